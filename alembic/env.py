@@ -1,0 +1,68 @@
+"""Alembic environment shared by `bilateral-db db …`, the tests and Alembic's own CLI."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection
+
+from alembic import context
+from bilateral_db.db import make_engine
+from bilateral_db.models import Base
+from bilateral_db.settings import resolve_database_url
+
+config = context.config
+target_metadata = Base.metadata
+
+# Objects that migrations create by hand and the models do not describe: PostgreSQL's
+# exclusion constraints (reflected as gist indexes) and the SQL views.
+UNMODELLED_PREFIXES = ("ex_", "v_")
+
+
+def include_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    return not (reflected and compare_to is None and name and name.startswith(UNMODELLED_PREFIXES))
+
+
+def run_migrations(connection: Connection) -> None:
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # Batch mode rebuilds tables; with foreign keys on, dropping the old copy would cascade.
+        # The pragma only takes effect outside a transaction, and is checked again afterwards.
+        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+    context.configure(
+        connection=connection,
+        target_metadata=target_metadata,
+        render_as_batch=sqlite,
+        compare_type=True,
+        include_object=include_object,
+    )
+    with context.begin_transaction():
+        context.run_migrations()
+        if sqlite:
+            broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
+            if broken:
+                raise RuntimeError(f"migration left rows that break foreign keys: {broken[:5]}")
+    if sqlite:
+        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+
+
+def run_online() -> None:
+    connection = config.attributes.get("connection")
+    if connection is not None:
+        run_migrations(connection)
+        return
+    url = config.get_main_option("sqlalchemy.url") or resolve_database_url()
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            run_migrations(connection)
+            connection.commit()
+    finally:
+        engine.dispose()
+
+
+if context.is_offline_mode():
+    raise SystemExit("bilateral_db migrations run online only: they differ by backend.")
+run_online()

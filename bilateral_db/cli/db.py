@@ -1,0 +1,102 @@
+"""`bilateral-db db …`: create, migrate and inspect the database schema."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+import typer
+from sqlalchemy.exc import SQLAlchemyError
+
+from bilateral_db import migrations
+from bilateral_db.cli.options import DatabaseOption, console, database_url, fail
+from bilateral_db.settings import redact_url
+
+app = typer.Typer(help="Create, migrate and inspect the database schema.", no_args_is_help=True)
+
+
+def _run(action: str, url: str, step: object) -> None:
+    try:
+        step()  # type: ignore[operator]
+    except SQLAlchemyError as error:
+        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {error.orig or error}")
+    except Exception as error:  # alembic's CommandError for unknown revisions and the like
+        if error.__class__.__module__.startswith("alembic"):
+            fail(f"{action} failed on {redact_url(url)}: {error}")
+        raise
+
+
+@app.command()
+def upgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    db: DatabaseOption = None,
+) -> None:
+    """Migrate the database up to REVISION (default: the newest).
+
+    Example: bilateral-db db upgrade --db postgresql://localhost/bilateral
+    """
+    url = database_url(db)
+    _run("upgrade", url, lambda: migrations.upgrade(url, revision))
+    console.print(f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}")
+
+
+@app.command()
+def downgrade(
+    revision: Annotated[str, typer.Argument(help="Target revision; 'base' empties the schema.")],
+    db: DatabaseOption = None,
+) -> None:
+    """Migrate the database down to REVISION.
+
+    Example: bilateral-db db downgrade base
+    """
+    url = database_url(db)
+    _run("downgrade", url, lambda: migrations.downgrade(url, revision))
+    current = migrations.current_revisions(url)
+    console.print(f"{redact_url(url)} is at {', '.join(current) or 'base (empty schema)'}")
+
+
+@app.command()
+def current(db: DatabaseOption = None) -> None:
+    """Show the revision the database is at.
+
+    Example: bilateral-db db current
+    """
+    url = database_url(db)
+    revisions: tuple[str, ...] = ()
+
+    def read() -> None:
+        nonlocal revisions
+        revisions = migrations.current_revisions(url)
+
+    _run("reading the revision", url, read)
+    heads = migrations.head_revisions()
+    state = "up to date" if set(revisions) == set(heads) else f"behind head {', '.join(heads)}"
+    console.print(f"{redact_url(url)}: {', '.join(revisions) or 'not migrated'} ({state})")
+
+
+@app.command()
+def history() -> None:
+    """List the migrations, newest first.
+
+    Example: bilateral-db db history
+    """
+    for line in migrations.history_lines():
+        console.print(line, highlight=False)
+
+
+@app.command()
+def check(db: DatabaseOption = None) -> None:
+    """Compare the models with the migrated database; exit 1 if they differ.
+
+    Example: bilateral-db db check
+    """
+    url = database_url(db)
+    problem: str | None = None
+
+    def compare() -> None:
+        nonlocal problem
+        problem = migrations.drift(url)
+
+    _run("check", url, compare)
+    if problem:
+        fail(f"models and migrations differ: {problem}")
+    console.print("models and migrations agree")

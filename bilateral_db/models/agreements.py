@@ -1,0 +1,143 @@
+"""Agreements (plans, treaties, declarations), their parties and dated progress statements."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bilateral_db.models.base import (
+    Base,
+    date_column,
+    dated_checks,
+    fact_column,
+    id_column,
+    interval_checks,
+    precision_column,
+    vocabulary_check,
+    vocabulary_column,
+)
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.meetings import Meeting
+from bilateral_db.models.officials import SLUG_CHECK, Person
+from bilateral_db.models.vocabulary import AgreementKind, Qualifier
+
+
+class Agreement(Base):
+    """A plan, treaty or declaration, with the period it covers."""
+
+    __tablename__ = "agreement"
+    __table_args__ = (
+        vocabulary_check("kind", AgreementKind),
+        CheckConstraint(SLUG_CHECK, name="slug_format"),
+        *dated_checks("signed_on"),
+        *interval_checks("covers_from", "covers_until"),
+        {"comment": "Agreements, plans of action, treaties and declarations."},
+    )
+
+    id: Mapped[int] = id_column()
+    slug: Mapped[str] = mapped_column(
+        String(120), unique=True, comment="Natural key, e.g. asean-russia-cpa-2016-2020."
+    )
+    title: Mapped[str] = mapped_column(Text, comment="Full title.")
+    kind: Mapped[str] = vocabulary_column("treaty, charter, declaration, plan_of_action, …")
+    signed_on: Mapped[date | None] = date_column("Date signed or adopted.")
+    signed_on_precision: Mapped[str | None] = precision_column("signed_on")
+    covers_from: Mapped[date | None] = date_column(
+        "First day of the period it covers (plans), if any."
+    )
+    covers_from_precision: Mapped[str | None] = precision_column("covers_from")
+    covers_until: Mapped[date | None] = date_column(
+        "Last day of the period it covers (first day of that period, with precision)."
+    )
+    covers_until_precision: Mapped[str | None] = precision_column("covers_until")
+    adopted_at_meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id"), index=True, comment="Meeting where it was signed or adopted."
+    )
+    founds_bloc_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bloc.id"), unique=True, comment="The bloc this is the founding document of."
+    )
+    wikidata_id: Mapped[str | None] = mapped_column(
+        String(20), unique=True, comment="Wikidata item."
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    adopted_at: Mapped[Meeting | None] = relationship()
+    founds_bloc: Mapped[Bloc | None] = relationship()
+    parties: Mapped[list[AgreementParty]] = relationship(back_populates="agreement")
+    progress: Mapped[list[ProgressStatement]] = relationship(back_populates="agreement")
+
+
+class AgreementParty(Base):
+    """A country or bloc that is party to an agreement (cited with the agreement)."""
+
+    __tablename__ = "agreement_party"
+    __table_args__ = ({"comment": "Parties to agreements."},)
+
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), primary_key=True, comment="The agreement."
+    )
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), primary_key=True, index=True, comment="The party."
+    )
+
+    agreement: Mapped[Agreement] = relationship(back_populates="parties")
+    actor: Mapped[Actor] = relationship()
+
+
+class ProgressStatement(Base):
+    """A dated claim about how far an agreement has been carried out; claims may conflict."""
+
+    __tablename__ = "progress_statement"
+    __table_args__ = (
+        vocabulary_check("qualifier", Qualifier),
+        CheckConstraint(SLUG_CHECK, name="slug_format"),
+        *dated_checks("stated_on"),
+        CheckConstraint(
+            "share_basis_points IS NOT NULL OR (achieved_count IS NOT NULL AND total_count IS NOT NULL)",
+            name="has_measure",
+        ),
+        CheckConstraint(
+            "share_basis_points IS NULL OR share_basis_points BETWEEN 0 AND 10000",
+            name="share_in_range",
+        ),
+        CheckConstraint(
+            "total_count IS NULL OR (total_count > 0 AND achieved_count BETWEEN 0 AND total_count)",
+            name="counts_in_range",
+        ),
+        {"comment": "Progress claims about agreements: who said how much was achieved, when."},
+    )
+
+    id: Mapped[int] = id_column()
+    slug: Mapped[str] = mapped_column(
+        String(160),
+        unique=True,
+        comment="Natural key: conflicting claims on one day need names of their own.",
+    )
+    agreement_id: Mapped[int] = mapped_column(
+        ForeignKey("agreement.id", ondelete="CASCADE"), index=True, comment="The agreement."
+    )
+    stated_on: Mapped[date] = mapped_column(comment="When the claim was made.")
+    stated_on_precision: Mapped[str] = mapped_column(String(5), comment="Precision of stated_on.")
+    speaker_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id"), index=True, comment="Who made the claim, if a person."
+    )
+    share_basis_points: Mapped[int | None] = mapped_column(
+        Integer, comment="Share achieved in hundredths of a percent (6000 = 60%), as stated."
+    )
+    achieved_count: Mapped[int | None] = mapped_column(
+        Integer, comment="Items achieved (79 of 139 action lines), as stated."
+    )
+    total_count: Mapped[int | None] = mapped_column(Integer, comment="Items in total.")
+    unit: Mapped[str | None] = mapped_column(
+        String(80), comment="What was counted, e.g. action lines."
+    )
+    qualifier: Mapped[str] = vocabulary_column(
+        "exact, approximately, more_than, … as the source qualifies it."
+    )
+    statement: Mapped[str | None] = mapped_column(Text, comment="The claim in the source's words.")
+    fact_id: Mapped[int] = fact_column()
+
+    agreement: Mapped[Agreement] = relationship(back_populates="progress")
+    speaker: Mapped[Person | None] = relationship()

@@ -1,0 +1,157 @@
+"""Blocs, the actors that can join them, and memberships over time."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bilateral_db.models.base import (
+    Base,
+    date_column,
+    fact_column,
+    id_column,
+    interval_checks,
+    precision_column,
+    vocabulary_check,
+    vocabulary_column,
+)
+from bilateral_db.models.countries import Country
+from bilateral_db.models.vocabulary import BlocKind, MembershipRole
+
+
+class Bloc(Base):
+    """An organisation or forum of states: ASEAN, the EU, BRICS, …"""
+
+    __tablename__ = "bloc"
+    __table_args__ = (
+        vocabulary_check("kind", BlocKind),
+        CheckConstraint("code = upper(code)", name="code_upper"),
+        *interval_checks("founded_on", "dissolved_on"),
+        {"comment": "Blocs: regional organisations, forums, customs unions, alliances."},
+    )
+
+    id: Mapped[int] = id_column()
+    code: Mapped[str] = mapped_column(
+        String(20), unique=True, comment="Our stable code, upper case, e.g. ASEAN."
+    )
+    name: Mapped[str] = mapped_column(String(200), comment="English name.")
+    kind: Mapped[str] = vocabulary_column(
+        "regional_organisation, forum, customs_union, … (see vocabulary)."
+    )
+    wikidata_id: Mapped[str | None] = mapped_column(
+        String(20), unique=True, comment="Wikidata item."
+    )
+    cow_igo_code: Mapped[str | None] = mapped_column(
+        String(20), unique=True, comment="Correlates of War IGO abbreviation, where one exists."
+    )
+    founded_on: Mapped[date | None] = date_column("Founding date (first day of its period).")
+    founded_on_precision: Mapped[str | None] = precision_column("founded_on")
+    dissolved_on: Mapped[date | None] = date_column("Dissolution date; NULL while it exists.")
+    dissolved_on_precision: Mapped[str | None] = precision_column("dissolved_on")
+    fact_id: Mapped[int] = fact_column()
+
+
+class Actor(Base):
+    """A country or a bloc in the role of a party: a member, a trade reporter, a signatory."""
+
+    __tablename__ = "actor"
+    __table_args__ = (
+        CheckConstraint(
+            "(country_id IS NULL) <> (bloc_id IS NULL)", name="exactly_one_of_country_or_bloc"
+        ),
+        {
+            "comment": "Exactly one country or one bloc; lets memberships, trade and agreements name either."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    country_id: Mapped[int | None] = mapped_column(
+        ForeignKey("country.id", ondelete="CASCADE"),
+        unique=True,
+        comment="The country, if this actor is one.",
+    )
+    bloc_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bloc.id", ondelete="CASCADE"),
+        unique=True,
+        comment="The bloc, if this actor is one.",
+    )
+
+    country: Mapped[Country | None] = relationship()
+    bloc: Mapped[Bloc | None] = relationship()
+
+
+class Membership(Base):
+    """An actor holding a role in a bloc over a closed interval of dates."""
+
+    __tablename__ = "membership"
+    __table_args__ = (
+        vocabulary_check("role", MembershipRole),
+        UniqueConstraint("actor_id", "bloc_id", "role", "start_date"),
+        *interval_checks(),
+        Index("ix_membership_bloc_id_role", "bloc_id", "role"),
+        {
+            "comment": "Who held which role (member, observer, dialogue partner, chair, …) in which bloc, when."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"),
+        index=True,
+        comment="The member: a country, or a bloc (the EU in the G20).",
+    )
+    bloc_id: Mapped[int] = mapped_column(ForeignKey("bloc.id"), comment="The bloc.")
+    role: Mapped[str] = vocabulary_column(
+        "member, observer, candidate, dialogue_partner, strategic_partner, chair, …"
+    )
+    start_date: Mapped[date] = mapped_column(
+        comment="First day in the role (first day of its period)."
+    )
+    start_date_precision: Mapped[str] = mapped_column(
+        String(5), comment="Precision of start_date: day, month or year."
+    )
+    end_date: Mapped[date | None] = date_column("Last day in the role; NULL while ongoing.")
+    end_date_precision: Mapped[str | None] = precision_column("end_date")
+    fact_id: Mapped[int] = fact_column()
+
+    actor: Mapped[Actor] = relationship()
+    bloc: Mapped[Bloc] = relationship()
+
+
+class DialogueCoordination(Base):
+    """A member coordinating its bloc's relations with one partner (Indonesia for ASEAN–Russia)."""
+
+    __tablename__ = "dialogue_coordination"
+    __table_args__ = (
+        UniqueConstraint("bloc_id", "partner_actor_id", "start_date"),
+        *interval_checks(),
+        {
+            "comment": "Country coordinators of a bloc's dialogue relations with a partner, over time."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    bloc_id: Mapped[int] = mapped_column(
+        ForeignKey("bloc.id"), comment="The bloc whose relations are coordinated."
+    )
+    partner_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), index=True, comment="The dialogue partner."
+    )
+    coordinator_country_id: Mapped[int] = mapped_column(
+        ForeignKey("country.id"), index=True, comment="The member country coordinating."
+    )
+    start_date: Mapped[date] = mapped_column(
+        comment="First day as coordinator (first day of its period)."
+    )
+    start_date_precision: Mapped[str] = mapped_column(
+        String(5), comment="Precision of start_date: day, month or year."
+    )
+    end_date: Mapped[date | None] = date_column("Last day as coordinator; NULL while ongoing.")
+    end_date_precision: Mapped[str | None] = precision_column("end_date")
+    fact_id: Mapped[int] = fact_column()
+
+    bloc: Mapped[Bloc] = relationship()
+    partner: Mapped[Actor] = relationship()
+    coordinator: Mapped[Country] = relationship()

@@ -1,0 +1,157 @@
+"""Meetings, from summits to talks on their sidelines, and who took part."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bilateral_db.models.base import (
+    Base,
+    date_column,
+    fact_column,
+    id_column,
+    interval_checks,
+    precision_column,
+    vocabulary_check,
+    vocabulary_column,
+)
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import City, Country
+from bilateral_db.models.officials import SLUG_CHECK, Person
+from bilateral_db.models.vocabulary import ParticipantRole, ParticipantStatus
+
+
+class MeetingKind(Base):
+    """Our meeting vocabulary, mapped to CAMEO and PLOVER so results join with event data."""
+
+    __tablename__ = "meeting_kind"
+    __table_args__ = (
+        {
+            "comment": "Kinds of meeting with their CAMEO and PLOVER event codes (seeded by migration)."
+        },
+    )
+
+    code: Mapped[str] = mapped_column(
+        String(40), primary_key=True, comment="Our code, e.g. summit."
+    )
+    description: Mapped[str] = mapped_column(Text, comment="What counts as this kind.")
+    cameo_code: Mapped[str] = mapped_column(
+        String(4), comment="CAMEO event code, e.g. 040 (consult), 046 (negotiate)."
+    )
+    plover_code: Mapped[str] = mapped_column(
+        String(20), comment="PLOVER event type, e.g. CONSULT, AGREE."
+    )
+
+
+class Meeting(Base):
+    """A summit, ministerial meeting, forum or talks; talks on a summit's sidelines are children."""
+
+    __tablename__ = "meeting"
+    __table_args__ = (
+        CheckConstraint(SLUG_CHECK, name="slug_format"),
+        CheckConstraint("ordinal IS NULL OR ordinal > 0", name="ordinal_positive"),
+        CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        *interval_checks(),
+        Index("ix_meeting_start_date", "start_date"),
+        {"comment": "Meetings between officials of countries and blocs."},
+    )
+
+    id: Mapped[int] = id_column()
+    slug: Mapped[str] = mapped_column(String(120), unique=True, comment="Natural key, e.g. amm-52.")
+    name: Mapped[str] = mapped_column(String(300), comment="Name as used in the sources.")
+    kind: Mapped[str] = mapped_column(
+        ForeignKey("meeting_kind.code"), comment="Kind of meeting (see meeting_kind)."
+    )
+    ordinal: Mapped[int | None] = mapped_column(
+        Integer, comment="Number in its series: 52 for the 52nd AMM."
+    )
+    start_date: Mapped[date | None] = date_column("First day; NULL if unknown.")
+    start_date_precision: Mapped[str | None] = precision_column("start_date")
+    end_date: Mapped[date | None] = date_column(
+        "Last day; NULL if unknown or the same as start_date."
+    )
+    end_date_precision: Mapped[str | None] = precision_column("end_date")
+    city_id: Mapped[int | None] = mapped_column(
+        ForeignKey("city.id"), index=True, comment="Where it was held."
+    )
+    venue: Mapped[str | None] = mapped_column(
+        String(300), comment="Building or site, where the sources name one."
+    )
+    host_country_id: Mapped[int | None] = mapped_column(
+        ForeignKey("country.id"), index=True, comment="The hosting country."
+    )
+    bloc_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bloc.id"), index=True, comment="The organising bloc, if any."
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id"),
+        index=True,
+        comment="The meeting this was held on the sidelines of, or part of.",
+    )
+    wikidata_id: Mapped[str | None] = mapped_column(
+        String(20), unique=True, comment="Wikidata item."
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    kind_entry: Mapped[MeetingKind] = relationship()
+    city: Mapped[City | None] = relationship()
+    host_country: Mapped[Country | None] = relationship()
+    bloc: Mapped[Bloc | None] = relationship()
+    parent: Mapped[Meeting | None] = relationship(
+        remote_side="Meeting.id", back_populates="children"
+    )
+    children: Mapped[list[Meeting]] = relationship(back_populates="parent")
+    participants: Mapped[list[Participant]] = relationship(back_populates="meeting")
+
+
+class Participant(Base):
+    """A person and/or the country or bloc they stood for, at a meeting, in a role, with a status."""
+
+    __tablename__ = "participant"
+    __table_args__ = (
+        vocabulary_check("role", ParticipantRole),
+        vocabulary_check("status", ParticipantStatus),
+        CheckConstraint("person_id IS NOT NULL OR actor_id IS NOT NULL", name="person_or_actor"),
+        # NULLs are distinct in unique constraints, so each shape of row gets its own index.
+        Index(
+            "uq_participant_meeting_id_person_id_role_status",
+            "meeting_id",
+            "person_id",
+            "role",
+            "status",
+            unique=True,
+            sqlite_where=text("person_id IS NOT NULL"),
+            postgresql_where=text("person_id IS NOT NULL"),
+        ),
+        Index(
+            "uq_participant_meeting_id_actor_id_role_status",
+            "meeting_id",
+            "actor_id",
+            "role",
+            "status",
+            unique=True,
+            sqlite_where=text("person_id IS NULL"),
+            postgresql_where=text("person_id IS NULL"),
+        ),
+        {"comment": "Who took part in (or was invited to) which meeting, in what role."},
+    )
+
+    id: Mapped[int] = id_column()
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), index=True, comment="The meeting."
+    )
+    person_id: Mapped[int | None] = mapped_column(
+        ForeignKey("person.id"), index=True, comment="Who, if a person is named."
+    )
+    actor_id: Mapped[int | None] = mapped_column(
+        ForeignKey("actor.id"), index=True, comment="The country or bloc represented."
+    )
+    role: Mapped[str] = vocabulary_column("host, chair, co_chair, delegation_head, guest, …")
+    status: Mapped[str] = vocabulary_column("attended, invited, declined or absent.")
+    fact_id: Mapped[int] = fact_column()
+
+    meeting: Mapped[Meeting] = relationship(back_populates="participants")
+    person: Mapped[Person | None] = relationship()
+    actor: Mapped[Actor | None] = relationship()

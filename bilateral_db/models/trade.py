@@ -1,0 +1,191 @@
+"""Trade figures and reported changes, with money stored exactly as integer minor units."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy.orm import Mapped, mapped_column, relationship
+
+from bilateral_db.models.base import (
+    Base,
+    fact_column,
+    id_column,
+    vocabulary_check,
+    vocabulary_column,
+)
+from bilateral_db.models.blocs import Actor
+from bilateral_db.models.vocabulary import (
+    CategoryScheme,
+    PeriodPrecision,
+    Qualifier,
+    TradeFlow,
+    Valuation,
+    ValueStatus,
+)
+
+SERIES_COLUMNS = (
+    "reporter_actor_id",
+    "partner_actor_id",
+    "period_start",
+    "period_precision",
+    "flow",
+    "category_id",
+)
+
+
+def _period_checks() -> list[CheckConstraint]:
+    return [
+        vocabulary_check("period_precision", PeriodPrecision),
+        vocabulary_check("flow", TradeFlow),
+        CheckConstraint("reporter_actor_id <> partner_actor_id", name="two_actors"),
+    ]
+
+
+class Currency(Base):
+    """An ISO 4217 currency and its minor unit, which scales stored amounts."""
+
+    __tablename__ = "currency"
+    __table_args__ = (
+        CheckConstraint("length(code) = 3 AND code = upper(code)", name="code_alpha3"),
+        CheckConstraint("minor_unit BETWEEN 0 AND 4", name="minor_unit_range"),
+        {"comment": "ISO 4217 currencies."},
+    )
+
+    code: Mapped[str] = mapped_column(
+        String(3), primary_key=True, comment="ISO 4217 alphabetic code, e.g. USD."
+    )
+    name: Mapped[str] = mapped_column(String(100), comment="English name.")
+    minor_unit: Mapped[int] = mapped_column(
+        Integer, comment="Decimal places of the minor unit: 2 for USD (cents), 0 for JPY."
+    )
+
+
+class ProductCategory(Base):
+    """A product group: our broad groups, or an HS or SITC code with its revision."""
+
+    __tablename__ = "product_category"
+    __table_args__ = (
+        vocabulary_check("scheme", CategoryScheme),
+        {"comment": "Product categories of trade figures: broad groups, HS or SITC codes."},
+    )
+
+    id: Mapped[int] = id_column()
+    code: Mapped[str] = mapped_column(
+        String(40), unique=True, comment="Natural key: all-goods, agriculture, hs2017:27, …"
+    )
+    name: Mapped[str] = mapped_column(String(200), comment="English name.")
+    scheme: Mapped[str] = vocabulary_column("broad, hs or sitc.")
+    revision: Mapped[str | None] = mapped_column(
+        String(20), comment="Revision of the HS or SITC nomenclature, e.g. HS2017."
+    )
+    parent_id: Mapped[int | None] = mapped_column(
+        ForeignKey("product_category.id"), index=True, comment="The broader category."
+    )
+
+
+class TradeFigure(Base):
+    """A value of one trade series: reporter × partner × period × flow × category."""
+
+    __tablename__ = "trade_figure"
+    __table_args__ = (
+        *_period_checks(),
+        vocabulary_check("valuation", Valuation),
+        vocabulary_check("value_status", ValueStatus),
+        vocabulary_check("qualifier", Qualifier),
+        UniqueConstraint(*SERIES_COLUMNS, "valuation"),
+        CheckConstraint(
+            "(value_status = 'observed') = (value_minor IS NOT NULL)", name="value_iff_observed"
+        ),
+        CheckConstraint(
+            "value_minor IS NULL OR currency_code IS NOT NULL", name="value_has_currency"
+        ),
+        CheckConstraint("value_minor IS NULL OR value_minor >= 0", name="value_not_negative"),
+        {
+            "comment": "Trade values. Both sides' figures are kept: the reporter's and its partner's mirror figure."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    reporter_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"),
+        comment="Whose statistics these are (a country, or a bloc for bloc-level figures).",
+    )
+    partner_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), index=True, comment="The trading partner."
+    )
+    period_start: Mapped[date] = mapped_column(
+        comment="First day of the period: 2018-01-01 for the year 2018."
+    )
+    period_precision: Mapped[str] = mapped_column(
+        String(5), comment="year or month: the length of the period."
+    )
+    flow: Mapped[str] = vocabulary_column(
+        "export, import or total (turnover), seen from the reporter."
+    )
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("product_category.id"), index=True, comment="Product category."
+    )
+    valuation: Mapped[str] = vocabulary_column("fob, cif or not_stated.")
+    value_status: Mapped[str] = vocabulary_column(
+        "observed (a value, zero included), unknown, or not_covered by the source."
+    )
+    value_minor: Mapped[int | None] = mapped_column(
+        BigInteger,
+        comment="Amount in minor units of the currency (cents for USD): exact on every backend.",
+    )
+    currency_code: Mapped[str | None] = mapped_column(
+        ForeignKey("currency.code"), comment="ISO 4217 currency of value_minor."
+    )
+    qualifier: Mapped[str] = vocabulary_column(
+        "exact, approximately, more_than (exceeded USD 2.6 bn), …"
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    reporter: Mapped[Actor] = relationship(foreign_keys=[reporter_actor_id])
+    partner: Mapped[Actor] = relationship(foreign_keys=[partner_actor_id])
+    category: Mapped[ProductCategory] = relationship()
+    currency: Mapped[Currency | None] = relationship()
+
+
+class TradeReportedChange(Base):
+    """A change a source reports for a series ("+17%") where the values themselves are missing."""
+
+    __tablename__ = "trade_reported_change"
+    __table_args__ = (
+        *_period_checks(),
+        vocabulary_check("qualifier", Qualifier),
+        UniqueConstraint(*SERIES_COLUMNS),
+        CheckConstraint("base_period_start < period_start", name="base_period_before_period"),
+        {
+            "comment": "Reported growth of a trade series, as a source states it. Growth from stored values is computed, never stored."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    reporter_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), comment="Whose statistics the change is from."
+    )
+    partner_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), index=True, comment="The trading partner."
+    )
+    period_start: Mapped[date] = mapped_column(comment="First day of the period the change is for.")
+    period_precision: Mapped[str] = mapped_column(String(5), comment="year or month.")
+    base_period_start: Mapped[date] = mapped_column(
+        comment="First day of the period compared with (the year before, usually)."
+    )
+    flow: Mapped[str] = vocabulary_column("export, import or total.")
+    category_id: Mapped[int] = mapped_column(
+        ForeignKey("product_category.id"), index=True, comment="Product category."
+    )
+    change_basis_points: Mapped[int] = mapped_column(
+        Integer, comment="Change in hundredths of a percent: 1700 = +17%."
+    )
+    qualifier: Mapped[str] = vocabulary_column(
+        "exact, approximately, more_than, … as the source qualifies it."
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    reporter: Mapped[Actor] = relationship(foreign_keys=[reporter_actor_id])
+    partner: Mapped[Actor] = relationship(foreign_keys=[partner_actor_id])
+    category: Mapped[ProductCategory] = relationship()

@@ -1,0 +1,141 @@
+"""Closed vocabularies. Each is enforced by a CHECK constraint on every backend."""
+
+from __future__ import annotations
+
+from enum import StrEnum
+
+
+class DatePrecision(StrEnum):
+    """How much of a stored date is known: 2019-09-01 at `month` means "September 2019"."""
+
+    DAY = "day"
+    MONTH = "month"
+    YEAR = "year"
+
+
+class Confidence(StrEnum):
+    """Whether a fact is read in its sources or derived from them."""
+
+    STATED = "stated"
+    INFERRED = "inferred"
+
+
+class SourceKind(StrEnum):
+    NEWS = "news"
+    OFFICIAL = "official"
+    DATASET = "dataset"
+    STANDARD = "standard"
+    REFERENCE = "reference"
+    ACADEMIC = "academic"
+
+
+class CodeScheme(StrEnum):
+    """External country code lists that researchers join on."""
+
+    COW = "cow"  # Correlates of War numeric ccode
+    COW_ABBREV = "cow_abbrev"  # Correlates of War three-letter abbreviation
+    GW = "gw"  # Gleditsch & Ward numeric code
+    M49 = "m49"  # UN M49 numeric code
+
+
+class BlocKind(StrEnum):
+    REGIONAL_ORGANISATION = "regional_organisation"
+    INTERNATIONAL_ORGANISATION = "international_organisation"
+    FORUM = "forum"
+    CUSTOMS_UNION = "customs_union"
+    ECONOMIC_UNION = "economic_union"
+    POLITICAL_AND_ECONOMIC_UNION = "political_and_economic_union"
+    MILITARY_ALLIANCE = "military_alliance"
+    FREE_TRADE_AREA = "free_trade_area"
+
+
+class MembershipRole(StrEnum):
+    """What an actor is to a bloc. ASEAN's partner levels are roles too."""
+
+    MEMBER = "member"
+    ASSOCIATE_MEMBER = "associate_member"
+    OBSERVER = "observer"
+    CANDIDATE = "candidate"
+    APPLICANT = "applicant"
+    SUSPENDED = "suspended"
+    DIALOGUE_PARTNER = "dialogue_partner"
+    SECTORAL_DIALOGUE_PARTNER = "sectoral_dialogue_partner"
+    DEVELOPMENT_PARTNER = "development_partner"
+    STRATEGIC_PARTNER = "strategic_partner"
+    COMPREHENSIVE_STRATEGIC_PARTNER = "comprehensive_strategic_partner"
+    CHAIR = "chair"
+
+
+class ParticipantRole(StrEnum):
+    HOST = "host"
+    CHAIR = "chair"
+    CO_CHAIR = "co_chair"
+    DELEGATION_HEAD = "delegation_head"
+    DELEGATION_MEMBER = "delegation_member"
+    GUEST = "guest"
+    SPEAKER = "speaker"
+    OBSERVER = "observer"
+    PARTICIPANT = "participant"
+
+
+class ParticipantStatus(StrEnum):
+    ATTENDED = "attended"
+    INVITED = "invited"
+    DECLINED = "declined"
+    ABSENT = "absent"
+
+
+class AgreementKind(StrEnum):
+    TREATY = "treaty"
+    CHARTER = "charter"
+    DECLARATION = "declaration"
+    PLAN_OF_ACTION = "plan_of_action"
+    MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
+    JOINT_STATEMENT = "joint_statement"
+    AGREEMENT = "agreement"
+
+
+class Qualifier(StrEnum):
+    """How a source qualifies a number: "over 60%" is 60 with `more_than`."""
+
+    EXACT = "exact"
+    APPROXIMATELY = "approximately"
+    MORE_THAN = "more_than"
+    AT_LEAST = "at_least"
+    LESS_THAN = "less_than"
+    AT_MOST = "at_most"
+
+
+class TradeFlow(StrEnum):
+    """Seen from the reporter: its exports to, imports from, or total trade with the partner."""
+
+    EXPORT = "export"
+    IMPORT = "import"
+    TOTAL = "total"
+
+
+class Valuation(StrEnum):
+    FOB = "fob"
+    CIF = "cif"
+    NOT_STATED = "not_stated"
+
+
+class ValueStatus(StrEnum):
+    """Empty is not zero: observed (zero included), unknown, or outside the source's coverage."""
+
+    OBSERVED = "observed"
+    UNKNOWN = "unknown"
+    NOT_COVERED = "not_covered"
+
+
+class CategoryScheme(StrEnum):
+    BROAD = "broad"  # our own groups: all goods, agriculture, energy, …
+    HS = "hs"
+    SITC = "sitc"
+
+
+class PeriodPrecision(StrEnum):
+    """Trade periods are whole years or whole months."""
+
+    MONTH = "month"
+    YEAR = "year"

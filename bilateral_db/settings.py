@@ -1,0 +1,33 @@
+"""Where the database is: one rule shared by the CLI, the API and the tests."""
+
+from __future__ import annotations
+
+import os
+
+from sqlalchemy.engine import make_url
+
+DEFAULT_DATABASE_URL = "sqlite:///bilateral.sqlite"
+DATABASE_URL_ENV = "BILATERAL_DB_URL"
+
+
+def resolve_database_url(explicit: str | None = None) -> str:
+    """`--db URL`, else `$BILATERAL_DB_URL`, else the embedded SQLite file in the working dir."""
+    if explicit:
+        return normalise_url(explicit)
+    from_env = os.environ.get(DATABASE_URL_ENV)
+    if from_env:
+        return normalise_url(from_env)
+    return DEFAULT_DATABASE_URL
+
+
+def normalise_url(url: str) -> str:
+    """Let users write `postgresql://…`; we always talk to PostgreSQL through psycopg 3."""
+    parsed = make_url(url)
+    if parsed.drivername in ("postgresql", "postgres"):
+        parsed = parsed.set(drivername="postgresql+psycopg")
+    return parsed.render_as_string(hide_password=False)
+
+
+def redact_url(url: str) -> str:
+    """The URL as it may be printed: never with its password."""
+    return make_url(url).render_as_string(hide_password=True)
