@@ -1,0 +1,117 @@
+"""Dates with a precision, as sources write them: 1997-07-23, 2019-09, 1976.
+
+Point-in-time rule (used by validation and by every report): an interval [start, end] covers
+the day D when start <= D and D < end_exclusive(end). A day-precision end is inclusive (the
+handover day belongs to both predecessor and successor); a month- or year-precision end covers
+its whole month or year. An unknown start (NULL) never covers a day; an open end covers all later
+days. For overlap checks the day-precision end is exclusive instead, so a handover day is no
+overlap; see the 0001 migration.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from bilateral_db.models.vocabulary import DatePrecision
+
+_PATTERNS = (
+    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), DatePrecision.DAY),
+    (re.compile(r"^(\d{4})-(\d{2})$"), DatePrecision.MONTH),
+    (re.compile(r"^(\d{4})$"), DatePrecision.YEAR),
+)
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A calendar date known to a precision; `value` is the first day of its period."""
+
+    value: date
+    precision: DatePrecision
+
+    @classmethod
+    def parse(cls, text: str | int | date) -> PartialDate:
+        """Read `1997-07-23`, `2019-09` or `1976` (YAML may hand over a date or an int)."""
+        if isinstance(text, date):
+            return cls(text, DatePrecision.DAY)
+        raw = str(text).strip()
+        for pattern, precision in _PATTERNS:
+            match = pattern.match(raw)
+            if match:
+                parts = [int(part) for part in match.groups()] + [1, 1]
+                try:
+                    return cls(date(parts[0], parts[1], parts[2]), precision)
+                except ValueError as error:
+                    raise ValueError(f"{raw!r} is not a real date ({error})") from None
+        raise ValueError(f"{raw!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+
+    def __str__(self) -> str:
+        return format_partial(self.value, self.precision)
+
+    @property
+    def last_day(self) -> date:
+        return period_end_exclusive(self.value, self.precision) - timedelta(days=1)
+
+
+def format_partial(value: date | None, precision: str | None) -> str | None:
+    """The date as the source wrote it: 2019-09-01 at month precision is '2019-09'."""
+    if value is None:
+        return None
+    if precision == DatePrecision.YEAR:
+        return f"{value.year:04d}"
+    if precision == DatePrecision.MONTH:
+        return f"{value.year:04d}-{value.month:02d}"
+    return value.isoformat()
+
+
+def period_end_exclusive(value: date, precision: str) -> date:
+    """The first day after the period that `value` at `precision` stands for."""
+    if precision == DatePrecision.YEAR:
+        return date(value.year + 1, 1, 1)
+    if precision == DatePrecision.MONTH:
+        return date(value.year + value.month // 12, value.month % 12 + 1, 1)
+    return value + timedelta(days=1)
+
+
+def covers(
+    start: date | None,
+    end: date | None,
+    end_precision: str | None,
+    day: date,
+) -> bool:
+    """Whether the interval [start, end] covers `day` under the point-in-time rule above."""
+    if start is None or start > day:
+        return False
+    return end is None or day < period_end_exclusive(end, end_precision or DatePrecision.DAY)
+
+
+def overlap_end_exclusive(end: date | None, end_precision: str | None) -> date | None:
+    """The end used for overlap checks: a day-precision end is exclusive (handover day)."""
+    if end is None:
+        return None
+    if end_precision in (DatePrecision.MONTH, DatePrecision.YEAR):
+        return period_end_exclusive(end, end_precision)
+    return end
+
+
+def ranges_overlap(
+    a_start: date | None,
+    a_end: date | None,
+    a_end_precision: str | None,
+    b_start: date | None,
+    b_end: date | None,
+    b_end_precision: str | None,
+) -> bool:
+    """The PostgreSQL exclusion constraints' test, for validating before the database sees it."""
+    a_stop = overlap_end_exclusive(a_end, a_end_precision)
+    b_stop = overlap_end_exclusive(b_end, b_end_precision)
+
+    def non_empty(start: date | None, stop: date | None) -> bool:
+        return start is None or stop is None or start < stop
+
+    if not (non_empty(a_start, a_stop) and non_empty(b_start, b_stop)):
+        return False
+    return (a_start is None or b_stop is None or a_start < b_stop) and (
+        b_start is None or a_stop is None or b_start < a_stop
+    )
