@@ -38,7 +38,9 @@ def _require_postgresql() -> None:
         with _pg_admin():
             pass
     except psycopg.OperationalError as error:
-        reason = f"PostgreSQL at {make_url(PG_ADMIN_URL).render_as_string()} is unreachable: {error}"
+        reason = (
+            f"PostgreSQL at {make_url(PG_ADMIN_URL).render_as_string()} is unreachable: {error}"
+        )
         if IN_CI:
             pytest.fail(f"CI=true and {reason}", pytrace=False)
         pytest.skip(f"!!! SKIPPING POSTGRESQL TESTS: {reason}")
@@ -60,8 +62,10 @@ class DatabaseFactory:
         with _pg_admin() as admin:
             admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
         self.created.append(name)
-        return make_url(PG_ADMIN_URL).set(drivername="postgresql+psycopg", database=name).render_as_string(
-            hide_password=False
+        return (
+            make_url(PG_ADMIN_URL)
+            .set(drivername="postgresql+psycopg", database=name)
+            .render_as_string(hide_password=False)
         )
 
     def drop_all(self) -> None:
@@ -82,7 +86,9 @@ def backend(request: pytest.FixtureRequest) -> str:
 
 
 @pytest.fixture(scope="session")
-def database_factory(backend: str, tmp_path_factory: pytest.TempPathFactory) -> Iterator[DatabaseFactory]:
+def database_factory(
+    backend: str, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[DatabaseFactory]:
     factory = DatabaseFactory(backend, tmp_path_factory.mktemp(f"db-{backend}"))
     yield factory
     factory.drop_all()

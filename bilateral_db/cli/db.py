@@ -18,7 +18,8 @@ def _run(action: str, url: str, step: object) -> None:
     try:
         step()  # type: ignore[operator]
     except SQLAlchemyError as error:
-        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {error.orig or error}")
+        detail = getattr(error, "orig", None) or error
+        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {detail}")
     except Exception as error:  # alembic's CommandError for unknown revisions and the like
         if error.__class__.__module__.startswith("alembic"):
             fail(f"{action} failed on {redact_url(url)}: {error}")

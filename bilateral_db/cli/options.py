@@ -18,8 +18,8 @@ DatabaseOption = Annotated[
     ),
 ]
 
-console = Console()
-error_console = Console(stderr=True)
+console = Console(soft_wrap=True)
+error_console = Console(stderr=True, soft_wrap=True)
 
 
 def database_url(explicit: str | None) -> str:

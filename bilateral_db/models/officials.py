@@ -124,4 +124,4 @@ class Term(Base):
     fact_id: Mapped[int] = fact_column()
 
     person: Mapped[Person] = relationship()
-    post: Mapped[Post] = relationship()
+    post: Mapped[Post] = relationship(foreign_keys=[post_id])
