@@ -125,3 +125,152 @@ def session(migrated_engine: Engine) -> Iterator[Session]:
     db_session.close()
     transaction.rollback()
     connection.close()
+
+
+# --- fixture sets and loaded databases (the loader's tests, and report tests on real data) ---
+
+SMALL_FIXTURES = Path(__file__).parent / "data" / "small_fixtures"
+
+
+def clone_database(factory: DatabaseFactory, template_url: str) -> str:
+    """A copy of a database nobody is connected to: cheaper than migrating again."""
+    if factory.backend == "sqlite":
+        import shutil
+
+        url = factory.create()
+        shutil.copyfile(make_url(template_url).database or "", make_url(url).database or "")
+        return url
+    name = f"bilateral_test_{uuid.uuid4().hex[:12]}"
+    template = make_url(template_url).database or ""
+    with _pg_admin() as admin:
+        admin.execute(
+            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
+                sql.Identifier(name), sql.Identifier(template)
+            )
+        )
+    factory.created.append(name)
+    return make_url(template_url).set(database=name).render_as_string(hide_password=False)
+
+
+@pytest.fixture(scope="session")
+def migrated_template_url(database_factory: DatabaseFactory) -> str:
+    """Migrated to head once per backend and never connected to again: clone it."""
+    url = database_factory.create()
+    migrations.upgrade(url)
+    return url
+
+
+@pytest.fixture
+def fresh_migrated_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+    """A database of its own, migrated to head, that the test may commit to."""
+    return clone_database(database_factory, migrated_template_url)
+
+
+def table_snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
+    """Every row of every table, sorted: equal snapshots mean an unchanged database."""
+    from sqlalchemy import inspect, text
+
+    snapshot: dict[str, list[tuple[object, ...]]] = {}
+    with engine.connect() as connection:
+        for table in sorted(inspect(connection).get_table_names()):
+            rows = connection.execute(text(f'SELECT * FROM "{table}"')).fetchall()
+            snapshot[table] = sorted((tuple(row) for row in rows), key=repr)
+    return snapshot
+
+
+@pytest.fixture
+def snapshot() -> object:
+    return table_snapshot
+
+
+class FixtureCopy:
+    """A fixture set copied into a temporary directory, to be broken one edit at a time."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+
+    def file(self, name: str) -> Path:
+        return self.path / name
+
+    def replace(self, name: str, old: str, new: str) -> FixtureCopy:
+        text = self.file(name).read_text(encoding="utf-8")
+        assert old in text, f"{old!r} is not in {name}"
+        self.file(name).write_text(text.replace(old, new, 1), encoding="utf-8")
+        return self
+
+    def append(self, name: str, text: str) -> FixtureCopy:
+        with self.file(name).open("a", encoding="utf-8") as handle:
+            handle.write(text)
+        return self
+
+    def line_of(self, name: str, fragment: str) -> int:
+        lines = self.file(name).read_text(encoding="utf-8").splitlines()
+        return next(number for number, line in enumerate(lines, 1) if fragment in line)
+
+
+@pytest.fixture
+def small_fixtures(tmp_path: Path) -> FixtureCopy:
+    """A private copy of tests/data/small_fixtures, a small valid fixture set."""
+    import shutil
+
+    target = tmp_path / "fixtures"
+    shutil.copytree(SMALL_FIXTURES, target)
+    return FixtureCopy(target)
+
+
+@pytest.fixture(scope="session")
+def small_loaded_template_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+    """Loaded with tests/data/small_fixtures once per backend; only ever cloned."""
+    from bilateral_db.load import load_fixtures
+
+    url = clone_database(database_factory, migrated_template_url)
+    engine = make_engine(url)
+    try:
+        load_fixtures(engine, [SMALL_FIXTURES])
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def small_loaded_url(database_factory: DatabaseFactory, small_loaded_template_url: str) -> str:
+    """A database of its own holding the small fixture set; the test may commit to it."""
+    return clone_database(database_factory, small_loaded_template_url)
+
+
+@pytest.fixture
+def small_loaded_engine(small_loaded_url: str) -> Iterator[Engine]:
+    engine = make_engine(small_loaded_url)
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def small_shared_engine(
+    database_factory: DatabaseFactory, small_loaded_template_url: str
+) -> Iterator[Engine]:
+    """The small fixture set, shared by every test of a run: tests must not commit to it."""
+    engine = make_engine(clone_database(database_factory, small_loaded_template_url))
+    yield engine
+    engine.dispose()
+
+
+@pytest.fixture(scope="session")
+def loaded_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+    """One database per backend, migrated and loaded with the BUNDLED fixtures. Do not commit."""
+    from bilateral_db.load import load_fixtures
+
+    url = clone_database(database_factory, migrated_template_url)
+    engine = make_engine(url)
+    try:
+        load_fixtures(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture(scope="session")
+def loaded_engine(loaded_url: str) -> Iterator[Engine]:
+    engine = make_engine(loaded_url)
+    yield engine
+    engine.dispose()

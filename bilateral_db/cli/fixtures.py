@@ -1,0 +1,132 @@
+"""`bilateral-db validate` and `bilateral-db load`: check fixture files, sync the database."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+from rich.table import Table
+from sqlalchemy import Engine
+
+from bilateral_db.cli.options import DatabaseOption, console, database_url, error_console, fail
+from bilateral_db.db import make_engine
+from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
+from bilateral_db.load import LoadError, LoadResult, load_fixture_set
+from bilateral_db.resources import fixtures_dir
+from bilateral_db.settings import redact_url
+
+PathsArgument = Annotated[
+    list[Path] | None,
+    typer.Argument(
+        exists=True,
+        help="Fixture directories or files (default: the bundled fixtures).",
+        show_default=False,
+    ),
+]
+MISSING_SHOWN = 50  # keys listed per table; the rest are counted
+PROGRESS_FROM = 2000  # rows: smaller loads finish before a bar is worth drawing
+
+
+def _read(paths: list[Path] | None) -> FixtureSet:
+    try:
+        return read_fixture_set(paths or [fixtures_dir()])
+    except FileNotFoundError as error:  # an installation without its bundled fixtures
+        fail(str(error))
+    except FixtureErrors as problems:
+        for problem in problems.errors:
+            error_console.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+        fail(str(problems.args[0]))
+
+
+def validate(paths: PathsArgument = None) -> None:
+    """Check fixture files without touching any database; exit 1 if anything is wrong.
+
+    Example: bilateral-db validate fixtures/ my-additions/
+    """
+    fixture_set = _read(paths)
+    tables = sum(1 for count in fixture_set.counts().values() if count)
+    shown = ", ".join(str(path) for path in paths or [fixtures_dir()])
+    console.print(f"{shown}: valid, {len(fixture_set)} rows in {tables} tables", highlight=False)
+
+
+def load(
+    paths: PathsArgument = None,
+    dry_run: Annotated[
+        bool, typer.Option("--dry-run", help="Do everything, report, then roll back.")
+    ] = False,
+    prune: Annotated[
+        bool, typer.Option("--prune", help="Delete rows that are no longer in the files.")
+    ] = False,
+    db: DatabaseOption = None,
+) -> None:
+    """Sync the database to the fixture files in one transaction (default: bundled fixtures).
+
+    Inserts new rows, updates changed ones, leaves the rest alone; rows only in the database
+    are listed, and removed with --prune. The database must be migrated first.
+
+    Example: bilateral-db load --dry-run
+    """
+    fixture_set = _read(paths)
+    url = database_url(db)
+    engine = make_engine(url)
+    try:
+        result = _load(engine, fixture_set, dry_run=dry_run, prune=prune)
+    except LoadError as error:
+        fail(str(error))
+    finally:
+        engine.dispose()
+    console.print(f"[bold]database[/] {redact_url(url)}", highlight=False)
+    _render(result)
+
+
+def _load(engine: Engine, fixture_set: FixtureSet, *, dry_run: bool, prune: bool) -> LoadResult:
+    bar = Progress(
+        TextColumn("{task.description:<24}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console,
+        transient=True,
+        disable=len(fixture_set) < PROGRESS_FROM or not console.is_terminal,
+    )
+    with bar:
+        task = bar.add_task("reading", total=len(fixture_set))
+
+        def progress(entity: str, done: int, total: int) -> None:
+            bar.update(task, description=entity, completed=done, total=total)
+
+        return load_fixture_set(
+            engine,
+            fixture_set,
+            dry_run=dry_run,
+            prune=prune,
+            progress=progress,
+        )
+
+
+def _render(result: LoadResult) -> None:
+    table = Table(title="dry run: nothing was written" if result.dry_run else None)
+    table.add_column("table")
+    for name in ("inserted", "updated", "unchanged", "removed" if result.pruned else "missing"):
+        table.add_column(name, justify="right")
+    for entity, changes in result.entities.items():
+        last = changes.removed if result.pruned else len(changes.missing)
+        if not (changes.inserted or changes.updated or changes.unchanged or last):
+            continue
+        table.add_row(
+            entity,
+            str(changes.inserted),
+            str(changes.updated),
+            str(changes.unchanged),
+            str(last),
+        )
+    console.print(table)
+    for entity, keys in result.missing.items():
+        verb = "removed" if result.pruned and not result.dry_run else "in the database only"
+        console.print(f"[bold]{entity}[/] {verb}:", highlight=False)
+        for key in keys[:MISSING_SHOWN]:
+            console.print(f"  {key}", highlight=False, markup=False)
+        if len(keys) > MISSING_SHOWN:
+            console.print(f"  … and {len(keys) - MISSING_SHOWN} more", highlight=False)
+    console.print(result.summary(), highlight=False)

@@ -1,0 +1,109 @@
+"""The load's one transaction: exclusive between loaders, on a database migrated to head."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+
+from alembic.runtime.migration import MigrationContext
+from sqlalchemy import Connection, Engine, text
+from sqlalchemy.engine import RootTransaction
+from sqlalchemy.exc import DBAPIError
+
+from bilateral_db import migrations
+from bilateral_db.load.errors import LoadError
+from bilateral_db.settings import redact_url
+
+# pg_advisory_xact_lock key shared by every loader: "bilatera" in ASCII.
+ADVISORY_LOCK_KEY = 0x62696C6174657261
+_LOCK_NOT_AVAILABLE = "55P03"
+
+
+@contextmanager
+def load_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection]:
+    """A connection in a transaction that no other loader can share.
+
+    The caller commits; anything else (an exception, Ctrl-C, a dry run) rolls back. A second
+    loader waits up to `lock_timeout` seconds, then fails with a LoadError.
+    """
+    sqlite = engine.dialect.name == "sqlite"
+    try:
+        connection = engine.connect()
+    except DBAPIError as error:
+        where = redact_url(str(engine.url))
+        raise LoadError(f"cannot connect to {where}: {error.orig or error}") from error
+    with connection:
+        restore = _sqlite_busy_timeout(connection, lock_timeout) if sqlite else None
+        try:
+            if sqlite:
+                connection = connection.execution_options(sqlite_begin="IMMEDIATE")
+            transaction = _begin(connection, engine, lock_timeout)
+            try:
+                if not sqlite:
+                    _advisory_lock(connection, engine, lock_timeout)
+                _require_head(connection, engine)
+                yield connection
+            finally:
+                if transaction.is_active:
+                    transaction.rollback()
+        finally:
+            if restore is not None:
+                _set_busy_timeout(connection, restore)
+
+
+def _begin(connection: Connection, engine: Engine, lock_timeout: float) -> RootTransaction:
+    try:
+        return connection.begin()
+    except DBAPIError as error:
+        if "locked" in str(error.orig) or "busy" in str(error.orig):
+            raise _busy(engine, lock_timeout) from error
+        raise
+
+
+def _advisory_lock(connection: Connection, engine: Engine, lock_timeout: float) -> None:
+    milliseconds = max(1, int(lock_timeout * 1000))
+    connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
+    try:
+        connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
+    except DBAPIError as error:
+        if getattr(error.orig, "sqlstate", None) == _LOCK_NOT_AVAILABLE:
+            raise _busy(engine, lock_timeout) from error
+        raise
+    connection.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
+
+
+def _busy(engine: Engine, lock_timeout: float) -> LoadError:
+    return LoadError(
+        f"another load is running on {redact_url(str(engine.url))}; "
+        f"gave up after waiting {lock_timeout:g} s. Try again when it has finished."
+    )
+
+
+def _require_head(connection: Connection, engine: Engine) -> None:
+    current = set(MigrationContext.configure(connection).get_current_heads())
+    heads = set(migrations.head_revisions())
+    if current == heads:
+        return
+    where = redact_url(str(engine.url))
+    newest = ", ".join(sorted(heads))
+    if not current:
+        raise LoadError(
+            f"the database {where} is not migrated; run `bilateral-db db upgrade` first"
+        )
+    raise LoadError(
+        f"the database {where} is at revision {', '.join(sorted(current))}, not the newest "
+        f"({newest}); run `bilateral-db db upgrade` first"
+    )
+
+
+def _sqlite_busy_timeout(connection: Connection, lock_timeout: float) -> int:
+    """Set how long SQLite waits for another writer; returns the previous setting."""
+    driver = connection.connection.driver_connection
+    previous = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])  # type: ignore[union-attr]
+    _set_busy_timeout(connection, max(1, int(lock_timeout * 1000)))
+    return previous
+
+
+def _set_busy_timeout(connection: Connection, milliseconds: int) -> None:
+    driver = connection.connection.driver_connection
+    driver.execute(f"PRAGMA busy_timeout = {int(milliseconds)}")  # type: ignore[union-attr]
