@@ -65,6 +65,7 @@ def test_main_job_command_from_a_fresh_checkout(tmp_path: Path) -> None:
             "-c",
             "import bilateral_db; print(bilateral_db.__file__)",
         ],
+        cwd=tmp_path,  # not the checkout, whose package directory would shadow the install
         capture_output=True,
         text=True,
         check=True,

@@ -6,6 +6,11 @@ import typer
 
 from bilateral_db import __version__
 from bilateral_db.cli import db
+from bilateral_db.cli import docs as docs_commands
+from bilateral_db.cli import export as export_commands
+from bilateral_db.cli import fixtures as fixture_commands
+from bilateral_db.cli import quickstart as quickstart_command
+from bilateral_db.cli import reports as report_commands
 
 app = typer.Typer(
     name="bilateral-db",
@@ -14,6 +19,12 @@ app = typer.Typer(
     pretty_exceptions_enable=False,
 )
 app.add_typer(db.app, name="db")
+app.command("validate")(fixture_commands.validate)
+app.command("load")(fixture_commands.load)
+app.add_typer(report_commands.app, name="report")
+app.command("quickstart")(quickstart_command.quickstart)
+app.add_typer(export_commands.app, name="export")
+app.add_typer(docs_commands.app, name="docs")
 
 
 def _version(value: bool) -> None:

@@ -1,0 +1,48 @@
+"""Answers for researchers, the CLI and other applications: one function per question.
+
+Every function takes a Session, keyword arguments only, and returns frozen dataclasses whose
+dates are PartialDate (printing at their precision) and money Decimal. Each runs one query, or a
+fixed handful for composite reports, never one per row.
+"""
+
+from bilateral_db.reports.agreements import AgreementReport, agreement_report
+from bilateral_db.reports.citations import SourceRow, sources_for
+from bilateral_db.reports.country import CountryProfile, country_profile
+from bilateral_db.reports.dyad import DyadReport, dyad_report
+from bilateral_db.reports.lookup import UnknownCode
+from bilateral_db.reports.meetings import MeetingDetail, MeetingRow, find_meetings, meeting_detail
+from bilateral_db.reports.members import (
+    MembershipRow,
+    members_on,
+    membership_pairs,
+    membership_timeline,
+    memberships_on,
+)
+from bilateral_db.reports.officials import TermRow, officials_on, terms_of
+from bilateral_db.reports.trade import TradeRow, trade_between
+
+__all__ = [
+    "AgreementReport",
+    "CountryProfile",
+    "DyadReport",
+    "MeetingDetail",
+    "MeetingRow",
+    "MembershipRow",
+    "SourceRow",
+    "TermRow",
+    "TradeRow",
+    "UnknownCode",
+    "agreement_report",
+    "country_profile",
+    "dyad_report",
+    "find_meetings",
+    "meeting_detail",
+    "members_on",
+    "membership_pairs",
+    "membership_timeline",
+    "memberships_on",
+    "officials_on",
+    "sources_for",
+    "terms_of",
+    "trade_between",
+]

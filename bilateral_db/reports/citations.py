@@ -1,0 +1,62 @@
+"""The sources behind rows: every report row carries its fact_id, and this resolves them."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bilateral_db.dates import PartialDate
+from bilateral_db.models import Citation, Source
+from bilateral_db.reports.pointintime import partial
+
+
+@dataclass(frozen=True)
+class SourceRow:
+    """A source cited for a fact, with where in it the fact is stated."""
+
+    fact_id: int
+    source: str
+    title: str
+    publisher: str | None
+    url: str | None
+    published: PartialDate | None
+    locator: str | None
+
+
+def sources_for(session: Session, *, fact_ids: Iterable[int]) -> dict[int, list[SourceRow]]:
+    """Sources of each fact in `fact_ids` (one query however many facts), by source slug."""
+    wanted = sorted({fact_id for fact_id in fact_ids if fact_id is not None})
+    result: dict[int, list[SourceRow]] = {fact_id: [] for fact_id in wanted}
+    if not wanted:
+        return result
+    statement = (
+        select(
+            Citation.fact_id,
+            Source.slug,
+            Source.title,
+            Source.publisher,
+            Source.url,
+            Source.published_on,
+            Source.published_on_precision,
+            Citation.locator,
+        )
+        .join(Source, Citation.source_id == Source.id)
+        .where(Citation.fact_id.in_(wanted))
+        .order_by(Citation.fact_id, Source.slug)
+    )
+    for row in session.execute(statement):
+        result[row[0]].append(
+            SourceRow(
+                fact_id=row[0],
+                source=row[1],
+                title=row[2],
+                publisher=row[3],
+                url=row[4],
+                published=partial(row[5], row[6]),
+                locator=row[7],
+            )
+        )
+    return result

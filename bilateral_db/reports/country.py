@@ -1,0 +1,103 @@
+"""A country's profile on a day: its codes, its roles in blocs and its office holders."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from bilateral_db import dates
+from bilateral_db.dates import PartialDate
+from bilateral_db.models import Country, CountryCode
+from bilateral_db.reports.lookup import UnknownCode
+from bilateral_db.reports.members import MembershipRow, memberships_on
+from bilateral_db.reports.officials import TermRow, officials_on
+from bilateral_db.reports.pointintime import partial, period_end_exclusive
+
+
+@dataclass(frozen=True)
+class CountryRow:
+    """The country and the external codes (COW, GW, M49) that applied to it on the day."""
+
+    country: str
+    name: str
+    official_name: str | None
+    alpha2: str | None
+    numeric: str | None
+    start_date: PartialDate | None
+    end_date: PartialDate | None
+    existed: bool
+    cow: str | None
+    gw: str | None
+    m49: str | None
+    fact_id: int
+
+
+@dataclass(frozen=True)
+class CountryProfile:
+    on: date
+    country: CountryRow
+    memberships: list[MembershipRow]
+    officials: list[TermRow]
+
+
+def country_profile(session: Session, *, country: str, on: date) -> CountryProfile:
+    """Everything known about `country` on day `on`, in three queries."""
+    code = country.upper()
+    rows = session.execute(
+        select(
+            Country.code,
+            Country.common_name,
+            Country.name,
+            Country.official_name,
+            Country.alpha2,
+            Country.numeric,
+            Country.start_date,
+            Country.start_date_precision,
+            Country.end_date,
+            Country.end_date_precision,
+            Country.fact_id,
+            CountryCode.scheme,
+            CountryCode.code,
+        )
+        .outerjoin(
+            CountryCode,
+            (CountryCode.country_id == Country.id)
+            & ((CountryCode.start_date.is_(None)) | (CountryCode.start_date <= on))
+            & (
+                CountryCode.end_date.is_(None)
+                | (period_end_exclusive(CountryCode.end_date, CountryCode.end_date_precision) > on)
+            ),
+        )
+        .where(Country.code == code)
+    ).all()
+    if not rows:
+        raise UnknownCode("country", country, [])
+    first = rows[0]
+    codes = {row[11]: row[12] for row in rows if row[11] is not None}
+    start, end = partial(first[6], first[7]), partial(first[8], first[9])
+    existed = (start is None or start.value <= on) and (
+        end is None or on < dates.period_end_exclusive(end.value, end.precision)
+    )
+    profile = CountryRow(
+        country=first[0],
+        name=first[1] or first[2],
+        official_name=first[3],
+        alpha2=first[4],
+        numeric=first[5],
+        start_date=start,
+        end_date=end,
+        existed=existed,
+        cow=codes.get("cow"),
+        gw=codes.get("gw"),
+        m49=codes.get("m49"),
+        fact_id=first[10],
+    )
+    return CountryProfile(
+        on=on,
+        country=profile,
+        memberships=memberships_on(session, member=code, on=on),
+        officials=officials_on(session, country=code, on=on),
+    )

@@ -1,0 +1,94 @@
+from __future__ import annotations
+
+import csv
+from pathlib import Path
+
+import pyarrow.parquet as pq
+from typer.testing import CliRunner
+
+from bilateral_db.cli import app
+
+runner = CliRunner()
+
+
+def test_dyad_year_csv(world_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "dyads.csv"
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "panel",
+            "--unit",
+            "dyad-year",
+            "--from",
+            "2018",
+            "--to",
+            "2018",
+            "--out",
+            str(out),
+            "--db",
+            world_url,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open()))
+    assert list(rows[0]) == [
+        "ccode1",
+        "ccode2",
+        "year",
+        "iso1",
+        "iso2",
+        "shared_memberships",
+        "meetings",
+        "exports_usd",
+        "imports_usd",
+        "total_usd",
+    ]
+    russia_thailand = [r for r in rows if (r["iso1"], r["iso2"]) == ("RUS", "THA")]
+    assert [(r["year"], r["total_usd"]) for r in russia_thailand] == [("2018", "300000000.00")]
+    assert {r["year"] for r in rows} == {"2018"}
+    assert f"wrote {len(rows)} dyad-year rows" in result.output
+
+
+def test_country_year_parquet(world_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "countries.parquet"
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "panel",
+            "--unit",
+            "country-year",
+            "--from",
+            "1999",
+            "--to",
+            "1999",
+            "--out",
+            str(out),
+            "--db",
+            world_url,
+        ],
+    )
+    assert result.exit_code == 0, result.output
+    table = pq.read_table(out)
+    assert str(table.schema.field("exports_usd").type) == "decimal128(20, 2)"
+    rows = {row["iso"]: row for row in table.to_pylist()}
+    assert rows["KHM"]["bloc_memberships"] == 1
+    assert rows["KHM"]["year"] == 1999
+
+
+def test_bad_unit_is_a_usage_error(world_url: str, tmp_path: Path) -> None:
+    result = runner.invoke(
+        app,
+        [
+            "export",
+            "panel",
+            "--unit",
+            "leader-year",
+            "--out",
+            str(tmp_path / "x.csv"),
+            "--db",
+            world_url,
+        ],
+    )
+    assert result.exit_code == 2

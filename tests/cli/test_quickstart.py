@@ -1,0 +1,48 @@
+"""`bilateral-db quickstart`: migrate, load, report; a second run changes nothing."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilateral_db.cli import app
+
+runner = CliRunner()
+
+
+def _flat(output: str) -> str:
+    return " ".join(output.split())
+
+
+def test_quickstart_twice(empty_database_url: str) -> None:
+    first = runner.invoke(app, ["quickstart", "--db", empty_database_url])
+    assert first.exit_code == 0, first.output
+    out = _flat(first.output)
+    assert "migrated to 0002" in out
+    assert "fixtures loaded:" in out and "inserted" in out
+    assert "ASEAN's members today" in out
+    for code in ("BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"):
+        assert f"│ {code} " in first.output
+    assert "dialogue_partner │ 1996-07" in out and "strategic_partner │ 2018-11-14" in out
+    assert "52nd ASEAN Foreign Ministers' Meeting" in out
+    assert "79 │ 139" in out and "60.00" in out and "more_than" in out
+    assert "19800000000.00" in out and "18.56" in out
+
+    second = runner.invoke(app, ["quickstart", "--db", empty_database_url])
+    assert second.exit_code == 0, second.output
+    assert "fixtures loaded: no changes" in _flat(second.output)
+
+
+def test_quickstart_default_is_the_embedded_sqlite_file(
+    backend: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    if backend != "sqlite":
+        pytest.skip("the embedded default is SQLite")
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.delenv("BILATERAL_DB_URL", raising=False)
+    result = runner.invoke(app, ["quickstart"])
+    assert result.exit_code == 0, result.output
+    assert (tmp_path / "bilateral.sqlite").is_file()
+    assert "sqlite:///bilateral.sqlite" in result.output

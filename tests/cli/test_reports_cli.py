@@ -1,0 +1,251 @@
+"""`bilateral-db report …` on the small world: JSON contract, formats, --cite, errors, plots."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from bilateral_db.cli import app
+
+runner = CliRunner()
+
+
+def run(world_url: str, *args: str) -> str:
+    result = runner.invoke(app, ["report", *args, "--db", world_url])
+    assert result.exit_code == 0, result.output
+    return result.stdout
+
+
+def test_members_json_contract(world_url: str) -> None:
+    rows = json.loads(
+        run(world_url, "members", "ASEAN", "--on", "1990-01-01", "--role", "member", "-f", "json")
+    )
+    assert [row["country"] for row in rows] == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
+    assert rows[0] == {
+        "country": "BRN",
+        "name": "Brunei Darussalam",
+        "role": "member",
+        "start_date": "1984-01-07",
+        "end_date": None,
+        "member_kind": "country",
+        "bloc": "ASEAN",
+    }
+
+
+def test_members_dates_print_at_their_precision(world_url: str) -> None:
+    rows = json.loads(run(world_url, "members", "ASEAN", "--on", "2019-08", "-f", "json"))
+    by_role = {(row["country"], row["role"]): row for row in rows}
+    assert by_role[("RUS", "dialogue_partner")]["start_date"] == "1996-07"
+    assert by_role[("THA", "chair")]["start_date"] == "2019"
+    assert by_role[("THA", "chair")]["end_date"] == "2019"
+    assert by_role[("EU", "dialogue_partner")]["country"] == "EU"
+
+
+def test_officials_json_contract(world_url: str) -> None:
+    rows = json.loads(
+        run(
+            world_url,
+            "officials",
+            "THA",
+            "--on",
+            "2019-08-01",
+            "--post",
+            "foreign-minister",
+            "-f",
+            "json",
+        )
+    )
+    assert rows == [
+        {
+            "person": "don-pramudwinai",
+            "name": "Don Pramudwinai",
+            "country": "THA",
+            "post": "foreign-minister",
+            "title": "Foreign Minister",
+            "start_date": "2015-08-19",
+            "end_date": "2023-09-01",
+        }
+    ]
+
+
+def test_trade_json_contract_exact_numbers(world_url: str) -> None:
+    output = run(world_url, "trade", "RUS", "THA", "--category", "all-goods", "-f", "json")
+    rows = json.loads(output, parse_float=str)
+    row = next(r for r in rows if r["year"] == 2018 and r["reporter"] == "RUS")
+    assert {key: row[key] for key in ("year", "reporter", "partner", "flow", "category")} == {
+        "year": 2018,
+        "reporter": "RUS",
+        "partner": "THA",
+        "flow": "total",
+        "category": "all-goods",
+    }
+    assert (row["value"], row["currency"], row["change_pct"]) == ("300000000.00", "USD", "20.00")
+    assert (row["reported_change_pct"], row["basis"]) == ("17.00", "reported")
+    assert '"value": 300000000.00' in output
+
+
+def test_trade_csv_with_cite(world_url: str) -> None:
+    output = run(world_url, "trade", "RUS", "THA", "--from", "2018", "-f", "csv", "--cite")
+    rows = list(csv.DictReader(io.StringIO(output)))
+    assert [(r["year"], r["reporter"], r["category"]) for r in rows] == [
+        ("2018", "RUS", "agriculture"),
+        ("2018", "RUS", "all-goods"),
+        ("2018", "THA", "all-goods"),
+    ]
+    assert rows[0]["reported_change_pct"] == "39.00"
+    assert rows[0]["value"] == ""
+    # The figure and the reported change are cited separately (each with its own locator).
+    assert rows[1]["sources"] == "test-source; test-source"
+
+
+def test_meetings_filters_and_markdown(world_url: str) -> None:
+    output = run(
+        world_url, "meetings", "--country", "RUS", "--from", "2019-07-30", "-f", "markdown"
+    )
+    assert output.splitlines()[0].startswith("| slug | name | kind | start_date")
+    assert "| amm-52 |" in output and "| lavrov-don-talks-2019 |" in output
+    assert "eef-2019" not in output
+
+
+def test_meeting_in_full_json(world_url: str) -> None:
+    data = json.loads(run(world_url, "meeting", "amm-52", "-f", "json"))
+    assert set(data) == {"meeting", "participants", "children", "topics", "sources"}
+    assert data["meeting"][0]["ordinal"] == 52
+    assert [c["slug"] for c in data["children"]] == ["lavrov-don-talks-2019"]
+    assert [(p["actor"], p["role"], p["status"]) for p in data["participants"]] == [
+        ("THA", "chair", "attended"),
+        ("RUS", "guest", "attended"),
+    ]
+
+
+def test_agreement_claims_side_by_side(world_url: str) -> None:
+    data = json.loads(run(world_url, "agreement", "asean-russia-cpa-2016-2020", "-f", "json"))
+    claims = {claim["slug"]: claim for claim in data["progress"]}
+    assert claims["cpa-more-than-60"]["share_pct"] == 60.0
+    assert (claims["cpa-79-of-139"]["achieved"], claims["cpa-79-of-139"]["total"]) == (79, 139)
+
+
+def test_dyad_and_country_reports(world_url: str) -> None:
+    dyad = json.loads(run(world_url, "dyad", "RUS", "ASEAN", "-f", "json"))
+    assert (dyad["a"], dyad["b"]) == ("RUS", "ASEAN")
+    assert [m["role"] for m in dyad["partner_memberships"]] == [
+        "dialogue_partner",
+        "strategic_partner",
+    ]
+    country = json.loads(run(world_url, "country", "THA", "--on", "2019-08-01", "-f", "json"))
+    assert country["on"] == "2019-08-01"
+    assert [o["person"] for o in country["officials"]] == ["don-pramudwinai", "prayut-chan-o-cha"]
+
+
+def test_table_output_is_the_default(world_url: str) -> None:
+    output = run(world_url, "terms", "sergey-lavrov")
+    assert "sergey-lavrov" in output and "2004-03-09" in output and "┃" in output
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["members", "ASEN"], "ASEN: no such bloc; did you mean ASEAN?"),
+        (["officials", "THX"], "THX: no such country; did you mean THA?"),
+        (["terms", "sergey-lavrof"], "sergey-lavrof: no such person; did you mean sergey-lavrov?"),
+        (["meeting", "amm-25"], "amm-25: no such meeting; did you mean amm-52?"),
+        (["trade", "RUS", "ASEN"], "ASEN: no such country or bloc; did you mean ASEAN?"),
+    ],
+)
+def test_unknown_codes_suggest_close_matches(world_url: str, args: list[str], message: str) -> None:
+    result = runner.invoke(app, ["report", *args, "--db", world_url])
+    assert result.exit_code == 1
+    assert message in " ".join(result.output.split())
+
+
+def test_bad_date_is_a_usage_error(world_url: str) -> None:
+    result = runner.invoke(
+        app, ["report", "members", "ASEAN", "--on", "1990-13-01", "--db", world_url]
+    )
+    assert result.exit_code == 2
+    assert "--on" in result.output
+
+
+def test_plots(world_url: str, tmp_path: Path) -> None:
+    trade_png, members_png = tmp_path / "trade.png", tmp_path / "members.png"
+    run(world_url, "trade", "RUS", "ASEAN", "--plot", str(trade_png))
+    run(world_url, "members", "ASEAN", "--plot", str(members_png))
+    for path in (trade_png, members_png):
+        assert path.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_unmigrated_database_is_a_clear_error(empty_database_url: str) -> None:
+    result = runner.invoke(app, ["report", "members", "ASEAN", "--db", empty_database_url])
+    assert result.exit_code == 1
+    assert "quickstart" in " ".join(result.output.split())
+
+
+# --- the same commands on the bundled fixtures --------------------------------------------
+
+
+def test_bundled_members_json(loaded_url: str) -> None:
+    rows = json.loads(
+        run(loaded_url, "members", "ASEAN", "--on", "2019-08-01", "--role", "member", "-f", "json")
+    )
+    assert [row["country"] for row in rows] == [
+        "BRN",
+        "IDN",
+        "KHM",
+        "LAO",
+        "MMR",
+        "MYS",
+        "PHL",
+        "SGP",
+        "THA",
+        "VNM",
+    ]
+    assert {row["end_date"] for row in rows} == {None}
+    early = json.loads(
+        run(loaded_url, "members", "ASEAN", "--on", "1990-01-01", "--role", "member", "-f", "json")
+    )
+    assert len(early) == 6
+
+
+def test_bundled_officials_json(loaded_url: str) -> None:
+    rows = json.loads(
+        run(
+            loaded_url,
+            "officials",
+            "THA",
+            "--on",
+            "2019-08-01",
+            "--post",
+            "foreign-minister",
+            "-f",
+            "json",
+        )
+    )
+    assert [(r["person"], r["name"], r["post"], r["start_date"]) for r in rows] == [
+        ("don-pramudwinai", "Don Pramudwinai", "foreign-minister", "2015-08-19")
+    ]
+
+
+def test_bundled_trade_json_with_cite(loaded_url: str) -> None:
+    rows = json.loads(
+        run(loaded_url, "trade", "RUS", "THA", "-f", "json", "--cite"), parse_float=str
+    )
+    total = next(
+        r for r in rows if (r["year"], r["category"], r["reporter"]) == (2018, "all-goods", "RUS")
+    )
+    assert (
+        total["value"],
+        total["currency"],
+        total["change_pct"],
+        total["reported_change_pct"],
+    ) == (
+        "2600000000.00",
+        "USD",
+        None,
+        "17.00",
+    )
+    assert "sputnik-2019-07-31-asean-russia" in {s["source"] for s in total["sources"]}

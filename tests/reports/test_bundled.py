@@ -1,0 +1,158 @@
+"""The reports answer the article's questions correctly on the bundled fixtures, both backends."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from datetime import date
+from decimal import Decimal
+
+import pytest
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from bilateral_db import reports
+
+
+@pytest.fixture
+def bundled(loaded_engine: Engine) -> Iterator[Session]:
+    with Session(loaded_engine) as session:
+        yield session
+        session.rollback()
+
+
+def test_asean_members_over_time(bundled: Session) -> None:
+    def members(day: date) -> list[str]:
+        rows = reports.members_on(bundled, bloc="ASEAN", on=day, role="member")
+        return [row.country for row in rows]
+
+    assert members(date(1990, 1, 1)) == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
+    assert len(members(date(2019, 8, 1))) == 10
+    assert "TLS" not in members(date(2025, 10, 25))
+    assert len(members(date(2025, 10, 26))) == 11
+
+
+def test_russia_partnership_levels(bundled: Session) -> None:
+    rows = reports.membership_pairs(bundled, a="RUS", b="ASEAN")
+    assert [(row.role, str(row.start_date)) for row in rows] == [
+        ("dialogue_partner", "1996-07"),
+        ("strategic_partner", "2018-11-14"),
+    ]
+
+
+def test_thai_foreign_minister_on_1_august_2019(bundled: Session) -> None:
+    rows = reports.officials_on(
+        bundled, country="THA", on=date(2019, 8, 1), post="foreign-minister"
+    )
+    assert [(row.person, row.name) for row in rows] == [("don-pramudwinai", "Don Pramudwinai")]
+
+
+def test_malaysia_in_2019(bundled: Session) -> None:
+    rows = reports.officials_on(bundled, country="MYS", on=date(2019, 8, 1))
+    assert {(row.post, row.name) for row in rows} == {
+        ("foreign-minister", "Saifuddin Abdullah"),
+        ("prime-minister", "Mahathir Mohamad"),
+    }
+
+
+def test_the_52nd_amm_and_its_sidelines(bundled: Session) -> None:
+    detail = reports.meeting_detail(bundled, slug="amm-52")
+    assert (detail.meeting.ordinal, detail.meeting.host, detail.meeting.city) == (
+        52,
+        "THA",
+        "Bangkok",
+    )
+    assert [child.slug for child in detail.children] == [
+        "lavrov-pham-binh-minh-talks-2019",
+        "lavrov-don-talks-2019-07-30",
+        "lavrov-prayut-meeting-2019-07-30",
+        "asean-russia-ministerial-2019",
+        "lavrov-saifuddin-talks-2019-07-31",
+    ]
+    assert ("sergey-lavrov", "RUS", "guest", "attended") in {
+        (p.person, p.actor, p.role, p.status) for p in detail.participants
+    }
+    lavrov = reports.find_meetings(
+        bundled, person="sergey-lavrov", date_from=date(2019, 7, 29), date_to=date(2019, 8, 3)
+    )
+    assert {row.slug for row in lavrov} == {"amm-52"} | {child.slug for child in detail.children}
+
+
+def test_mahathir_invited_to_and_attending_the_eef(bundled: Session) -> None:
+    detail = reports.meeting_detail(bundled, slug="eef-2019")
+    mahathir = sorted(p.status for p in detail.participants if p.person == "mahathir-mohamad")
+    assert mahathir == ["attended", "invited"]
+    assert detail.meeting.city == "Vladivostok"
+
+
+def test_cpa_conflicting_progress_claims(bundled: Session) -> None:
+    report = reports.agreement_report(bundled, slug="asean-russia-cpa-2016-2020")
+    same_day = [claim for claim in report.progress if str(claim.stated_on) == "2019-07-31"]
+    assert len(same_day) == 2
+    shares = {(c.share_pct, c.qualifier, c.achieved, c.total) for c in same_day}
+    assert shares == {(Decimal("60.00"), "more_than", None, None), (None, "exact", 79, 139)}
+    # Each claim stands on its own source; the article's is one of them.
+    sources = [set(c.sources) for c in same_day]
+    assert sources[0].isdisjoint(sources[1])
+    assert "sputnik-2019-07-31-asean-russia" in sources[0] | sources[1]
+
+
+def test_russia_thailand_trade(bundled: Session) -> None:
+    rows = {
+        (r.year, r.reporter, r.category): r
+        for r in reports.trade_between(bundled, a="RUS", b="THA")
+    }
+    total = rows[(2018, "RUS", "all-goods")]
+    assert (total.value, total.qualifier, total.currency) == (
+        Decimal("2600000000.00"),
+        "more_than",
+        "USD",
+    )
+    assert (total.change_pct, total.reported_change_pct) == (None, Decimal("17.00"))
+    assert rows[(2018, "RUS", "agriculture")].reported_change_pct == Decimal("39.00")
+
+
+def test_asean_russia_trade_computes_the_change(bundled: Session) -> None:
+    rows = reports.trade_between(bundled, a="RUS", b="ASEAN", category="all-goods")
+    stated = {(r.year, r.reporter): r for r in rows if r.basis == "reported" and r.value}
+    assert stated[(2017, "ASEAN")].value == Decimal("16700000000.00")
+    assert stated[(2018, "ASEAN")].value == Decimal("19800000000.00")
+    assert stated[(2018, "ASEAN")].change_pct == Decimal("18.56")  # computed from the values
+    assert stated[(2018, "ASEAN")].reported_change_pct == Decimal("18.00")  # as reported
+    summed = [r for r in rows if r.basis == "sum_of_members"]
+    assert [(r.year, r.reporter, r.partner, r.value, r.members) for r in summed] == [
+        (2018, "RUS", "ASEAN", Decimal("2600000000.00"), 1)
+    ]
+
+
+def test_dyad_russia_asean(bundled: Session) -> None:
+    report = reports.dyad_report(bundled, a="RUS", b="ASEAN")
+    assert [m.slug for m in report.meetings] == [
+        "asean-russia-summit-2005",
+        "asean-russia-summit-2010",
+        "asean-russia-business-forum-2016",
+        "asean-russia-summit-2016",
+        "asean-russia-summit-2018",
+        "amm-52",
+        "asean-russia-ministerial-2019",
+    ]
+    assert "asean-russia-cpa-2016-2020" in {a.slug for a in report.agreements}
+    assert {"counter-terrorism", "cybersecurity", "disaster-management"} <= {
+        t.topic for t in report.topics
+    }
+
+
+def test_dyad_russia_thailand(bundled: Session) -> None:
+    report = reports.dyad_report(bundled, a="RUS", b="THA")
+    assert ("APEC", "member", "member") in {
+        (m.bloc, m.role_a, m.role_b) for m in report.shared_memberships
+    }
+    assert "lavrov-don-talks-2019-07-30" in {m.slug for m in report.meetings}
+    relation = {t.topic for t in report.topics if t.via == "relation"}
+    assert relation == {"agriculture", "energy", "infrastructure", "tourism", "transportation"}
+
+
+def test_country_profile_of_thailand(bundled: Session) -> None:
+    profile = reports.country_profile(bundled, country="THA", on=date(2019, 8, 1))
+    assert (profile.country.cow, profile.country.existed) == ("800", True)
+    assert ("ASEAN", "member") in {(m.bloc, m.role) for m in profile.memberships}
+    assert "don-pramudwinai" in {o.person for o in profile.officials}

@@ -1,0 +1,68 @@
+from __future__ import annotations
+
+from datetime import date
+
+from bilateral_db.reports import members_on, membership_pairs, membership_timeline, memberships_on
+
+
+def test_members_on_a_day_by_role(world) -> None:
+    rows = members_on(world.session, bloc="ASEAN", on=date(1990, 1, 1), role="member")
+    assert [row.country for row in rows] == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
+    assert str(rows[0].start_date) == "1984-01-07"
+    assert rows[0].end_date is None
+
+
+def test_members_on_accession_day_and_day_before(world) -> None:
+    before = members_on(world.session, bloc="asean", on=date(1999, 4, 29), role="member")
+    on_day = members_on(world.session, bloc="ASEAN", on=date(1999, 4, 30), role="member")
+    assert len(before) == 7
+    assert len(on_day) == 8
+    assert "KHM" in {row.country for row in on_day}
+
+
+def test_every_role_and_a_bloc_as_member(world) -> None:
+    rows = members_on(world.session, bloc="ASEAN", on=date(2019, 8, 1))
+    roles = {(row.country, row.role) for row in rows}
+    assert ("RUS", "dialogue_partner") in roles
+    assert ("RUS", "strategic_partner") in roles
+    assert ("THA", "chair") in roles
+    eu = next(row for row in rows if row.country == "EU")
+    assert (eu.member_kind, eu.name, str(eu.start_date)) == ("bloc", "European Union", "1977")
+
+
+def test_year_precision_end_covers_the_whole_year(world) -> None:
+    chair = [date(2019, 12, 31), date(2020, 1, 1)]
+    held = [
+        [row.country for row in members_on(world.session, bloc="ASEAN", on=day, role="chair")]
+        for day in chair
+    ]
+    assert held == [["THA"], []]
+
+
+def test_month_precision_start_counts_from_the_first_of_the_month(world) -> None:
+    rows = members_on(world.session, bloc="ASEAN", on=date(1996, 7, 1), role="dialogue_partner")
+    assert [row.country for row in rows] == ["EU", "RUS"]
+    assert str(rows[1].start_date) == "1996-07"
+
+
+def test_timeline_of_a_bloc_and_of_a_country(world) -> None:
+    bloc = membership_timeline(world.session, bloc="ASEAN")
+    assert len(bloc) == 12
+    assert [row.start_date.value for row in bloc] == sorted(row.start_date.value for row in bloc)
+    russia = membership_timeline(world.session, member="RUS")
+    assert [(row.bloc, row.role, str(row.start_date)) for row in russia] == [
+        ("ASEAN", "dialogue_partner", "1996-07"),
+        ("ASEAN", "strategic_partner", "2018"),
+    ]
+
+
+def test_memberships_of_a_member_on_a_day(world) -> None:
+    rows = memberships_on(world.session, member="THA", on=date(2019, 8, 1))
+    assert [(row.bloc, row.role) for row in rows] == [("ASEAN", "chair"), ("ASEAN", "member")]
+
+
+def test_membership_pairs_both_ways(world) -> None:
+    forward = membership_pairs(world.session, a="RUS", b="ASEAN")
+    backward = membership_pairs(world.session, a="ASEAN", b="RUS")
+    assert forward == backward
+    assert [row.role for row in forward] == ["dialogue_partner", "strategic_partner"]

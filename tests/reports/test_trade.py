@@ -1,0 +1,65 @@
+from __future__ import annotations
+
+from decimal import Decimal
+
+from bilateral_db.reports import trade_between
+
+
+def _key(row) -> tuple:
+    return (row.year, row.reporter, row.partner, row.category, row.basis)
+
+
+def test_country_pair_both_sides_with_computed_and_reported_change(world) -> None:
+    rows = {_key(row): row for row in trade_between(world.session, a="THA", b="RUS")}
+    assert set(rows) == {
+        (2017, "RUS", "THA", "all-goods", "reported"),
+        (2018, "RUS", "THA", "all-goods", "reported"),
+        (2018, "RUS", "THA", "agriculture", "reported"),
+        (2018, "THA", "RUS", "all-goods", "reported"),
+    }
+    total = rows[(2018, "RUS", "THA", "all-goods", "reported")]
+    assert total.value == Decimal("300000000.00")
+    assert (total.currency, total.qualifier) == ("USD", "more_than")
+    assert total.change_pct == Decimal("20.00")  # computed: 250 -> 300 million
+    assert (total.reported_change_pct, total.reported_change_qualifier) == (
+        Decimal("17.00"),
+        "exact",
+    )
+    agriculture = rows[(2018, "RUS", "THA", "agriculture", "reported")]
+    assert (agriculture.value, agriculture.change_pct) == (None, None)
+    assert agriculture.reported_change_pct == Decimal("39.00")
+    mirror = rows[(2018, "THA", "RUS", "all-goods", "reported")]
+    assert (mirror.value, mirror.change_pct) == (Decimal("280000000.00"), None)
+
+
+def test_country_and_bloc_sums_members_at_each_date_and_keeps_bloc_figures(world) -> None:
+    rows = {_key(row): row for row in trade_between(world.session, a="RUS", b="ASEAN")}
+    # Cambodia joined in April 1999: its 1998 figure is no ASEAN trade, its 1999 one is.
+    assert (1998, "RUS", "ASEAN", "all-goods", "sum_of_members") not in rows
+    assert rows[(1999, "RUS", "ASEAN", "all-goods", "sum_of_members")].value == Decimal("2000.00")
+    summed = rows[(2018, "RUS", "ASEAN", "all-goods", "sum_of_members")]
+    assert (summed.value, summed.members) == (Decimal("400000000.00"), 2)
+    assert summed.change_pct == Decimal("60.00")  # 250 million (Thailand alone) in 2017
+    mirror = rows[(2018, "ASEAN", "RUS", "all-goods", "sum_of_members")]
+    assert (mirror.value, mirror.members) == (Decimal("280000000.00"), 1)
+    stated = rows[(2018, "ASEAN", "RUS", "all-goods", "reported")]
+    assert (stated.value, stated.qualifier) == (Decimal("19800000000.00"), "approximately")
+
+
+def test_category_and_year_filters_keep_the_change_of_the_first_year(world) -> None:
+    rows = trade_between(world.session, a="RUS", b="THA", category="all-goods", year_from=2018)
+    assert [(_key(row), row.change_pct) for row in rows] == [
+        ((2018, "RUS", "THA", "all-goods", "reported"), Decimal("20.00")),
+        ((2018, "THA", "RUS", "all-goods", "reported"), None),
+    ]
+    assert trade_between(world.session, a="RUS", b="THA", year_to=2016) == []
+
+
+def test_sums_are_exact_on_large_values(world) -> None:
+    # Two values whose float sum is not exact: 2**53 + 1 cents.
+    world.trade("RUS", "VNM", 2021, 2**53)
+    world.trade("RUS", "THA", 2021, 1)
+    world.session.flush()
+    rows = trade_between(world.session, a="RUS", b="ASEAN", year_from=2021)
+    summed = next(row for row in rows if row.basis == "sum_of_members")
+    assert summed.value == Decimal(2**53 + 1).scaleb(-2)
