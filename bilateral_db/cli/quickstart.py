@@ -124,9 +124,12 @@ def quickstart(db: DatabaseOption = None) -> None:
         "category",
         "value",
         "currency",
+        "qualifier",
         "change_pct",
         "reported_change_pct",
         "basis",
+        "members",
+        "members_total",
     ]
     tables.append(
         Table(

@@ -64,6 +64,7 @@ TRADE_COLUMNS = [
     "reported_change_qualifier",
     "basis",
     "members",
+    "members_total",
     "valuation",
     "status",
 ]
@@ -79,6 +80,8 @@ TRADE_TABLE_COLUMNS = [
     "change_pct",
     "reported_change_pct",
     "basis",
+    "members",
+    "members_total",
 ]
 
 

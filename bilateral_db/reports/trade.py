@@ -2,7 +2,8 @@
 
 A country and a bloc trade in two ways here: figures stated at bloc level (reporter ASEAN) are
 shown as stated, and the figures of the bloc's members are summed, counting a country as a
-member if it was one on the period's last day (31 December for a year, as in the panels).
+member if it was one on the period's last day (31 December for a year, as in the panels). A sum
+says how many of the bloc's members it covers; when some are missing it is marked `at_least`.
 Year-on-year change is computed from values, exactly, and a change a source reports where
 values are missing is shown beside it, marked as reported: growth is never stored twice.
 """
@@ -47,6 +48,7 @@ from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusi
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
+AT_LEAST = "at_least"  # a sum over some of a bloc's members bounds the bloc's trade from below
 _CENT = Decimal("0.01")
 
 
@@ -71,6 +73,7 @@ class TradeRow:
     reported_change_qualifier: str | None
     basis: str
     members: int | None
+    members_total: int | None
     fact_id: int | None
     change_fact_id: int | None
 
@@ -117,6 +120,7 @@ def _figures(a: Any, b: Any) -> Select[Any]:
             literal(REPORTED).label("basis"),
             null().label("members"),
             TradeFigure.fact_id,
+            null().label("members_total"),
         )
         .join(ProductCategory, TradeFigure.category_id == ProductCategory.id)
         .outerjoin(Currency, TradeFigure.currency_code == Currency.code)
@@ -136,6 +140,22 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
     labels = (other, bloc_code) if side == "partner" else (bloc_code, other)
     bloc = aliased(Bloc)
     bloc_id = select(bloc.id).where(bloc.code == bloc_code).scalar_subquery()
+    period_end = period_end_exclusive(TradeFigure.period_start, TradeFigure.period_precision)
+    member = aliased(Membership)
+    # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
+    # it is rather than as the bloc's trade.
+    members_total = (
+        select(func.count())
+        .select_from(member)
+        .where(
+            member.bloc_id == bloc_id,
+            member.role == "member",
+            covers_last_day(
+                member.start_date, member.end_date, member.end_date_precision, period_end
+            ),
+        )
+        .scalar_subquery()
+    )
     group = (
         TradeFigure.period_start,
         TradeFigure.period_precision,
@@ -163,6 +183,7 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
             literal(SUM_OF_MEMBERS),
             func.count(),
             null(),
+            members_total,
         )
         # Driven from the bloc's memberships (indexed by bloc), so a code that is no bloc costs
         # nothing and each member's figures come from an index on its own end. `+ 0` keeps
@@ -182,7 +203,7 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
                 Membership.start_date,
                 Membership.end_date,
                 Membership.end_date_precision,
-                period_end_exclusive(TradeFigure.period_start, TradeFigure.period_precision),
+                period_end,
             ),
         )
         .group_by(*group)
@@ -209,6 +230,7 @@ def _reported_changes(a: Any, b: Any) -> Select[Any]:
             literal(REPORTED),
             null(),
             change.fact_id,
+            null(),
         )
         .join(ProductCategory, change.category_id == ProductCategory.id)
         .where(_between(change.reporter_actor_id, change.partner_actor_id, a, b))
@@ -281,6 +303,7 @@ def trade_between(
             changes[key] = (Decimal(row[9]).scaleb(-2), row[12], row[15])
             continue
         value = None if row[9] is None else Decimal(row[9]).scaleb(-(row[11] or 0))
+        partial_sum = row[13] == SUM_OF_MEMBERS and row[14] < row[16]
         figures.append(
             TradeRow(
                 year=period_start.year,
@@ -294,12 +317,13 @@ def trade_between(
                 status=row[8],
                 value=value,
                 currency=row[10],
-                qualifier=row[12],
+                qualifier=AT_LEAST if partial_sum else row[12],
                 change_pct=None,
                 reported_change_pct=None,
                 reported_change_qualifier=None,
                 basis=row[13],
                 members=row[14],
+                members_total=row[16],
                 fact_id=row[15],
                 change_fact_id=None,
             )
@@ -361,6 +385,7 @@ def trade_between(
                 reported_change_qualifier=qualifier,
                 basis=REPORTED,
                 members=None,
+                members_total=None,
                 fact_id=None,
                 change_fact_id=fact_id,
             )

@@ -38,7 +38,9 @@ def test_country_and_bloc_sums_members_at_each_date_and_keeps_bloc_figures(world
     assert (1998, "RUS", "ASEAN", "all-goods", "sum_of_members") not in rows
     assert rows[(1999, "RUS", "ASEAN", "all-goods", "sum_of_members")].value == Decimal("2000.00")
     summed = rows[(2018, "RUS", "ASEAN", "all-goods", "sum_of_members")]
-    assert (summed.value, summed.members) == (Decimal("400000000.00"), 2)
+    # Thailand and Viet Nam of ASEAN's eight members then: a lower bound, and marked so.
+    assert (summed.value, summed.members, summed.members_total) == (Decimal("400000000.00"), 2, 8)
+    assert summed.qualifier == "at_least"
     assert summed.change_pct == Decimal("60.00")  # 250 million (Thailand alone) in 2017
     mirror = rows[(2018, "ASEAN", "RUS", "all-goods", "sum_of_members")]
     assert (mirror.value, mirror.members) == (Decimal("280000000.00"), 1)
