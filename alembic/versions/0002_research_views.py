@@ -7,8 +7,9 @@ Views (all prefixed v_, which alembic/env.py leaves out of drift checks):
 - v_term: terms of office with person, post and country, and end_exclusive.
 - v_meeting_participant: one row per participant, with the meeting's names and codes.
 - v_trade: trade figures by codes, with the previous period's value (LAG) and the change.
-- v_country_year: one row per country and year it existed (1946 to this year), with its COW code
-  on 31 December, bloc memberships on that day, meetings and trade.
+- v_country_year: one row per country and year it existed on 31 December (1946 to this year;
+  an unknown start counts as existing since 1946), with its COW code on that day, bloc
+  memberships on that day, meetings and trade.
 - v_dyad_year: directed dyad-years (ccode1, ccode2, year) of countries that share a membership,
   met, or traded at some time; shared memberships on 31 December, meetings, trade of ccode1.
 
@@ -141,15 +142,14 @@ def _views(d: Dialect) -> dict[str, str]:
     """
     country_actor = """
         SELECT a.id AS actor_id, c.id AS country_id, c.code, COALESCE(c.common_name, c.name) AS name,
-               c.start_date, c.end_date
+               c.start_date, c.end_date, c.end_date_precision
         FROM actor a JOIN country c ON c.id = a.country_id
     """
 
     def existed(alias: str) -> str:
-        return (
-            f"({alias}.start_date IS NULL OR {d.year(f'{alias}.start_date')} <= y.year) "
-            f"AND ({alias}.end_date IS NULL OR {d.year(f'{alias}.end_date')} >= y.year)"
-        )
+        # On 31 December, like memberships and COW codes: a state dissolved during the year
+        # (the USSR on 1991-12-26) leaves that year to its successor, so no code appears twice.
+        return d.code_covers(alias, d.december_31("y.year"))
 
     def cow(alias: str) -> str:
         return (

@@ -158,3 +158,22 @@ def test_country_profile_of_thailand(bundled: Session) -> None:
     assert (profile.country.cow, profile.country.existed) == ("800", True)
     assert ("ASEAN", "member") in {(m.bloc, m.role) for m in profile.memberships}
     assert "don-pramudwinai" in {o.person for o in profile.officials}
+
+
+def test_country_year_panel_never_repeats_a_cow_code_in_a_year(bundled: Session) -> None:
+    from collections import Counter
+
+    from bilateral_db.reports.panel import panel_rows
+
+    rows = list(panel_rows(bundled.connection(), unit="country-year", year_from=1985, year_to=1995))
+    repeated = [
+        key
+        for key, n in Counter((r["ccode"], r["year"]) for r in rows if r["ccode"]).items()
+        if n > 1
+    ]
+    assert repeated == []
+    by_iso = {(r["iso"], r["year"]): r["ccode"] for r in rows}
+    # The USSR's last year on 31 December is 1990; Russia holds 365 from 1991.
+    assert (by_iso[("SUN", 1990)], by_iso[("RUS", 1991)]) == (365, 365)
+    assert ("SUN", 1991) not in by_iso
+    assert ("DDR", 1990) not in by_iso and by_iso[("DDR", 1989)] == 265
