@@ -89,3 +89,13 @@ def test_python_dash_m_is_the_same_program() -> None:
         check=True,
     )
     assert "0001 <- base" in result.stdout
+
+
+def test_every_command_is_in_the_readme() -> None:
+    from typer.main import get_command
+
+    from bilateral_db.cli import app
+
+    root = get_command(app)
+    for name in root.commands:  # type: ignore[attr-defined]
+        assert f"`bilateral-db {name}" in README, f"README does not mention `bilateral-db {name}`"
