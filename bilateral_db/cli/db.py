@@ -5,25 +5,12 @@ from __future__ import annotations
 from typing import Annotated
 
 import typer
-from sqlalchemy.exc import SQLAlchemyError
 
 from bilateral_db import migrations
-from bilateral_db.cli.options import DatabaseOption, console, database_url, fail
+from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
 from bilateral_db.settings import redact_url
 
 app = typer.Typer(help="Create, migrate and inspect the database schema.", no_args_is_help=True)
-
-
-def _run(action: str, url: str, step: object) -> None:
-    try:
-        step()  # type: ignore[operator]
-    except SQLAlchemyError as error:
-        detail = getattr(error, "orig", None) or error
-        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {detail}")
-    except Exception as error:  # alembic's CommandError for unknown revisions and the like
-        if error.__class__.__module__.startswith("alembic"):
-            fail(f"{action} failed on {redact_url(url)}: {error}")
-        raise
 
 
 @app.command()
@@ -36,7 +23,7 @@ def upgrade(
     Example: bilateral-db db upgrade --db postgresql://localhost/bilateral
     """
     url = database_url(db)
-    _run("upgrade", url, lambda: migrations.upgrade(url, revision))
+    guarded("upgrade", url, lambda: migrations.upgrade(url, revision))
     console.print(f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}")
 
 
@@ -50,7 +37,7 @@ def downgrade(
     Example: bilateral-db db downgrade base
     """
     url = database_url(db)
-    _run("downgrade", url, lambda: migrations.downgrade(url, revision))
+    guarded("downgrade", url, lambda: migrations.downgrade(url, revision))
     current = migrations.current_revisions(url)
     console.print(f"{redact_url(url)} is at {', '.join(current) or 'base (empty schema)'}")
 
@@ -68,7 +55,7 @@ def current(db: DatabaseOption = None) -> None:
         nonlocal revisions
         revisions = migrations.current_revisions(url)
 
-    _run("reading the revision", url, read)
+    guarded("reading the revision", url, read)
     heads = migrations.head_revisions()
     state = "up to date" if set(revisions) == set(heads) else f"behind head {', '.join(heads)}"
     console.print(f"{redact_url(url)}: {', '.join(revisions) or 'not migrated'} ({state})")
@@ -97,7 +84,7 @@ def check(db: DatabaseOption = None) -> None:
         nonlocal problem
         problem = migrations.drift(url)
 
-    _run("check", url, compare)
+    guarded("check", url, compare)
     if problem:
         fail(f"models and migrations differ: {problem}")
     console.print("models and migrations agree")

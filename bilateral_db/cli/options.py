@@ -2,12 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral_db.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL, resolve_database_url
+from bilateral_db.settings import (
+    DATABASE_URL_ENV,
+    DEFAULT_DATABASE_URL,
+    redact_url,
+    resolve_database_url,
+)
 
 DatabaseOption = Annotated[
     str | None,
@@ -30,3 +37,16 @@ def fail(message: str, code: int = 1) -> NoReturn:
     """Print a clear error (never a traceback) and exit non-zero."""
     error_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
     raise typer.Exit(code)
+
+
+def guarded(action: str, url: str, step: Callable[[], object]) -> None:
+    """Run a database step; its failure becomes a one-line message naming the database."""
+    try:
+        step()
+    except SQLAlchemyError as error:
+        detail = getattr(error, "orig", None) or error
+        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {detail}")
+    except Exception as error:  # alembic's CommandError for unknown revisions and the like
+        if error.__class__.__module__.startswith("alembic"):
+            fail(f"{action} failed on {redact_url(url)}: {error}")
+        raise

@@ -3,19 +3,19 @@
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 from sqlalchemy.orm import Session
 
 from bilateral_db import migrations, reports
-from bilateral_db.cli.options import DatabaseOption, console, database_url, fail
+from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
 from bilateral_db.cli.render import OutputFormat, Table, render, row_dict
+from bilateral_db.cli.reports import TRADE_TABLE_COLUMNS
 from bilateral_db.db import make_engine
+from bilateral_db.load import FixtureErrors, LoadError, LoadResult, load_fixtures
 from bilateral_db.settings import redact_url
 
 
-def _load(url: str) -> Any:
-    from bilateral_db.load import FixtureErrors, LoadError, load_fixtures
+def _load(url: str) -> LoadResult:
 
     engine = make_engine(url)
     try:
@@ -24,17 +24,6 @@ def _load(url: str) -> Any:
         fail(f"loading the bundled fixtures failed: {error}")
     finally:
         engine.dispose()
-
-
-def _summary(result: Any) -> str:
-    """One line: what the load changed; a second run says nothing changed."""
-    totals = result.totals()
-    if not result.changed:
-        return f"fixtures loaded: no changes ({totals.unchanged} rows unchanged)"
-    return (
-        f"fixtures loaded: {totals.inserted} inserted, {totals.updated} updated, "
-        f"{totals.unchanged} unchanged"
-    )
 
 
 def quickstart(db: DatabaseOption = None) -> None:
@@ -46,10 +35,10 @@ def quickstart(db: DatabaseOption = None) -> None:
     """
     url = database_url(db)
     console.print(f"[bold]database[/] {redact_url(url)}")
-    migrations.upgrade(url)
+    guarded("migrating", url, lambda: migrations.upgrade(url))
     console.print(f"migrated to {', '.join(migrations.current_revisions(url))}")
     result = _load(url)
-    console.print(_summary(result), highlight=False)
+    console.print(f"fixtures loaded: {result.summary()}", highlight=False)
 
     today = date.today()
     engine = make_engine(url)
@@ -116,26 +105,11 @@ def quickstart(db: DatabaseOption = None) -> None:
                     ],
                 )
             )
-    trade_columns = [
-        "year",
-        "reporter",
-        "partner",
-        "flow",
-        "category",
-        "value",
-        "currency",
-        "qualifier",
-        "change_pct",
-        "reported_change_pct",
-        "basis",
-        "members",
-        "members_total",
-    ]
     tables.append(
         Table(
             "Russia–ASEAN trade",
-            trade_columns,
-            [row_dict(row, trade_columns) for row in relation.trade],
+            TRADE_TABLE_COLUMNS,
+            [row_dict(row, TRADE_TABLE_COLUMNS) for row in relation.trade],
         )
     )
     render(tables, OutputFormat.table, console, single=False)
