@@ -18,6 +18,7 @@ from psycopg import sql
 from sqlalchemy import Engine
 from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from support.world import World, build_world
 
 from bilateral_db import migrations
 from bilateral_db.db import make_engine
@@ -274,3 +275,27 @@ def loaded_engine(loaded_url: str) -> Iterator[Engine]:
     engine = make_engine(loaded_url)
     yield engine
     engine.dispose()
+
+
+# --- a small world built with the ORM (report and report-CLI tests) ---
+
+
+@pytest.fixture
+def world(session: Session) -> World:
+    """The small world inside the test's rolled-back session."""
+    return build_world(session)
+
+
+@pytest.fixture(scope="session")
+def world_url(database_factory: DatabaseFactory) -> str:
+    """A migrated database per backend with the small world committed, for read-only tests."""
+    url = database_factory.create()
+    migrations.upgrade(url)
+    engine = make_engine(url)
+    try:
+        with Session(engine) as db_session:
+            build_world(db_session)
+            db_session.commit()
+    finally:
+        engine.dispose()
+    return url
