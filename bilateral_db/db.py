@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Engine, create_engine, event
@@ -13,9 +14,20 @@ from sqlalchemy.orm import Session, sessionmaker
 from bilateral_db.settings import normalise_url
 
 
-def make_engine(url: str, **kwargs: Any) -> Engine:
-    """An engine for `url`; SQLite connections get foreign keys and a busy timeout."""
+class DatabaseMissing(FileNotFoundError):
+    """An embedded database file that does not exist (reading it would create an empty one)."""
+
+
+def make_engine(url: str, *, create: bool = True, **kwargs: Any) -> Engine:
+    """An engine for `url`; SQLite connections get foreign keys and a busy timeout.
+
+    With create=False a SQLite file that is not there is an error instead of a new empty file.
+    """
     url = normalise_url(url)
+    database = make_url(url).database
+    file_based = is_sqlite(url) and database and database != ":memory:"
+    if not create and file_based and not Path(database).exists():
+        raise DatabaseMissing(f"no database at {database}")
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)

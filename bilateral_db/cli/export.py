@@ -12,8 +12,13 @@ from typing import Annotated, Any
 import typer
 from sqlalchemy.exc import OperationalError, ProgrammingError
 
-from bilateral_db.cli.options import DatabaseOption, console, database_url, fail
-from bilateral_db.db import make_engine
+from bilateral_db.cli.options import (
+    DatabaseOption,
+    console,
+    database_url,
+    existing_database,
+    fail,
+)
 from bilateral_db.reports.panel import UNITS, panel_columns, panel_rows
 from bilateral_db.settings import redact_url
 
@@ -94,7 +99,7 @@ def panel(
     if unit not in UNITS:
         fail(f"--unit must be one of {', '.join(UNITS)}", code=2)
     url = database_url(db)
-    engine = make_engine(url)
+    engine = existing_database(url)
     try:
         with engine.connect() as connection:
             rows = panel_rows(connection, unit=unit, year_from=year_from, year_to=year_to)

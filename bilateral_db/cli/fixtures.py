@@ -10,8 +10,14 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 from rich.table import Table
 from sqlalchemy import Engine
 
-from bilateral_db.cli.options import DatabaseOption, console, database_url, error_console, fail
-from bilateral_db.db import make_engine
+from bilateral_db.cli.options import (
+    DatabaseOption,
+    console,
+    database_url,
+    error_console,
+    existing_database,
+    fail,
+)
 from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
 from bilateral_db.load import LoadError, LoadResult, load_fixture_set
 from bilateral_db.resources import fixtures_dir
@@ -70,7 +76,7 @@ def load(
     """
     fixture_set = _read(paths)
     url = database_url(db)
-    engine = make_engine(url)
+    engine = existing_database(url)
     try:
         result = _load(engine, fixture_set, dry_run=dry_run, prune=prune)
     except LoadError as error:

@@ -7,8 +7,10 @@ from typing import Annotated, NoReturn
 
 import typer
 from rich.console import Console
+from sqlalchemy import Engine
 from sqlalchemy.exc import SQLAlchemyError
 
+from bilateral_db.db import DatabaseMissing, make_engine
 from bilateral_db.settings import (
     DATABASE_URL_ENV,
     DEFAULT_DATABASE_URL,
@@ -50,3 +52,11 @@ def guarded(action: str, url: str, step: Callable[[], object]) -> None:
         if error.__class__.__module__.startswith("alembic"):
             fail(f"{action} failed on {redact_url(url)}: {error}")
         raise
+
+
+def existing_database(url: str) -> Engine:
+    """An engine for a database that must already exist: never creates an empty SQLite file."""
+    try:
+        return make_engine(url, create=False)
+    except DatabaseMissing as error:
+        fail(f"{error}; create it with `bilateral-db quickstart` or `bilateral-db db upgrade`")

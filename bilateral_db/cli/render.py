@@ -47,6 +47,14 @@ def row_dict(row: Any, columns: Sequence[str]) -> dict[str, Any]:
     return {column: getattr(row, column) for column in columns}
 
 
+def shallow_dict(row: Any) -> dict[str, Any]:
+    """A dataclass row's fields, keeping nested values (dates at a precision) as they are.
+
+    dataclasses.asdict would turn a PartialDate into a dict and print it as JSON.
+    """
+    return {item.name: getattr(row, item.name) for item in fields(row)}
+
+
 def dataclass_columns(row_type: type) -> list[str]:
     assert is_dataclass(row_type)
     return [item.name for item in fields(row_type)]

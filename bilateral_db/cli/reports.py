@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
-from dataclasses import asdict
 from datetime import date
 from pathlib import Path
 from typing import Annotated, Any
@@ -14,10 +13,15 @@ from sqlalchemy.exc import OperationalError, ProgrammingError
 from sqlalchemy.orm import Session
 
 from bilateral_db import reports
-from bilateral_db.cli.options import DatabaseOption, console, database_url, fail
-from bilateral_db.cli.render import OutputFormat, Table, render, row_dict
+from bilateral_db.cli.options import (
+    DatabaseOption,
+    console,
+    database_url,
+    existing_database,
+    fail,
+)
+from bilateral_db.cli.render import OutputFormat, Table, render, row_dict, shallow_dict
 from bilateral_db.dates import PartialDate
-from bilateral_db.db import make_engine
 from bilateral_db.reports import lookup
 from bilateral_db.settings import redact_url
 
@@ -100,7 +104,7 @@ def parse_day(text: str | None, *, option: str, last: bool = False) -> date:
 def open_session(db: str | None) -> Iterator[Session]:
     """A read-only session; unknown codes and unmigrated databases become clear errors."""
     url = database_url(db)
-    engine = make_engine(url)
+    engine = existing_database(url)
     try:
         with Session(engine) as session:
             yield session
@@ -312,7 +316,7 @@ def meeting(
             Table(
                 "sources",
                 ["source", "title", "publisher", "url", "published", "locator"],
-                [asdict(source) for source in detail.sources],
+                [shallow_dict(source) for source in detail.sources],
             ),
         ]
     render(tables, output, console, single=False)
@@ -375,7 +379,7 @@ def dyad(
         shared = Table(
             "shared_memberships",
             ["bloc", "role_a", "start_a", "end_a", "role_b", "start_b", "end_b"],
-            [asdict(row) for row in report.shared_memberships],
+            [shallow_dict(row) for row in report.shared_memberships],
         )
         tables = [
             shared,
@@ -473,7 +477,7 @@ def agreement(
                 ["slug", "title", "kind", "signed_on", "covers_from", "covers_until", "adopted_at"],
                 cite=cite,
             ),
-            Table("parties", ["party", "name", "kind"], [asdict(p) for p in report.parties]),
+            Table("parties", ["party", "name", "kind"], [shallow_dict(p) for p in report.parties]),
             _table(session, "topics", report.topics, ["topic", "name"], cite=cite),
             _table(
                 session,

@@ -7,6 +7,7 @@ from typing import Any
 from typer.testing import CliRunner
 
 from bilateral_db.cli import app
+from bilateral_db.db import make_engine
 
 runner = CliRunner()
 
@@ -82,6 +83,10 @@ def test_load_dry_run_and_prune(small_loaded_url: str, small_fixtures: Any, snap
 def test_load_refuses_invalid_files_and_unmigrated_databases(
     empty_database_url: str, fresh_migrated_url: str, small_fixtures: Any
 ) -> None:
+    engine = make_engine(empty_database_url)
+    with engine.connect():  # exists, but empty: a missing SQLite file is an error of its own
+        pass
+    engine.dispose()
     not_migrated = runner.invoke(
         app, ["load", str(small_fixtures.path), "--db", empty_database_url]
     )

@@ -117,6 +117,8 @@ def test_meeting_in_full_json(world_url: str) -> None:
     assert set(data) == {"meeting", "participants", "children", "topics", "sources"}
     assert data["meeting"][0]["ordinal"] == 52
     assert [c["slug"] for c in data["children"]] == ["lavrov-don-talks-2019"]
+    # Nested dates print at their precision, not as the dataclass's fields.
+    assert {s["source"]: s["published"] for s in data["sources"]} == {"test-source": "2019-07-31"}
     assert [(p["actor"], p["role"], p["status"]) for p in data["participants"]] == [
         ("THA", "chair", "attended"),
         ("RUS", "guest", "attended"),

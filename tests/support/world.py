@@ -149,7 +149,13 @@ class World:
 
 
 def build_world(session: Session) -> World:
-    source = m.Source(slug="test-source", title="A test source", kind="news")
+    source = m.Source(
+        slug="test-source",
+        title="A test source",
+        kind="news",
+        published_on=date(2019, 7, 31),
+        published_on_precision="day",
+    )
     session.add(source)
     session.add(m.Currency(code="USD", name="US Dollar", minor_unit=2))
     w = World(session=session, source=source)
