@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
+from typing import overload
 
 from bilateral_db.models.vocabulary import DatePrecision
 
@@ -54,6 +55,10 @@ class PartialDate:
         return period_end_exclusive(self.value, self.precision) - timedelta(days=1)
 
 
+@overload
+def format_partial(value: date, precision: str | None) -> str: ...
+@overload
+def format_partial(value: date | None, precision: str | None) -> str | None: ...
 def format_partial(value: date | None, precision: str | None) -> str | None:
     """The date as the source wrote it: 2019-09-01 at month precision is '2019-09'."""
     if value is None:
@@ -65,8 +70,8 @@ def format_partial(value: date | None, precision: str | None) -> str | None:
     return value.isoformat()
 
 
-def period_end_exclusive(value: date, precision: str) -> date:
-    """The first day after the period that `value` at `precision` stands for."""
+def period_end_exclusive(value: date, precision: str | None) -> date:
+    """The first day after the period that `value` at `precision` stands for (None: a day)."""
     if precision == DatePrecision.YEAR:
         return date(value.year + 1, 1, 1)
     if precision == DatePrecision.MONTH:

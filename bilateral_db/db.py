@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 from sqlalchemy import Engine, create_engine, event
 from sqlalchemy.engine import make_url
@@ -26,7 +26,8 @@ def make_engine(url: str, *, create: bool = True, **kwargs: Any) -> Engine:
     url = normalise_url(url)
     database = make_url(url).database
     file_based = is_sqlite(url) and database and database != ":memory:"
-    if not create and file_based and not Path(database).exists():
+    # file_based implies a database name; mypy does not narrow through the variable.
+    if not create and file_based and not Path(cast(str, database)).exists():
         raise DatabaseMissing(f"no database at {database}")
     engine = create_engine(url, **kwargs)
     if engine.dialect.name == "sqlite":

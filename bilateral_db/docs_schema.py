@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import tempfile
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Column, Table, inspect
 
@@ -50,14 +51,14 @@ VIEW_DESCRIPTIONS = {
 }
 
 
-def _type(column: Column) -> str:  # type: ignore[type-arg]
+def _type(column: Column[Any]) -> str:
     try:
         return str(column.type.compile()).lower()
     except Exception:
         return column.type.__class__.__name__.lower()
 
 
-def _keys(column: Column) -> str:  # type: ignore[type-arg]
+def _keys(column: Column[Any]) -> str:
     marks = []
     if column.primary_key:
         marks.append("PK")

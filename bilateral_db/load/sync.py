@@ -94,8 +94,8 @@ class Synchronizer:
         ):
             self.citations[row.fact_id].add((row.source_id, row.locator))
         for entity in ENTITY_ORDER:
-            for row in self.conn.execute(select(TABLES[entity])).mappings():
-                self._remember(entity, dict(row))
+            for mapping in self.conn.execute(select(TABLES[entity])).mappings():
+                self._remember(entity, dict(mapping))
             self._report(entity)
 
     def _remember(self, entity: str, row: Row) -> None:

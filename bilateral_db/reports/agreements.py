@@ -72,7 +72,7 @@ class AgreementReport:
     progress: list[ProgressRow]
 
 
-def agreement_select() -> Select[Any]:
+def agreement_select() -> Select[*tuple[Any, ...]]:
     adopted = aliased(Meeting)
     return select(
         Agreement.slug,
@@ -150,7 +150,7 @@ def agreement_report(session: Session, *, slug: str) -> AgreementReport:
     progress = [
         ProgressRow(
             slug=row[0],
-            stated_on=partial(row[1], row[2]),  # type: ignore[arg-type]
+            stated_on=partial(row[1], row[2]),
             speaker=row[3],
             speaker_name=row[4],
             share_pct=None if row[5] is None else Decimal(row[5]).scaleb(-2),

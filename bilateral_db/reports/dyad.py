@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import and_, literal, or_, select, union_all
+from sqlalchemy import CompoundSelect, and_, literal, or_, select, union_all
 from sqlalchemy.orm import Session, aliased
+from sqlalchemy.sql import ColumnElement
 
 from bilateral_db.dates import PartialDate
 from bilateral_db.models import (
@@ -122,7 +124,7 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
 
     partner_rows = membership_pairs(session, a=a, b=b)
 
-    def involves(actor_id: object) -> object:
+    def involves(actor_id: ColumnElement[Any]) -> ColumnElement[bool]:
         """The actor took part, hosted (a country) or organised (a bloc) the meeting."""
         own = aliased(Actor)
         hosted_or_organised = (
@@ -192,11 +194,11 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
         .join(topic_agreement, topic_agreement.id == AgreementTopic.agreement_id)
         .where(AgreementTopic.agreement_id.in_(agreement_ids))
     )
+    topic_sources: CompoundSelect[str, str, str, str | None, int] = union_all(
+        relation, at_meetings, in_agreements
+    )
     topics = sorted(
-        (
-            DyadTopicRow(*row)
-            for row in session.execute(union_all(relation, at_meetings, in_agreements))
-        ),
+        (DyadTopicRow(*row) for row in session.execute(topic_sources)),
         key=lambda row: (row.topic, row.via, row.via_slug or ""),
     )
     return DyadReport(

@@ -6,7 +6,7 @@ import difflib
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import func, literal, select, union_all
+from sqlalchemy import SQLColumnExpression, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
 from bilateral_db.models import Actor, Agreement, Bloc, Country, Meeting, Person, Topic
@@ -89,10 +89,10 @@ def bloc(session: Session, code: str) -> ActorRef:
     raise _miss("bloc", code, list(session.scalars(select(Bloc.code))))
 
 
-def _slug(session: Session, kind: str, column: object, slug: str) -> str:
-    if session.scalar(select(column).where(column == slug)) is not None:  # type: ignore[arg-type]
+def _slug(session: Session, kind: str, column: SQLColumnExpression[str], slug: str) -> str:
+    if session.scalar(select(column).where(column == slug)) is not None:
         return slug
-    raise _miss(kind, slug, list(session.scalars(select(column))))  # type: ignore[arg-type]
+    raise _miss(kind, slug, list(session.scalars(select(column))))
 
 
 def person(session: Session, slug: str) -> str:

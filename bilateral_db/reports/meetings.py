@@ -80,7 +80,7 @@ _ActorCountry = aliased(Country)
 _ActorBloc = aliased(Bloc)
 
 
-def meeting_select() -> Select[Any]:
+def meeting_select() -> Select[*tuple[Any, ...]]:
     """Meeting rows with their city, host, bloc and parent resolved to names and codes."""
     return (
         select(
@@ -216,7 +216,7 @@ def find_meetings(
     return [meeting_row(row) for row in session.execute(statement)]
 
 
-def participants_select() -> Select[Any]:
+def participants_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Person.slug,

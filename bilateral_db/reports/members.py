@@ -32,7 +32,7 @@ _MemberCountry = aliased(Country)
 _MemberBloc = aliased(Bloc)
 
 
-def _membership_select() -> Select[Any]:
+def _membership_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Bloc.code,
@@ -53,7 +53,7 @@ def _membership_select() -> Select[Any]:
     )
 
 
-def _rows(session: Session, statement: Select[Any]) -> list[MembershipRow]:
+def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[MembershipRow]:
     return [
         MembershipRow(
             bloc=row[0],

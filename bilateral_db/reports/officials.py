@@ -28,7 +28,7 @@ class TermRow:
     fact_id: int
 
 
-def _term_select() -> Select[Any]:
+def _term_select() -> Select[*tuple[Any, ...]]:
     return (
         select(
             Person.slug,
@@ -48,7 +48,7 @@ def _term_select() -> Select[Any]:
     )
 
 
-def _rows(session: Session, statement: Select[Any]) -> list[TermRow]:
+def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[TermRow]:
     return [
         TermRow(
             person=row[0],

@@ -9,9 +9,9 @@ rule lives here once.
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import Any, overload
 
-from sqlalchemy import Date, and_, or_
+from sqlalchemy import Date, SQLColumnExpression, and_, or_
 from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
@@ -48,10 +48,10 @@ def _postgresql_end_exclusive(element: period_end_exclusive, compiler: Any, **kw
 
 
 def covers(
-    start: ColumnElement[Any],
-    end: ColumnElement[Any],
-    end_precision: ColumnElement[Any],
-    day: date | ColumnElement[Any],
+    start: SQLColumnExpression[Any],
+    end: SQLColumnExpression[Any],
+    end_precision: SQLColumnExpression[Any],
+    day: date | SQLColumnExpression[Any],
 ) -> ColumnElement[bool]:
     """SQL for dates.covers(start, end, end_precision, day)."""
     return and_(
@@ -62,12 +62,12 @@ def covers(
 
 
 def overlaps(
-    start: ColumnElement[Any],
-    end: ColumnElement[Any],
-    end_precision: ColumnElement[Any],
-    other_start: ColumnElement[Any],
-    other_end: ColumnElement[Any],
-    other_end_precision: ColumnElement[Any],
+    start: SQLColumnExpression[Any],
+    end: SQLColumnExpression[Any],
+    end_precision: SQLColumnExpression[Any],
+    other_start: SQLColumnExpression[Any],
+    other_end: SQLColumnExpression[Any],
+    other_end_precision: SQLColumnExpression[Any],
 ) -> ColumnElement[bool]:
     """Two intervals share at least one day under the point-in-time rule (unknown start: never)."""
     return and_(
@@ -78,6 +78,10 @@ def overlaps(
     )
 
 
+@overload
+def partial(value: date | str, precision: str | None) -> PartialDate: ...
+@overload
+def partial(value: date | str | None, precision: str | None) -> PartialDate | None: ...
 def partial(value: date | str | None, precision: str | None) -> PartialDate | None:
     """A stored date and its precision as one value that prints at its precision."""
     if value is None:
@@ -88,10 +92,10 @@ def partial(value: date | str | None, precision: str | None) -> PartialDate | No
 
 
 def covers_last_day(
-    start: ColumnElement[Any],
-    end: ColumnElement[Any],
-    end_precision: ColumnElement[Any],
-    day_after: ColumnElement[Any],
+    start: SQLColumnExpression[Any],
+    end: SQLColumnExpression[Any],
+    end_precision: SQLColumnExpression[Any],
+    day_after: SQLColumnExpression[Any],
 ) -> ColumnElement[bool]:
     """`covers` for the day before `day_after`: a period's last day, without date subtraction."""
     return and_(

@@ -18,6 +18,7 @@ from typing import Any
 
 from sqlalchemy import (
     Date,
+    Row,
     Select,
     String,
     and_,
@@ -101,7 +102,7 @@ def _label(column: Any, a: Any, b: Any) -> Any:
     return case((column == _actor_id(a), a), else_=b)
 
 
-def _figures(a: Any, b: Any) -> Select[Any]:
+def _figures(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
     return (
         select(
             literal("figure").label("row_kind"),
@@ -128,7 +129,7 @@ def _figures(a: Any, b: Any) -> Select[Any]:
     )
 
 
-def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
+def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[*tuple[Any, ...]]:
     """Figures between `other` and the members of `bloc_code`, summed per period and series.
 
     `side` says which end of the figure the members are: "partner" or "reporter".
@@ -210,7 +211,7 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
     )
 
 
-def _reported_changes(a: Any, b: Any) -> Select[Any]:
+def _reported_changes(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
     change = TradeReportedChange
     return (
         select(
@@ -296,6 +297,7 @@ def trade_between(
 
     figures: list[TradeRow] = []
     changes: dict[tuple[Any, ...], tuple[Decimal, str, int]] = {}
+    row: Row[*tuple[Any, ...]] | TradeRow  # the query's rows, then the figures built from them
     for row in rows:
         period_start = _as_date(row[3])
         key = (row[1], row[2], period_start, row[4], row[5], row[6])
