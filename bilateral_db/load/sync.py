@@ -297,6 +297,8 @@ class Synchronizer:
         if rows:
             where = [table.c[c] == bindparam(f"_{c}") for c in identity]
             self.conn.execute(update(table).where(*where), rows)
+        # Records of fact tables always carry citations (the validator refuses them otherwise),
+        # which the type of FixtureRecord.citations cannot say: hence the ignores below.
         facts = [
             (self.existing[entity][record.key]["fact_id"], record)
             for record, _, _, fact_changed in updates

@@ -98,6 +98,7 @@ def _require_head(connection: Connection, engine: Engine) -> None:
 
 def _sqlite_busy_timeout(connection: Connection, lock_timeout: float) -> int:
     """Set how long SQLite waits for another writer; returns the previous setting."""
+    # The raw sqlite3 connection (typed as optional by SQLAlchemy; always there while connected).
     driver = connection.connection.driver_connection
     previous = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])  # type: ignore[union-attr]
     _set_busy_timeout(connection, max(1, int(lock_timeout * 1000)))
