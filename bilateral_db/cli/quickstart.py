@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session
 from bilateral_db import migrations, reports
 from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
 from bilateral_db.cli.render import OutputFormat, Table, render, row_dict
-from bilateral_db.cli.reports import TRADE_TABLE_COLUMNS
+from bilateral_db.cli.reports import PROGRESS_COLUMNS, TRADE_TABLE_COLUMNS
 from bilateral_db.db import make_engine
 from bilateral_db.load import FixtureErrors, LoadError, LoadResult, load_fixtures
 from bilateral_db.settings import redact_url
@@ -77,32 +77,8 @@ def quickstart(db: DatabaseOption = None) -> None:
             tables.append(
                 Table(
                     f"{plan.agreement.title}: progress claims",
-                    [
-                        "stated_on",
-                        "speaker",
-                        "share_pct",
-                        "achieved",
-                        "total",
-                        "unit",
-                        "qualifier",
-                        "sources",
-                    ],
-                    [
-                        row_dict(
-                            row,
-                            [
-                                "stated_on",
-                                "speaker",
-                                "share_pct",
-                                "achieved",
-                                "total",
-                                "unit",
-                                "qualifier",
-                                "sources",
-                            ],
-                        )
-                        for row in plan.progress
-                    ],
+                    PROGRESS_COLUMNS,
+                    [row_dict(row, PROGRESS_COLUMNS) for row in plan.progress],
                 )
             )
     tables.append(

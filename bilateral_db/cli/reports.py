@@ -72,6 +72,17 @@ TRADE_COLUMNS = [
     "valuation",
     "status",
 ]
+# Progress claims side by side; the full report adds the statement and the claim's slug.
+PROGRESS_COLUMNS = [
+    "stated_on",
+    "speaker",
+    "share_pct",
+    "achieved",
+    "total",
+    "unit",
+    "qualifier",
+    "sources",
+]
 TRADE_TABLE_COLUMNS = [
     "year",
     "reporter",
@@ -483,18 +494,7 @@ def agreement(
                 session,
                 "progress",
                 report.progress,
-                [
-                    "stated_on",
-                    "speaker",
-                    "share_pct",
-                    "achieved",
-                    "total",
-                    "unit",
-                    "qualifier",
-                    "statement",
-                    "sources",
-                    "slug",
-                ],
+                [*PROGRESS_COLUMNS[:-1], "statement", "sources", "slug"],
                 cite=cite,
             ),
         ]

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Select, exists, func, or_, select
+from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bilateral_db.dates import PartialDate
@@ -154,6 +154,13 @@ def actor_id_of(code: str, *, kind: str) -> Any:
     return statement.where(named_bloc.code == code.upper()).scalar_subquery()
 
 
+def _involves(model: Any, own_column: Any, code: str, kind: str) -> ColumnElement[bool]:
+    """The meeting is hosted or organised by `code` (through `own_column`), or it took part."""
+    named = aliased(model)
+    own = select(named.id).where(named.code == code.upper()).scalar_subquery()
+    return or_(own_column == own, actor_took_part(actor_id_of(code, kind=kind)))
+
+
 def find_meetings(
     session: Session,
     *,
@@ -179,23 +186,9 @@ def find_meetings(
             )
         )
     if country is not None:
-        named_country = aliased(Country)
-        own = select(named_country.id).where(named_country.code == country.upper())
-        statement = statement.where(
-            or_(
-                Meeting.host_country_id == own.scalar_subquery(),
-                actor_took_part(actor_id_of(country, kind="country")),
-            )
-        )
+        statement = statement.where(_involves(Country, Meeting.host_country_id, country, "country"))
     if bloc is not None:
-        named_bloc = aliased(Bloc)
-        own = select(named_bloc.id).where(named_bloc.code == bloc.upper())
-        statement = statement.where(
-            or_(
-                Meeting.bloc_id == own.scalar_subquery(),
-                actor_took_part(actor_id_of(bloc, kind="bloc")),
-            )
-        )
+        statement = statement.where(_involves(Bloc, Meeting.bloc_id, bloc, "bloc"))
     if topic is not None:
         statement = statement.where(
             exists().where(
