@@ -26,6 +26,7 @@ from bilateral_db.fixtures.keys import make_key, make_label
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.result import EntityChanges, LoadResult
 from bilateral_db.load.tables import (
+    ADOPTABLE,
     CITATION,
     DETACHABLE,
     FACT,
@@ -33,9 +34,11 @@ from bilateral_db.load.tables import (
     INSERT_ONLY,
     SELF_REFERENCE,
     TABLES,
+    curated_rows,
     has_serial_id,
     is_fact,
 )
+from bilateral_db.models import CURATED_RELEASE_ID
 
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -71,6 +74,7 @@ class Synchronizer:
         self.total = len(fixture_set)
 
     def run(self) -> LoadResult:
+        self._adopt()
         self._read()
         missing = self._missing()
         deferred: set[tuple[str, Any]] = set()
@@ -86,6 +90,23 @@ class Synchronizer:
 
     # --- reading -------------------------------------------------------------------------
 
+    def _adopt(self) -> None:
+        """Rows an import created that the fixtures now define become curated ones."""
+        for entity, columns in ADOPTABLE.items():
+            table = TABLES[entity]
+            keys = [dict(zip(columns, key, strict=True)) for key in self.set.records[entity]]
+            if not keys:
+                continue
+            self.conn.execute(
+                update(table)
+                .where(
+                    table.c.release_id != CURATED_RELEASE_ID,
+                    *(table.c[c] == bindparam(f"_{c}") for c in columns),
+                )
+                .values(release_id=CURATED_RELEASE_ID),
+                [{f"_{c}": v for c, v in key.items()} for key in keys],
+            )
+
     def _read(self) -> None:
         for row in self.conn.execute(select(FACT.c.id, FACT.c.confidence, FACT.c.note)):
             self.facts[row.id] = (row.confidence, row.note)
@@ -94,7 +115,7 @@ class Synchronizer:
         ):
             self.citations[row.fact_id].add((row.source_id, row.locator))
         for entity in ENTITY_ORDER:
-            for mapping in self.conn.execute(select(TABLES[entity])).mappings():
+            for mapping in self.conn.execute(curated_rows(entity)).mappings():
                 self._remember(entity, dict(mapping))
             self._report(entity)
 
@@ -218,7 +239,10 @@ class Synchronizer:
         self.conn.execute(delete(table).where(*where), params)
         if is_fact(entity):
             rows = self.existing[entity]
-            facts = [{"_fact": rows[self.keys[entity][i]]["fact_id"]} for i in idents]
+            fact_ids = [rows[self.keys[entity][i]]["fact_id"] for i in idents]
+            facts = [{"_fact": fact_id} for fact_id in fact_ids if fact_id is not None]
+            if not facts:
+                return
             self.conn.execute(
                 delete(CITATION).where(CITATION.c.fact_id == bindparam("_fact")), facts
             )
@@ -299,10 +323,15 @@ class Synchronizer:
             self.conn.execute(update(table).where(*where), rows)
         # Records of fact tables always carry citations (the validator refuses them otherwise),
         # which the type of FixtureRecord.citations cannot say: hence the ignores below.
+        changed = [record for record, _, _, fact_changed in updates if fact_changed]
+        unfounded = [r for r in changed if self.existing[entity][r.key]["fact_id"] is None]
+        if unfounded:
+            self._found_facts(entity, unfounded)
+        founded = {id(record) for record in unfounded}
         facts = [
             (self.existing[entity][record.key]["fact_id"], record)
-            for record, _, _, fact_changed in updates
-            if fact_changed
+            for record in changed
+            if id(record) not in founded
         ]
         if facts:
             self.conn.execute(
@@ -318,24 +347,41 @@ class Synchronizer:
             )
             self._insert_citations([(fact_id, record) for fact_id, record in facts])
 
+    def _new_facts(self, entity: str, records: Sequence[FixtureRecord]) -> list[int]:
+        """Fact rows for `records` (confidence and note; citations come after), in order."""
+        return list(
+            self.conn.execute(
+                insert(FACT).returning(FACT.c.id, sort_by_parameter_order=True),
+                [
+                    {
+                        "entity": entity,
+                        "confidence": record.citations.confidence,  # type: ignore[union-attr]
+                        "note": record.citations.note,  # type: ignore[union-attr]
+                    }
+                    for record in records
+                ],
+            ).scalars()
+        )
+
+    def _found_facts(self, entity: str, records: Sequence[FixtureRecord]) -> None:
+        """Give facts to rows that had none: an import's rows the fixtures adopted."""
+        table = TABLES[entity]
+        fact_ids = self._new_facts(entity, records)
+        rows = [self.existing[entity][record.key] for record in records]
+        self.conn.execute(
+            update(table).where(table.c.id == bindparam("_id")),
+            [{"_id": row["id"], "fact_id": f} for row, f in zip(rows, fact_ids, strict=True)],
+        )
+        for row, fact_id in zip(rows, fact_ids, strict=True):
+            row["fact_id"] = fact_id
+        self._insert_citations(list(zip(fact_ids, records, strict=True)))
+
     def _insert(self, entity: str, inserts: Sequence[tuple[FixtureRecord, Row]]) -> None:
         table = TABLES[entity]
         rows = [desired for _, desired in inserts]
         fact_ids: list[int] = []
         if is_fact(entity):
-            fact_ids = list(
-                self.conn.execute(
-                    insert(FACT).returning(FACT.c.id, sort_by_parameter_order=True),
-                    [
-                        {
-                            "entity": entity,
-                            "confidence": record.citations.confidence,  # type: ignore[union-attr]
-                            "note": record.citations.note,  # type: ignore[union-attr]
-                        }
-                        for record, _ in inserts
-                    ],
-                ).scalars()
-            )
+            fact_ids = self._new_facts(entity, [record for record, _ in inserts])
             rows = [
                 {**row, "fact_id": fact_id} for row, fact_id in zip(rows, fact_ids, strict=True)
             ]

@@ -5,10 +5,22 @@ from __future__ import annotations
 from collections.abc import Iterable
 from datetime import date
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Integer, MetaData, String
-from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    UniqueConstraint,
+    text,
+)
+from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
+from sqlalchemy.sql.elements import conv
 
-from bilateral_db.models.vocabulary import DatePrecision
+from bilateral_db.models.vocabulary import DatePrecision, EndStatus
 
 # Constraint names identical on SQLite and PostgreSQL, so migrations can name what they alter.
 NAMING_CONVENTION = {
@@ -20,6 +32,10 @@ NAMING_CONVENTION = {
 }
 
 VOCABULARY_LENGTH = 40
+# The release of the reviewed fixtures, seeded by migration 0003 with this id, so that rows
+# written without a release (the ORM, SQL by hand) are curated rows.
+CURATED_RELEASE_ID = 1
+CURATED_RELEASE_SLUG = "curated"
 
 
 class Base(DeclarativeBase):
@@ -85,4 +101,104 @@ def fact_column() -> Mapped[int]:
         unique=True,
         nullable=False,
         comment="The fact this row states; its sources are in citation.",
+    )
+
+
+def end_status_column() -> Mapped[str]:
+    return mapped_column(
+        String(10),
+        default=lambda context: (
+            EndStatus.ENDED
+            if context.get_current_parameters().get("end_date") is not None
+            else EndStatus.ONGOING
+        ),
+        comment="ended, ongoing, censored (end_date is where the source stopped looking: "
+        "unknown after it) or unknown (ended on a day the source does not give).",
+    )
+
+
+def end_status_checks(end: str = "end_date") -> list[CheckConstraint]:
+    """end_status is known, and an end date is given exactly when the status has one."""
+    return [
+        vocabulary_check("end_status", EndStatus),
+        CheckConstraint(
+            f"(end_status IN ('ended', 'censored')) = ({end} IS NOT NULL)",
+            name="end_status_matches_end",
+        ),
+    ]
+
+
+def release_column(comment: str) -> Mapped[int]:
+    """Who wrote the row: the curated fixtures (release 1) or an imported data-set release."""
+    return mapped_column(
+        ForeignKey("release.id"),
+        index=True,
+        server_default=text(str(CURATED_RELEASE_ID)),
+        comment=comment,
+    )
+
+
+class Claim:
+    """Columns of a row that one source claims: which release, and whether an alternative.
+
+    Several sources may claim different things about the same membership, term or figure:
+    each claim is its own row. Rows of one release obey the table's rules (unique keys, no
+    overlap); an alternative row records, beside a curated claim, what another source says
+    instead, and is compared with that claim rather than checked against the others.
+    """
+
+    @declared_attr
+    def release_id(cls) -> Mapped[int]:
+        return mapped_column(
+            ForeignKey("release.id", ondelete="CASCADE"),
+            server_default=text(str(CURATED_RELEASE_ID)),
+            comment="The release that claims this row: 1 is the curated fixtures, others are "
+            "imported data sets (release.slug).",
+        )
+
+    @declared_attr
+    def alternative_of_id(cls) -> Mapped[int | None]:
+        return mapped_column(
+            ForeignKey(f"{cls.__tablename__}.id", ondelete="CASCADE"),  # type: ignore[attr-defined]
+            comment="The claim this row is an alternative to (another source's version of "
+            "it); NULL for a claim of its own.",
+        )
+
+    @declared_attr
+    def alternative(cls) -> Mapped[int]:
+        return mapped_column(
+            SmallInteger,
+            server_default=text("0"),
+            comment="0 for a claim of its own; 1, 2, … numbers the alternatives of one claim.",
+        )
+
+
+def claim_checks(table: str, *key: str) -> list[CheckConstraint | Index | UniqueConstraint]:
+    """A claim's key is unique within its release; alternatives are numbered per claim.
+
+    The key leads the unique index (release and number last), so lookups by key use it.
+    """
+    return [
+        CheckConstraint(
+            "(alternative_of_id IS NULL) = (alternative = 0)", name="alternative_numbered"
+        ),
+        UniqueConstraint(*key, "release_id", "alternative", name=conv(f"uq_{table}_claim")),
+        Index(
+            f"uq_{table}_alternative",
+            "alternative_of_id",
+            "alternative",
+            unique=True,
+            sqlite_where=text("alternative_of_id IS NOT NULL"),
+            postgresql_where=text("alternative_of_id IS NOT NULL"),
+        ),
+    ]
+
+
+def claim_fact_column() -> Mapped[int | None]:
+    """A curated claim's fact (its citations); rows of an imported release cite the release."""
+    return mapped_column(
+        ForeignKey("fact.id", ondelete="CASCADE"),
+        unique=True,
+        comment="The fact this row states, with its sources in citation; NULL for rows of "
+        "an imported release, whose source is the release.",
     )

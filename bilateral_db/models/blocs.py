@@ -4,16 +4,21 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.models.base import (
     Base,
+    Claim,
+    claim_checks,
+    claim_fact_column,
     date_column,
-    fact_column,
+    end_status_checks,
+    end_status_column,
     id_column,
     interval_checks,
     precision_column,
+    release_column,
     vocabulary_check,
     vocabulary_column,
 )
@@ -50,7 +55,10 @@ class Bloc(Base):
     founded_on_precision: Mapped[str | None] = precision_column("founded_on")
     dissolved_on: Mapped[date | None] = date_column("Dissolution date; NULL while it exists.")
     dissolved_on_precision: Mapped[str | None] = precision_column("dissolved_on")
-    fact_id: Mapped[int] = fact_column()
+    release_id: Mapped[int] = release_column(
+        "Who defined the bloc: 1 the curated fixtures, else the data-set release that created it."
+    )
+    fact_id: Mapped[int | None] = claim_fact_column()
 
 
 class Actor(Base):
@@ -82,14 +90,15 @@ class Actor(Base):
     bloc: Mapped[Bloc | None] = relationship()
 
 
-class Membership(Base):
+class Membership(Claim, Base):
     """An actor holding a role in a bloc over a closed interval of dates."""
 
     __tablename__ = "membership"
     __table_args__ = (
         vocabulary_check("role", MembershipRole),
-        UniqueConstraint("actor_id", "bloc_id", "role", "start_date"),
+        *claim_checks("membership", "bloc_id", "actor_id", "role", "start_date"),
         *interval_checks(),
+        *end_status_checks(),
         Index("ix_membership_bloc_id_role", "bloc_id", "role"),
         {
             "comment": "Who held which role (member, observer, dialogue partner, chair, …) in which bloc, when."
@@ -112,21 +121,25 @@ class Membership(Base):
     start_date_precision: Mapped[str] = mapped_column(
         String(5), comment="Precision of start_date: day, month or year."
     )
-    end_date: Mapped[date | None] = date_column("Last day in the role; NULL while ongoing.")
+    end_date: Mapped[date | None] = date_column(
+        "Last day in the role (see end_status); NULL while ongoing or when the end is unknown."
+    )
     end_date_precision: Mapped[str | None] = precision_column("end_date")
-    fact_id: Mapped[int] = fact_column()
+    end_status: Mapped[str] = end_status_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     actor: Mapped[Actor] = relationship()
     bloc: Mapped[Bloc] = relationship()
 
 
-class DialogueCoordination(Base):
+class DialogueCoordination(Claim, Base):
     """A member coordinating its bloc's relations with one partner (Indonesia for ASEAN–Russia)."""
 
     __tablename__ = "dialogue_coordination"
     __table_args__ = (
-        UniqueConstraint("bloc_id", "partner_actor_id", "start_date"),
+        *claim_checks("dialogue_coordination", "bloc_id", "partner_actor_id", "start_date"),
         *interval_checks(),
+        *end_status_checks(),
         {
             "comment": "Country coordinators of a bloc's dialogue relations with a partner, over time."
         },
@@ -150,7 +163,8 @@ class DialogueCoordination(Base):
     )
     end_date: Mapped[date | None] = date_column("Last day as coordinator; NULL while ongoing.")
     end_date_precision: Mapped[str | None] = precision_column("end_date")
-    fact_id: Mapped[int] = fact_column()
+    end_status: Mapped[str] = end_status_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     bloc: Mapped[Bloc] = relationship()
     partner: Mapped[Actor] = relationship()

@@ -4,12 +4,17 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.models.base import (
     Base,
+    Claim,
+    claim_checks,
+    claim_fact_column,
     date_column,
+    end_status_checks,
+    end_status_column,
     fact_column,
     id_column,
     interval_checks,
@@ -63,14 +68,16 @@ class Country(Base):
     codes: Mapped[list[CountryCode]] = relationship(back_populates="country")
 
 
-class CountryCode(Base):
+class CountryCode(Claim, Base):
     """A country's code in an external list (COW, Gleditsch–Ward, UN M49) over the dates it applies."""
 
     __tablename__ = "country_code"
     __table_args__ = (
         vocabulary_check("scheme", CodeScheme),
-        UniqueConstraint("country_id", "scheme", "start_date"),
+        *claim_checks("country_code", "country_id", "scheme", "start_date"),
+        Index("ix_country_code_scheme_code", "scheme", "code"),
         *interval_checks("start_date", "end_date"),
+        *end_status_checks(),
         {
             "comment": "Crosswalk from ISO codes to COW, Gleditsch-Ward and UN M49, with validity dates."
         },
@@ -90,7 +97,8 @@ class CountryCode(Base):
     start_date_precision: Mapped[str | None] = precision_column("start_date")
     end_date: Mapped[date | None] = date_column("Last day the code applies; NULL if still in use.")
     end_date_precision: Mapped[str | None] = precision_column("end_date")
-    fact_id: Mapped[int] = fact_column()
+    end_status: Mapped[str] = end_status_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     country: Mapped[Country] = relationship(back_populates="codes")
 

@@ -17,11 +17,16 @@ from sqlalchemy.sql.elements import conv
 
 from bilateral_db.models.base import (
     Base,
+    Claim,
+    claim_checks,
+    claim_fact_column,
     date_column,
-    fact_column,
+    end_status_checks,
+    end_status_column,
     id_column,
     interval_checks,
     precision_column,
+    release_column,
 )
 from bilateral_db.models.countries import Country
 
@@ -49,9 +54,12 @@ class Person(Base):
         String(20), unique=True, comment="Wikidata item, e.g. Q167976."
     )
     archigos_id: Mapped[str | None] = mapped_column(
-        String(20), unique=True, comment="Archigos leader id (obsid), for national leaders."
+        String(40), unique=True, comment="Archigos leader id (leadid), for national leaders."
     )
-    fact_id: Mapped[int] = fact_column()
+    release_id: Mapped[int] = release_column(
+        "Who defined the person: 1 the curated fixtures, else the data-set release that created them."
+    )
+    fact_id: Mapped[int | None] = claim_fact_column()
 
 
 class Post(Base):
@@ -83,16 +91,19 @@ class Post(Base):
     single_seat: Mapped[bool] = mapped_column(
         Boolean, comment="True if only one person holds it at a time; their terms may not overlap."
     )
+    release_id: Mapped[int] = release_column(
+        "Who defined the post: 1 the curated fixtures, else the data-set release that created it."
+    )
 
     country: Mapped[Country] = relationship()
 
 
-class Term(Base):
+class Term(Claim, Base):
     """A person holding a post over a closed interval of dates."""
 
     __tablename__ = "term"
     __table_args__ = (
-        UniqueConstraint("person_id", "post_id", "start_date"),
+        *claim_checks("term", "person_id", "post_id", "start_date"),
         # single_seat is the post's, kept equal by this key, so that PostgreSQL's exclusion
         # constraint (which can only see this table) knows which terms must not overlap.
         ForeignKeyConstraint(
@@ -102,6 +113,7 @@ class Term(Base):
             onupdate="CASCADE",
         ),
         *interval_checks(),
+        *end_status_checks(),
         {"comment": "Terms of office: who held which post, when."},
     )
 
@@ -121,7 +133,8 @@ class Term(Base):
         "Last day in office; NULL while in office. A successor may start on this day."
     )
     end_date_precision: Mapped[str | None] = precision_column("end_date")
-    fact_id: Mapped[int] = fact_column()
+    end_status: Mapped[str] = end_status_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     person: Mapped[Person] = relationship()
     post: Mapped[Post] = relationship(foreign_keys=[post_id])

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, UniqueConstraint
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.models.base import (
     Base,
-    fact_column,
+    Claim,
+    claim_checks,
+    claim_fact_column,
     id_column,
     vocabulary_check,
     vocabulary_column,
@@ -84,7 +86,7 @@ class ProductCategory(Base):
     )
 
 
-class TradeFigure(Base):
+class TradeFigure(Claim, Base):
     """A value of one trade series: reporter × partner × period × flow × category."""
 
     __tablename__ = "trade_figure"
@@ -93,7 +95,7 @@ class TradeFigure(Base):
         vocabulary_check("valuation", Valuation),
         vocabulary_check("value_status", ValueStatus),
         vocabulary_check("qualifier", Qualifier),
-        UniqueConstraint(*SERIES_COLUMNS, "valuation"),
+        *claim_checks("trade_figure", *SERIES_COLUMNS, "valuation"),
         CheckConstraint(
             "(value_status = 'observed') = (value_minor IS NOT NULL)", name="value_iff_observed"
         ),
@@ -140,7 +142,7 @@ class TradeFigure(Base):
     qualifier: Mapped[str] = vocabulary_column(
         "exact, approximately, more_than (exceeded USD 2.6 bn), …"
     )
-    fact_id: Mapped[int] = fact_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     reporter: Mapped[Actor] = relationship(foreign_keys=[reporter_actor_id])
     partner: Mapped[Actor] = relationship(foreign_keys=[partner_actor_id])
@@ -148,14 +150,14 @@ class TradeFigure(Base):
     currency: Mapped[Currency | None] = relationship()
 
 
-class TradeReportedChange(Base):
+class TradeReportedChange(Claim, Base):
     """A change a source reports for a series ("+17%") where the values themselves are missing."""
 
     __tablename__ = "trade_reported_change"
     __table_args__ = (
         *_period_checks(),
         vocabulary_check("qualifier", Qualifier),
-        UniqueConstraint(*SERIES_COLUMNS),
+        *claim_checks("trade_reported_change", *SERIES_COLUMNS),
         CheckConstraint("base_period_start < period_start", name="base_period_before_period"),
         {
             "comment": "Reported growth of a trade series, as a source states it. Growth from stored values is computed, never stored."
@@ -184,7 +186,7 @@ class TradeReportedChange(Base):
     qualifier: Mapped[str] = vocabulary_column(
         "exact, approximately, more_than, … as the source qualifies it."
     )
-    fact_id: Mapped[int] = fact_column()
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     reporter: Mapped[Actor] = relationship(foreign_keys=[reporter_actor_id])
     partner: Mapped[Actor] = relationship(foreign_keys=[partner_actor_id])

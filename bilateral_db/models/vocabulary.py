@@ -13,6 +13,22 @@ class DatePrecision(StrEnum):
     YEAR = "year"
 
 
+class EndStatus(StrEnum):
+    """What an interval's end says. Empty is not "ended": a source may stop looking."""
+
+    ENDED = "ended"  # end_date is the last day (at its precision)
+    ONGOING = "ongoing"  # no end: still so at the latest source seen
+    CENSORED = "censored"  # end_date is where the source stopped looking: unknown after it
+    UNKNOWN = "unknown"  # it ended, but the source does not say when (no end_date)
+
+
+class StateSystem(StrEnum):
+    """Lists of independent states that panels follow."""
+
+    COW = "cow"  # Correlates of War State System Membership
+    GW = "gw"  # Gleditsch & Ward's list of independent states
+
+
 class Confidence(StrEnum):
     """Whether a fact is read in its sources or derived from them."""
 
