@@ -24,3 +24,8 @@ def alembic_dir() -> Path:
 
 def fixtures_dir() -> Path:
     return _resource("fixtures")
+
+
+def datasets_dir() -> Path:
+    """The data sets shipped with the package (COW, Gleditsch-Ward, Archigos)."""
+    return _resource("datasets")

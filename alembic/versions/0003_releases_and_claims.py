@@ -365,6 +365,12 @@ def _create_coverage() -> None:
         sa.Column(
             "post_id", sa.Integer(), nullable=True, comment="The post whose holders are covered."
         ),
+        sa.Column(
+            "covered",
+            sa.Boolean(),
+            nullable=False,
+            comment="True: the release covers the scope then; false: a gap (no data for the member in the bloc then).",
+        ),
         sa.Column("start_date", sa.Date(), nullable=False, comment="First day covered."),
         sa.Column(
             "start_date_precision",
@@ -393,9 +399,10 @@ def _create_coverage() -> None:
             ondelete="CASCADE",
         ),
         sa.PrimaryKeyConstraint("id", name=op.f("pk_coverage")),
-        comment="What an imported release covers, per bloc, member or post, over time (COW IGO codes an IGO's years and a state's years, with -9 cells left out). A release with no coverage rows for a scope covers its coverage period.",
+        comment="What an imported release covers over time: a bloc's years, a member's years, a post's years (covered rows), and a member's gaps in one bloc (COW IGO's -9 cells: covered false). Inside its coverage an absent claim means no; outside it the release says nothing. A release with no coverage rows covers its coverage period.",
     )
-    for column in ("actor_id", "bloc_id", "post_id", "release_id"):
+    op.create_index("ix_coverage_bloc_id_actor_id", "coverage", ["bloc_id", "actor_id"])
+    for column in ("post_id", "release_id"):
         op.create_index(op.f(f"ix_coverage_{column}"), "coverage", [column], unique=False)
 
 

@@ -6,9 +6,11 @@ from datetime import date, datetime
 
 from sqlalchemy import (
     BigInteger,
+    Boolean,
     CheckConstraint,
     DateTime,
     ForeignKey,
+    Index,
     Integer,
     String,
     Text,
@@ -42,9 +44,7 @@ class Release(Base):
     version: Mapped[str | None] = mapped_column(String(40), comment="The data set's version.")
     title: Mapped[str] = mapped_column(Text, comment="Title of the data set as published.")
     publisher: Mapped[str | None] = mapped_column(String(200), comment="Who publishes it.")
-    citation: Mapped[str | None] = mapped_column(
-        Text, comment="How its authors ask to be cited."
-    )
+    citation: Mapped[str | None] = mapped_column(Text, comment="How its authors ask to be cited.")
     url: Mapped[str | None] = mapped_column(Text, comment="Where it is published.")
     precedence: Mapped[int] = mapped_column(
         Integer,
@@ -116,7 +116,12 @@ class ReleaseFinding(Base):
 
 
 class Coverage(Base):
-    """Where a release looks: inside, an absent claim means "no"; outside, it says nothing."""
+    """Where a release looks: inside, an absent claim means "no"; outside, it says nothing.
+
+    A release covers a membership scope (bloc, member) on a day when a covered row of the bloc
+    and one of the member hold that day and no gap row of the pair does; a post's holders when
+    a covered row of the post holds. A release without coverage rows covers its period.
+    """
 
     __tablename__ = "coverage"
     __table_args__ = (
@@ -125,8 +130,9 @@ class Coverage(Base):
             "bloc_id IS NOT NULL OR actor_id IS NOT NULL OR post_id IS NOT NULL",
             name="has_scope",
         ),
+        Index("ix_coverage_bloc_id_actor_id", "bloc_id", "actor_id"),
         {
-            "comment": "What an imported release covers, per bloc, member or post, over time (COW IGO codes an IGO's years and a state's years, with -9 cells left out). A release with no coverage rows for a scope covers its coverage period."
+            "comment": "What an imported release covers over time: a bloc's years, a member's years, a post's years (covered rows), and a member's gaps in one bloc (COW IGO's -9 cells: covered false). Inside its coverage an absent claim means no; outside it the release says nothing. A release with no coverage rows covers its coverage period."
         },
     )
 
@@ -135,13 +141,17 @@ class Coverage(Base):
         ForeignKey("release.id", ondelete="CASCADE"), index=True, comment="The release."
     )
     bloc_id: Mapped[int | None] = mapped_column(
-        ForeignKey("bloc.id"), index=True, comment="The bloc whose memberships are covered."
+        ForeignKey("bloc.id"), comment="The bloc whose memberships are covered."
     )
     actor_id: Mapped[int | None] = mapped_column(
-        ForeignKey("actor.id"), index=True, comment="The member covered (in bloc_id, or in all)."
+        ForeignKey("actor.id"), comment="The member covered (in bloc_id, or in all)."
     )
     post_id: Mapped[int | None] = mapped_column(
         ForeignKey("post.id"), index=True, comment="The post whose holders are covered."
+    )
+    covered: Mapped[bool] = mapped_column(
+        Boolean,
+        comment="True: the release covers the scope then; false: a gap (no data for the member in the bloc then).",
     )
     start_date: Mapped[date] = mapped_column(comment="First day covered.")
     start_date_precision: Mapped[str] = mapped_column(

@@ -1,0 +1,71 @@
+"""Imports of external data sets: one module per data set over one bulk writer and release.
+
+`import_dataset(engine, "cow-igo", path)` imports a file as a release of that data set, all or
+nothing; `BUNDLED` names the releases shipped with the package, which quickstart imports.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from sqlalchemy import Engine
+
+from bilateral_db.imports.archigos import ArchigosImporter
+from bilateral_db.imports.base import DEFAULT_LOCK_TIMEOUT, Importer, Progress, run_import
+from bilateral_db.imports.cow_igo import CowIgoImporter
+from bilateral_db.imports.cow_states import CowStatesImporter
+from bilateral_db.imports.errors import ImportFileError, ImportProblem
+from bilateral_db.imports.gw_states import GwStatesImporter
+from bilateral_db.imports.release import Finding, ImportResult
+from bilateral_db.resources import datasets_dir
+
+__all__ = [
+    "BUNDLED",
+    "IMPORTERS",
+    "Finding",
+    "ImportFileError",
+    "ImportProblem",
+    "ImportResult",
+    "Importer",
+    "bundled_path",
+    "import_dataset",
+]
+
+# In import order: the state lists first (the others' codes are checked against them).
+IMPORTERS: dict[str, Importer] = {
+    "cow-states": CowStatesImporter(),
+    "gw-states": GwStatesImporter(),
+    "cow-igo": CowIgoImporter(),
+    "archigos": ArchigosImporter(),
+}
+# The data sets shipped in the package (datasets/README.md): name -> file below datasets/.
+BUNDLED: dict[str, str] = {
+    "cow-states": "cow/states2016.csv",
+    "gw-states": "gw/gw_states.csv",
+    "cow-igo": "cow/state_year_formatv3.csv.gz",
+    "archigos": "archigos/archigos_4.1_subset.csv",
+}
+
+
+def bundled_path(name: str) -> Path:
+    return datasets_dir() / BUNDLED[name]
+
+
+def import_dataset(
+    engine: Engine,
+    name: str,
+    path: Path,
+    *,
+    version: str | None = None,
+    progress: Progress | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+) -> ImportResult:
+    """Import `path` as a release of the data set `name` (a key of IMPORTERS)."""
+    return run_import(
+        engine,
+        IMPORTERS[name],
+        path,
+        version=version,
+        progress=progress,
+        lock_timeout=lock_timeout,
+    )

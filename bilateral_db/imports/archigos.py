@@ -1,0 +1,368 @@
+"""Archigos 4.1, political leaders: `import archigos PATH`.
+
+Each spell is a term of one post per state, `leader`: the state's effective leader as Archigos
+defines it (the person who in fact ruled, whatever their title). States are GW codes, mapped to
+countries through the crosswalk; a spell is cut where its code changes country (GW 365: the
+USSR until 1991-12-25, Russia after). A `Still in Office` spell is censored at its end, the
+edge of the data (2015-12-31): the source says nothing after it. A post is covered from its
+first spell to its last; gaps between spells inside that are days with no leader.
+
+A leader is linked to a person already in the database only when certain: the person's
+`archigos` id is the leader's id, or the person has a term of the same country overlapping the
+spell and their name contains the leader's surname. A leader matching on one of the two only
+is listed for review and stored as a person of its own.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from dataclasses import dataclass
+from datetime import date
+from itertools import pairwise
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from bilateral_db.imports.base import Importer, Progress
+from bilateral_db.imports.crosswalk import Crosswalk
+from bilateral_db.imports.reading import DataFile, Row
+from bilateral_db.imports.release import Dataset, ReleaseWriter
+from bilateral_db.imports.writer import BulkWriter
+from bilateral_db.models import Person, Post, Term
+
+DATASET = Dataset(
+    dataset="archigos",
+    title="Archigos: a data set of political leaders",
+    publisher="Henk E. Goemans, Kristian Skrede Gleditsch & Giacomo Chiozza",
+    citation=(
+        'Goemans, Henk E., Kristian Skrede Gleditsch & Giacomo Chiozza. 2009. "Introducing '
+        'Archigos: A Data Set of Political Leaders." Journal of Peace Research 46(2): 269-283.'
+    ),
+    url="https://www.rochester.edu/college/faculty/hgoemans/data.htm",
+    precedence=40,
+)
+OFFICE = "leader"
+TITLE = "Effective leader (as Archigos defines it)"
+STILL_IN_OFFICE = "Still in Office"
+TERM_COLUMNS = (
+    "release_id",
+    "person_id",
+    "post_id",
+    "single_seat",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+    "end_status",
+)
+COVERAGE_COLUMNS = (
+    "release_id",
+    "post_id",
+    "covered",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+)
+
+
+@dataclass(frozen=True)
+class Spell:
+    line: int
+    gwcode: int
+    leadid: str
+    leader: str
+    born: str
+    start: date
+    end: date
+    censored: bool
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A spell's days under one country."""
+
+    spell: Spell
+    country_id: int
+    iso: str
+    start: date
+    end: date
+    censored: bool
+
+
+class ArchigosImporter(Importer):
+    dataset = DATASET
+    required = ("obsid", "gwcode", "leadid", "leader", "yrborn", "startdate", "enddate", "exit")
+    default_version = "4.1"
+
+    def write(
+        self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
+    ) -> tuple[date | None, date | None]:
+        spells = [spell for row in data.rows() if (spell := _spell(data, row)) is not None]
+        data.check()
+        progress("spells", data.bytes_total, data.bytes_total)
+        if not spells:
+            return None, None
+        pieces = _pieces(spells, Crosswalk.read(connection, "gw"), release)
+        _check_overlaps(pieces, data)
+        people = _People(connection, release).resolve(pieces)
+        posts = _posts(connection, release, {piece.country_id for piece in pieces})
+        terms = BulkWriter(connection, "term", TERM_COLUMNS)
+        for piece in pieces:
+            terms.add(
+                (
+                    release.release_id,
+                    people[piece.spell.leadid],
+                    posts[piece.country_id],
+                    True,
+                    piece.start.isoformat(),
+                    "day",
+                    piece.end.isoformat(),
+                    "day",
+                    "censored" if piece.censored else "ended",
+                )
+            )
+        release.count("term", terms.close())
+        release.count("person", len(set(people.values())))
+        release.count("post", len(posts))
+        release.count("coverage", _write_coverage(connection, release, pieces, posts))
+        return min(s.start for s in spells), max(s.end for s in spells)
+
+
+def _spell(data: DataFile, row: Row) -> Spell | None:
+    gwcode = data.integer(row, "gwcode")
+    start = data.day(row, "startdate")
+    end = data.day(row, "enddate")
+    if gwcode is None or start is None or end is None:
+        return None
+    if end < start:
+        data.problem(row.line, "enddate", f"{end} is before startdate {start}")
+        return None
+    cells = row
+    leadid = cells["leadid"].strip()
+    if not leadid:
+        data.problem(row.line, "leadid", "is empty: every spell names its leader")
+        return None
+    return Spell(
+        row.line,
+        gwcode,
+        leadid,
+        cells["leader"].strip(),
+        cells["yrborn"].strip(),
+        start,
+        end,
+        cells["exit"].strip() == STILL_IN_OFFICE,
+    )
+
+
+def _pieces(spells: list[Spell], crosswalk: Crosswalk, release: ReleaseWriter) -> list[Piece]:
+    pieces: list[Piece] = []
+    for spell in spells:
+        mapped, unmapped = crosswalk.pieces(spell.gwcode, spell.start, spell.end)
+        for start, last, mapping in mapped:
+            censored = spell.censored and last == spell.end
+            pieces.append(Piece(spell, mapping.country_id, mapping.iso, start, last, censored))
+        for start, last in unmapped:
+            release.finding(
+                "unmapped_code",
+                spell.line,
+                f"gw {spell.gwcode} {spell.leader} {spell.start}..{spell.end}",
+                f"no country in the crosswalk for {start}..{last}; that part of the spell is "
+                "not stored (add the code to fixtures/country_codes.csv)",
+            )
+    return pieces
+
+
+def _check_overlaps(pieces: list[Piece], data: DataFile) -> None:
+    """One leader at a time per country; a shared handover day is allowed."""
+    by_country: dict[int, list[Piece]] = defaultdict(list)
+    for piece in pieces:
+        by_country[piece.country_id].append(piece)
+    for items in by_country.values():
+        items.sort(key=lambda p: p.start)
+        for before, after in pairwise(items):
+            if after.start < before.end:
+                data.problem(
+                    after.spell.line,
+                    "startdate",
+                    f"{after.spell.leader} starts {after.start}, before {before.spell.leader} "
+                    f"(line {before.spell.line}) ends {before.end}",
+                )
+    data.check()
+
+
+def _posts(connection: Connection, release: ReleaseWriter, countries: set[int]) -> dict[int, int]:
+    """The `leader` post of each country: found, or created as this release's."""
+    found = dict(
+        connection.execute(
+            select(Post.country_id, Post.id).where(
+                Post.office == OFFICE, Post.country_id.in_(countries)
+            )
+        ).all()
+    )
+    missing = sorted(countries - set(found))
+    if missing:
+        created = connection.execute(
+            insert(Post).returning(Post.country_id, Post.id, sort_by_parameter_order=True),
+            [
+                {
+                    "country_id": country_id,
+                    "office": OFFICE,
+                    "title": TITLE,
+                    "single_seat": True,
+                    "release_id": release.release_id,
+                }
+                for country_id in missing
+            ],
+        ).all()
+        found.update(dict(created))
+    return found
+
+
+def _write_coverage(
+    connection: Connection, release: ReleaseWriter, pieces: list[Piece], posts: dict[int, int]
+) -> int:
+    spans: dict[int, tuple[date, date]] = {}
+    for piece in pieces:
+        first, last = spans.get(piece.country_id, (piece.start, piece.end))
+        spans[piece.country_id] = (min(first, piece.start), max(last, piece.end))
+    writer = BulkWriter(connection, "coverage", COVERAGE_COLUMNS)
+    for country_id, (first, last) in spans.items():
+        writer.add(
+            (
+                release.release_id,
+                posts[country_id],
+                True,
+                first.isoformat(),
+                "day",
+                last.isoformat(),
+                "day",
+            )
+        )
+    return writer.close()
+
+
+def _words(name: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return [word for word in re.split(r"[^a-z]+", plain.lower()) if word]
+
+
+def _surname(leader: str) -> str:
+    """The longest word of Archigos's name for a leader ("G.W. Bush" -> "bush")."""
+    words = _words(leader)
+    return max(words, key=len) if words else ""
+
+
+class _People:
+    """People already known, by Archigos id and by country; new ones created in one batch."""
+
+    def __init__(self, connection: Connection, release: ReleaseWriter) -> None:
+        self.connection = connection
+        self.release = release
+        self.by_archigos: dict[str, int] = {}
+        self.slugs: dict[int, str] = {}
+        self.own: dict[str, int] = {}  # this release's people, by leader id
+        self.count = 0
+        for person_id, slug, archigos_id, release_id in connection.execute(
+            select(Person.id, Person.slug, Person.archigos_id, Person.release_id)
+        ):
+            self.slugs[person_id] = slug
+            if archigos_id:
+                if release_id == release.release_id:
+                    self.own[archigos_id] = person_id
+                else:
+                    self.by_archigos[archigos_id] = person_id
+        # Terms of other releases by country (person, name, start, end): to match name and dates.
+        self.terms: dict[int, list[tuple[int, str, date | None, date | None]]] = defaultdict(list)
+        rows = connection.execute(
+            select(Post.country_id, Person.id, Person.name, Term.start_date, Term.end_date)
+            .join(Term, Term.post_id == Post.id)
+            .join(Person, Person.id == Term.person_id)
+            .where(Term.release_id != release.release_id, Term.alternative_of_id.is_(None))
+        )
+        for country_id, person_id, name, start, end in rows:
+            self.terms[country_id].append((person_id, name, start, end))
+
+    def resolve(self, pieces: list[Piece]) -> dict[str, int]:
+        """Leader id -> person id for every leader of the pieces."""
+        linked: dict[str, int] = {}
+        new: dict[str, Piece] = {}
+        for piece in pieces:
+            leadid = piece.spell.leadid
+            if leadid in linked or leadid in new:
+                continue
+            person_id = self.by_archigos.get(leadid) or self._match(piece)
+            if person_id is not None:
+                linked[leadid] = person_id
+            else:
+                new[leadid] = piece
+        linked.update(self._own(new))
+        stale = set(self.own.values()) - set(linked.values())
+        if stale:  # people an earlier release of Archigos named that this file does not
+            self.connection.execute(delete(Person).where(Person.id.in_(stale)))
+        return linked
+
+    def _match(self, piece: Piece) -> int | None:
+        spell = piece.spell
+        surname = _surname(spell.leader)
+        by_name: set[int] = set()
+        by_date: set[int] = set()
+        for person_id, name, start, end in self.terms.get(piece.country_id, []):
+            if surname and surname in _words(name):
+                by_name.add(person_id)
+            if (start is None or start <= piece.end) and (end is None or end >= piece.start):
+                by_date.add(person_id)
+        certain = by_name & by_date
+        if len(certain) == 1:
+            return certain.pop()
+        # A name alone is a reason to look; dates alone (someone else in office then) are not.
+        doubtful = certain or by_name
+        if doubtful:
+            names = ", ".join(sorted(self.slugs[i] for i in doubtful))
+            self.release.finding(
+                "uncertain_match",
+                spell.line,
+                f"{spell.leader} ({piece.iso}, {spell.start}..{spell.end}, {spell.leadid})",
+                f"not linked to {names}: the name matches but no term of theirs overlaps this "
+                f"spell (or several do); if they are the same person, give them "
+                f"`archigos: {spell.leadid}` in people.yaml",
+            )
+        return None
+
+    def _own(self, new: dict[str, Piece]) -> dict[str, int]:
+        """This release's people: earlier ones renamed as the file names them, others created."""
+        kept = {leadid: self.own[leadid] for leadid in new if leadid in self.own}
+        if kept:
+            self.connection.execute(
+                update(Person).where(Person.id == bindparam("_id")),
+                [{"_id": kept[i], "name": new[i].spell.leader} for i in kept],
+            )
+        created = [leadid for leadid in new if leadid not in self.own]
+        taken = set(self.slugs.values())
+        rows = []
+        for leadid in created:
+            piece = new[leadid]
+            slug = _slug(piece.spell, piece.iso, taken)
+            rows.append(
+                {
+                    "slug": slug,
+                    "name": piece.spell.leader,
+                    "archigos_id": leadid,
+                    "release_id": self.release.release_id,
+                }
+            )
+        if rows:
+            ids = self.connection.execute(
+                insert(Person).returning(Person.id, sort_by_parameter_order=True), rows
+            ).scalars()
+            kept.update(zip(created, ids, strict=True))
+        self.count = len(kept)
+        return kept
+
+
+def _slug(spell: Spell, iso: str, taken: set[str]) -> str:
+    base = "-".join([*_words(spell.leader), iso.lower(), spell.born or "born-unknown"])[:100]
+    slug = base if base not in taken else f"{base}-{spell.leadid[:8]}"
+    taken.add(slug)
+    return slug

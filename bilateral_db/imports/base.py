@@ -1,0 +1,75 @@
+"""What every importer is, and the one transaction each import runs in."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Callable
+from datetime import date
+from pathlib import Path
+
+from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import DBAPIError
+
+from bilateral_db.imports.reading import DataFile, file_sha256
+from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter
+from bilateral_db.load.errors import LoadError
+from bilateral_db.load.transaction import load_transaction
+
+# progress(what, done, total): bytes of the file read so far, for a bar with rows/s and ETA.
+Progress = Callable[[str, int, int], None]
+DEFAULT_LOCK_TIMEOUT = 60.0
+
+
+class Importer(ABC):
+    """One data set's file layout, turned into the release's rows."""
+
+    dataset: Dataset
+    required: tuple[str, ...]
+    default_version: str | None = None
+
+    def version(self, path: Path) -> str | None:
+        """The release's version: from the file where it says, else the data set's default."""
+        return self.default_version
+
+    @abstractmethod
+    def write(
+        self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
+    ) -> tuple[date | None, date | None]:
+        """Write the release's rows; return the first and last day the release covers."""
+
+
+def run_import(
+    engine: Engine,
+    importer: Importer,
+    path: Path,
+    *,
+    version: str | None = None,
+    progress: Progress | None = None,
+    lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+) -> ImportResult:
+    """Import `path` as a release of the importer's data set, all or nothing.
+
+    Raises ImportFileError when the file is wrong (nothing written) and LoadError when the
+    database refuses (nothing written). The same file again changes nothing.
+    """
+    path = Path(path)
+    if not path.is_file():
+        raise LoadError(f"{path}: no such file")
+    sha256 = file_sha256(path)
+    data = DataFile(path, importer.required)
+    report: Progress = progress or (lambda *_: None)
+    try:
+        with load_transaction(engine, lock_timeout) as connection:
+            release = ReleaseWriter(
+                connection, importer.dataset, version or importer.version(path), path, sha256
+            )
+            if release.unchanged():
+                release.result.changed = False
+                return release.result
+            release.open()
+            first, last = importer.write(connection, release, data, report)
+            result = release.close(first, last)
+            connection.commit()
+    except DBAPIError as error:
+        raise LoadError(f"the database refused the import: {error.orig or error}") from error
+    return result

@@ -1,0 +1,179 @@
+"""Read a data set's CSV file as published: by column name, streamed, hashed, line-numbered.
+
+Extra columns are ignored and required ones checked by name, so a file with more columns (the
+full COW release rather than a subset) imports the same way. `.csv.gz` is read as it is.
+"""
+
+from __future__ import annotations
+
+import csv
+import gzip
+import hashlib
+import io
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import IO
+
+from bilateral_db.imports.errors import MAX_PROBLEMS, ImportFileError, ImportProblem
+
+HASH_CHUNK = 1 << 20
+
+
+def file_sha256(path: Path) -> str:
+    """SHA-256 of the file's bytes as published (compressed ones for .gz)."""
+    digest = hashlib.sha256()
+    with path.open("rb") as handle:
+        while chunk := handle.read(HASH_CHUNK):
+            digest.update(chunk)
+    return digest.hexdigest()
+
+
+@dataclass(frozen=True, slots=True)
+class Row:
+    """One data row: its line in the file and its cells, read by column name."""
+
+    line: int
+    values: list[str]
+    positions: dict[str, int]  # shared by every row of the file
+
+    def __getitem__(self, column: str) -> str:
+        return self.values[self.positions[column]]
+
+    def get(self, column: str, default: str = "") -> str:
+        position = self.positions.get(column)
+        return default if position is None else self.values[position]
+
+
+@dataclass
+class DataFile:
+    """A CSV file being read: problems are collected, reading stops when there are too many."""
+
+    path: Path
+    required: Sequence[str]
+    problems: list[ImportProblem] = field(default_factory=list)
+    columns: list[str] = field(default_factory=list)
+    bytes_total: int = 0
+    bytes_read: Callable[[], int] = lambda: 0
+
+    @property
+    def name(self) -> str:
+        return str(self.path)
+
+    def problem(self, line: int, column: str | None, message: str) -> None:
+        self.problems.append(ImportProblem(self.name, line, column, message))
+        if len(self.problems) >= MAX_PROBLEMS:
+            raise ImportFileError(self.problems)
+
+    def check(self) -> None:
+        """Raise if anything was wrong: an import writes nothing from a file with problems."""
+        if self.problems:
+            raise ImportFileError(self.problems)
+
+    def rows(self) -> Iterator[Row]:
+        with open_text(self.path) as (text, position):
+            self.bytes_total = self.path.stat().st_size
+            self.bytes_read = position
+            reader = csv.reader(text)
+            try:
+                header = next(reader, None)
+            except (csv.Error, UnicodeDecodeError, OSError, EOFError) as error:
+                self.problem(1, None, f"cannot be read as CSV: {error}")
+                self.check()
+                return
+            if header is None:
+                self.problem(0, None, "is empty: expected a header row")
+                self.check()
+                return
+            self.columns = [column.strip().lstrip("\ufeff") for column in header]
+            self._check_header()
+            width = len(self.columns)
+            positions = {column: index for index, column in enumerate(self.columns)}
+            try:
+                for values in reader:
+                    if not values or not any(value.strip() for value in values):
+                        continue
+                    if len(values) != width:
+                        self.problem(
+                            reader.line_num,
+                            None,
+                            f"{len(values)} values but the header names {width} columns",
+                        )
+                        continue
+                    yield Row(reader.line_num, values, positions)
+            except (csv.Error, UnicodeDecodeError, OSError, EOFError, gzip.BadGzipFile) as error:
+                self.problem(reader.line_num, None, f"cannot be read as CSV: {error}")
+        self.check()
+
+    def _check_header(self) -> None:
+        seen: set[str] = set()
+        for column in self.columns:
+            if column in seen:
+                self.problem(1, column, "column given twice; the file is ambiguous")
+            seen.add(column)
+        missing = [column for column in self.required if column not in seen]
+        for column in missing:
+            self.problem(1, column, "required column is missing")
+        self.check()
+
+    # --- cells -----------------------------------------------------------------------------
+
+    def integer(self, row: Row, column: str) -> int | None:
+        text = row[column].strip()
+        if text.lstrip("-").isdigit():
+            return int(text)
+        self.problem(row.line, column, f"{_shown(text)} is not a whole number")
+        return None
+
+    def day(self, row: Row, column: str) -> date | None:
+        text = row[column].strip()
+        try:
+            return date.fromisoformat(text)
+        except ValueError:
+            self.problem(row.line, column, f"{_shown(text)} is not a date (YYYY-MM-DD)")
+            return None
+
+    def ymd(self, row: Row, *columns: str) -> date | None:
+        """A day given as year, month and day columns."""
+        parts = [self.integer(row, column) for column in columns]
+        if any(part is None for part in parts):
+            return None
+        year, month, day = parts
+        try:
+            return date(year, month, day)  # type: ignore[arg-type]
+        except ValueError as error:
+            self.problem(row.line, columns[0], f"{year}-{month}-{day} is not a real date ({error})")
+            return None
+
+
+def _shown(text: str) -> str:
+    return repr(text if len(text) <= 40 else text[:37] + "...")
+
+
+class open_text:
+    """The file as text (decompressed if .gz), and a function telling how far it is read."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.raw: IO[bytes] | None = None
+        self.text: IO[str] | None = None
+
+    def __enter__(self) -> tuple[IO[str], Callable[[], int]]:
+        self.raw = self.path.open("rb")
+        raw = self.raw
+        binary: IO[bytes] = gzip.GzipFile(fileobj=raw) if _is_gzip(raw) else raw  # type: ignore[assignment]
+        self.text = io.TextIOWrapper(binary, encoding="utf-8-sig", newline="")
+        return self.text, raw.tell
+
+    def __exit__(self, *exc: object) -> None:
+        if self.text is not None:
+            self.text.close()
+        if self.raw is not None:
+            self.raw.close()
+
+
+def _is_gzip(handle: IO[bytes]) -> bool:
+    magic = handle.read(2)
+    handle.seek(0)
+    return magic == b"\x1f\x8b"

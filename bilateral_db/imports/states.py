@@ -1,0 +1,92 @@
+"""State-system lists (COW, Gleditsch–Ward): spells as published, checked against the crosswalk.
+
+A spell is kept whole, by the list's own code; which country it is on a day is the crosswalk's
+answer, and any day of a spell the crosswalk cannot map is listed for review (never dropped).
+A spell that ends on the list's last day is censored: still a member when the list was made.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from sqlalchemy import Connection
+
+from bilateral_db.imports.base import Importer, Progress
+from bilateral_db.imports.crosswalk import Crosswalk
+from bilateral_db.imports.reading import DataFile, Row
+from bilateral_db.imports.release import ReleaseWriter
+from bilateral_db.imports.writer import BulkWriter
+
+COLUMNS = (
+    "release_id",
+    "system",
+    "code",
+    "abbreviation",
+    "name",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+    "end_status",
+)
+
+
+@dataclass(frozen=True)
+class Spell:
+    line: int
+    code: int
+    abbreviation: str
+    name: str
+    start: date
+    end: date
+
+
+class StateListImporter(Importer):
+    """The shared part of the COW and GW importers; each reads its own columns into spells."""
+
+    system: str
+
+    def spell(self, data: DataFile, row: Row) -> Spell | None:
+        raise NotImplementedError
+
+    def write(
+        self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
+    ) -> tuple[date | None, date | None]:
+        # A list is a few hundred spells: read it whole, since its edge is its latest end.
+        spells = [spell for row in data.rows() if (spell := self.spell(data, row)) is not None]
+        data.check()
+        if not spells:
+            return None, None
+        first = min(spell.start for spell in spells)
+        edge = max(spell.end for spell in spells)
+        crosswalk = Crosswalk.read(connection, self.system)
+        writer = BulkWriter(connection, "system_membership", COLUMNS)
+        for spell in spells:
+            censored = spell.end == edge
+            writer.add(
+                (
+                    release.release_id,
+                    self.system,
+                    spell.code,
+                    spell.abbreviation,
+                    spell.name,
+                    spell.start.isoformat(),
+                    "day",
+                    spell.end.isoformat(),
+                    "day",
+                    "censored" if censored else "ended",
+                )
+            )
+            for gap_start, gap_last in crosswalk.pieces(spell.code, spell.start, spell.end)[1]:
+                release.finding(
+                    "unmapped_code",
+                    spell.line,
+                    f"{self.system} {spell.code} {spell.name}",
+                    f"no country in the crosswalk for {gap_start.isoformat()}.."
+                    f"{gap_last.isoformat()}; add it to fixtures/country_codes.csv "
+                    "(the spell is stored whole)",
+                )
+        release.count("system_membership", writer.close())
+        progress("spells", data.bytes_total, data.bytes_total)
+        return first, edge
