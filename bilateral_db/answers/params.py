@@ -88,7 +88,7 @@ def _clean(param: Param, text: str) -> str:
         raise BadParameter(param, "is empty")
     if len(value) > MAX_CODE_LENGTH:
         raise BadParameter(param, f"is {len(value)} characters long; at most {MAX_CODE_LENGTH}")
-    if any(unicodedata.category(char).startswith("C") for char in value):
+    if any(unicodedata.category(char) == "Cc" for char in value):
         raise BadParameter(param, "contains control characters")
     return value
 

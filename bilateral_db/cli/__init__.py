@@ -17,6 +17,7 @@ from bilateral_db.cli import export as export_commands
 from bilateral_db.cli import fixtures as fixture_commands
 from bilateral_db.cli import quickstart as quickstart_command
 from bilateral_db.cli import reports as report_commands
+from bilateral_db.cli import serve as serve_command
 from bilateral_db.cli.app import App, RootGroup
 
 app = App(
@@ -29,6 +30,7 @@ app.add_typer(report_commands.app, name="report")
 app.command("quickstart")(quickstart_command.quickstart)
 app.add_typer(export_commands.app, name="export")
 app.add_typer(docs_commands.app, name="docs")
+app.command("serve")(serve_command.serve)
 
 
 def _version(value: bool) -> None:
