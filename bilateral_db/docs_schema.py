@@ -16,39 +16,7 @@ from sqlalchemy import Column, Table, inspect
 from bilateral_db import migrations
 from bilateral_db.db import make_engine
 from bilateral_db.models import Base
-
-VIEW_DESCRIPTIONS = {
-    "v_membership": (
-        "Memberships with bloc and member names; `member_code` is an ISO alpha-3 or a bloc code. "
-        "`start_label`/`end_label` print dates at their precision. Point in time D: "
-        "`start_date <= D AND (end_exclusive IS NULL OR D < end_exclusive)`."
-    ),
-    "v_term": (
-        "Terms of office with person, post (`office` slug) and country; the same point-in-time "
-        "test with `end_exclusive`. On a handover day both holders are in office."
-    ),
-    "v_meeting_participant": (
-        "One row per participant (person and/or country or bloc), with the meeting's slug, kind, "
-        "dates, city, host, organising bloc and parent meeting."
-    ),
-    "v_trade": (
-        "Trade figures by reporter and partner code, with `year`/`month`, money as integer "
-        "`value_minor` and the currency's `minor_unit` (value = value_minor / 10^minor_unit), "
-        "`previous_value_minor` of the same series for the period just before (LAG), and "
-        "`change_pct` computed from the two."
-    ),
-    "v_country_year": (
-        "One row per country and year it existed (1946 to this year): COW `ccode` valid on "
-        "31 December, number of blocs it was a member of on 31 December, meetings it took part "
-        "in (named, through its officials, or as host), exports and imports it reported (all "
-        "goods, USD cents)."
-    ),
-    "v_dyad_year": (
-        "Directed dyad-years (`ccode1, ccode2, year`) of countries that shared a bloc membership, "
-        "met or traded at some time: shared memberships on 31 December, meetings both took part "
-        "in that year, and trade reported by the first with the second (all goods, USD cents)."
-    ),
-}
+from bilateral_db.view_docs import VIEW_DESCRIPTIONS
 
 
 def _type(column: Column[Any]) -> str:
@@ -91,7 +59,7 @@ def _mermaid(tables: list[Table]) -> list[str]:
     return lines
 
 
-def _view_columns() -> dict[str, list[tuple[str, str]]]:
+def view_columns() -> dict[str, list[tuple[str, str]]]:
     """Columns of each view, read from a throwaway SQLite database migrated to head."""
     with tempfile.TemporaryDirectory() as directory:
         url = f"sqlite:///{Path(directory) / 'schema.sqlite'}"
@@ -145,7 +113,7 @@ def render_schema() -> str:
         "`docs/sql-cookbook.md` for questions answered with them.",
         "",
     ]
-    for name, columns in _view_columns().items():
+    for name, columns in view_columns().items():
         lines += [f"### {name}", "", VIEW_DESCRIPTIONS.get(name, ""), ""]
         lines.append("Columns: " + ", ".join(f"`{column}`" for column, _ in columns) + ".")
         lines.append("")

@@ -4,8 +4,6 @@ from __future__ import annotations
 
 import os
 
-from sqlalchemy.engine import make_url
-
 DEFAULT_DATABASE_URL = "sqlite:///bilateral.sqlite"
 DATABASE_URL_ENV = "BILATERAL_DB_URL"
 
@@ -22,6 +20,8 @@ def resolve_database_url(explicit: str | None = None) -> str:
 
 def normalise_url(url: str) -> str:
     """Let users write `postgresql://…`; we always talk to PostgreSQL through psycopg 3."""
+    from sqlalchemy.engine import make_url  # here, not at the top: --help must not load it
+
     parsed = make_url(url)
     if parsed.drivername in ("postgresql", "postgres"):
         parsed = parsed.set(drivername="postgresql+psycopg")
@@ -30,4 +30,6 @@ def normalise_url(url: str) -> str:
 
 def redact_url(url: str) -> str:
     """The URL as it may be printed: never with its password."""
+    from sqlalchemy.engine import make_url
+
     return make_url(url).render_as_string(hide_password=True)

@@ -99,3 +99,13 @@ def test_every_command_is_in_the_readme() -> None:
     root = get_command(app)
     for name in root.commands:  # type: ignore[attr-defined]
         assert f"`bilateral-db {name}" in README, f"README does not mention `bilateral-db {name}`"
+
+
+def test_python_example_runs(loaded_url: str, monkeypatch: pytest.MonkeyPatch, capsys) -> None:
+    match = re.search(r"<!-- python -->\n```python\n(.+?)\n```", README, re.DOTALL)
+    assert match, "README has no Python example marked <!-- python -->"
+    monkeypatch.setenv("BILATERAL_DB_URL", loaded_url)
+    exec(compile(match.group(1), "README.md", "exec"), {})
+    lines = capsys.readouterr().out.splitlines()
+    assert [line.split()[0] for line in lines[:6]] == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
+    assert lines[6] == "ASEN: no such bloc; did you mean ASEAN?"

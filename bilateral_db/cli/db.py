@@ -6,22 +6,24 @@ from typing import Annotated
 
 import typer
 
-from bilateral_db import migrations
+from bilateral_db.cli.app import App
 from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
 from bilateral_db.settings import redact_url
 
-app = typer.Typer(help="Create, migrate and inspect the database schema.", no_args_is_help=True)
+app = App(help="Create, migrate and inspect the database schema.")
 
 
 @app.command()
 def upgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision.")] = "head",
+    revision: Annotated[str, typer.Argument(metavar="REVISION", help="Target revision.")] = "head",
     db: DatabaseOption = None,
 ) -> None:
     """Migrate the database up to REVISION (default: the newest).
 
     Example: bilateral-db db upgrade --db postgresql://localhost/bilateral
     """
+    from bilateral_db import migrations  # alembic: loaded only by the commands that use it
+
     url = database_url(db)
     guarded("upgrade", url, lambda: migrations.upgrade(url, revision))
     console.print(f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}")
@@ -29,13 +31,17 @@ def upgrade(
 
 @app.command()
 def downgrade(
-    revision: Annotated[str, typer.Argument(help="Target revision; 'base' empties the schema.")],
+    revision: Annotated[
+        str, typer.Argument(metavar="REVISION", help="Target revision; 'base' empties the schema.")
+    ],
     db: DatabaseOption = None,
 ) -> None:
     """Migrate the database down to REVISION.
 
     Example: bilateral-db db downgrade base
     """
+    from bilateral_db import migrations
+
     url = database_url(db)
     guarded("downgrade", url, lambda: migrations.downgrade(url, revision))
     current = migrations.current_revisions(url)
@@ -48,6 +54,8 @@ def current(db: DatabaseOption = None) -> None:
 
     Example: bilateral-db db current
     """
+    from bilateral_db import migrations
+
     url = database_url(db)
     revisions: tuple[str, ...] = ()
 
@@ -67,6 +75,8 @@ def history() -> None:
 
     Example: bilateral-db db history
     """
+    from bilateral_db import migrations
+
     for line in migrations.history_lines():
         console.print(line, highlight=False)
 
@@ -77,6 +87,8 @@ def check(db: DatabaseOption = None) -> None:
 
     Example: bilateral-db db check
     """
+    from bilateral_db import migrations
+
     url = database_url(db)
     problem: str | None = None
 

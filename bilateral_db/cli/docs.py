@@ -7,15 +7,17 @@ from typing import Annotated
 
 import typer
 
-from bilateral_db.cli.options import console, fail
-from bilateral_db.docs_schema import default_path, render_schema
+from bilateral_db.cli.app import App
+from bilateral_db.cli.options import DatabaseOption, console, fail, writable_file
 
-app = typer.Typer(help="Generated documentation.", no_args_is_help=True)
+app = App(help="Generated documentation: the schema dictionary, Datasette metadata.")
 
 
 @app.command()
 def schema(
-    out: Annotated[Path | None, typer.Option("--out", help="Where to write.")] = None,
+    out: Annotated[
+        Path | None, typer.Option("--out", metavar="FILE", help="Where to write.")
+    ] = None,
     check: Annotated[
         bool, typer.Option("--check", help="Exit 1 if the file is out of date; write nothing.")
     ] = False,
@@ -24,13 +26,57 @@ def schema(
 
     Example: bilateral-db docs schema --check
     """
+    from bilateral_db.docs_schema import default_path, render_schema
+
     path = out or default_path()
     text = render_schema()
     if check:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
             fail(f"{path} is out of date; run bilateral-db docs schema")
-        console.print(f"{path} is up to date")
+        console.print(f"{path} is up to date", markup=False, highlight=False)
         return
+    writable_file(path, "--out")
     path.write_text(text, encoding="utf-8")
-    console.print(f"wrote {path}")
+    console.print(f"wrote {path}", markup=False, highlight=False)
+
+
+@app.command()
+def datasette(
+    out: Annotated[
+        Path, typer.Option("--out", metavar="FILE", help="Where to write the metadata.")
+    ] = Path("metadata.json"),
+    name: Annotated[
+        str | None,
+        typer.Option(
+            "--name",
+            metavar="NAME",
+            help="The database's name in Datasette: its file name without .sqlite. "
+            "Default: read from --db.",
+            show_default=False,
+        ),
+    ] = None,
+    db: DatabaseOption = None,
+) -> None:
+    """Write Datasette metadata: descriptions of every table, view and column.
+
+    Then run `datasette bilateral.sqlite --metadata metadata.json` (pip install datasette).
+
+    Example: bilateral-db docs datasette --out metadata.json
+    """
+    import json
+
+    from sqlalchemy.engine import make_url
+
+    from bilateral_db.cli.options import database_url
+    from bilateral_db.docs_datasette import datasette_metadata
+
+    if name is None:
+        url = make_url(database_url(db))
+        if url.get_backend_name() != "sqlite" or not url.database:
+            fail("--db: Datasette serves SQLite files; give a sqlite:/// URL or --name", 2)
+        name = Path(url.database).stem
+    writable_file(out, "--out")
+    document = datasette_metadata(name)
+    out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    console.print(f"wrote {out} for database {name!r}", markup=False, highlight=False)

@@ -10,27 +10,39 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
-from sqlalchemy.exc import OperationalError, ProgrammingError
 
+from bilateral_db.cli.app import App
 from bilateral_db.cli.options import (
     DatabaseOption,
     console,
     database_url,
     existing_database,
     fail,
+    require_module,
+    writable_file,
 )
-from bilateral_db.reports.panel import UNITS, panel_columns, panel_rows
-from bilateral_db.settings import redact_url
+from bilateral_db.cli.progress import ProgressBar, progress_bar
 
-app = typer.Typer(help="Export panels: country-year and dyad-year tables.", no_args_is_help=True)
+app = App(help="Export panels: country-year and dyad-year tables.")
 
 BATCH = 10_000
+UNITS = ("country-year", "dyad-year")  # as bilateral_db.reports.panel.UNITS, without loading it
+SUFFIXES = (".csv", ".tsv", ".parquet")
 
 
-def _write_csv(path: Path, columns: list[str], rows: Iterable[dict[str, Any]]) -> int:
+def _counted(rows: Iterator[dict[str, Any]], bar: ProgressBar) -> Iterator[dict[str, Any]]:
+    for count, row in enumerate(rows, 1):
+        if count % 1000 == 0:
+            bar.update(count)
+        yield row
+
+
+def _write_csv(
+    path: Path, columns: list[str], rows: Iterable[dict[str, Any]], delimiter: str = ","
+) -> int:
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
-        writer = csv.writer(handle)
+        writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(columns)
         for row in rows:
             writer.writerow(["" if row[c] is None else row[c] for c in columns])
@@ -46,6 +58,8 @@ def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
 def _write_parquet(path: Path, unit: str, rows: Iterator[dict[str, Any]]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
+
+    from bilateral_db.reports.panel import panel_columns
 
     money = pa.decimal128(20, 2)
     types = {
@@ -77,12 +91,23 @@ def _write_parquet(path: Path, unit: str, rows: Iterator[dict[str, Any]]) -> int
 
 @app.command()
 def panel(
-    out: Annotated[Path, typer.Option("--out", help="File to write: .csv, or .parquet.")],
+    out: Annotated[
+        Path,
+        typer.Option(
+            "--out",
+            metavar="FILE",
+            help="File to write: .csv, .tsv or .parquet (bilateral_db[parquet]).",
+        ),
+    ],
     unit: Annotated[
-        str, typer.Option("--unit", help="country-year or dyad-year.")
+        str, typer.Option("--unit", metavar="UNIT", help="country-year or dyad-year.")
     ] = "country-year",
-    year_from: Annotated[int | None, typer.Option("--from", help="First year.")] = None,
-    year_to: Annotated[int | None, typer.Option("--to", help="Last year.")] = None,
+    year_from: Annotated[
+        int | None, typer.Option("--from", metavar="YEAR", min=1, max=9998, help="First year.")
+    ] = None,
+    year_to: Annotated[
+        int | None, typer.Option("--to", metavar="YEAR", min=1, max=9998, help="Last year.")
+    ] = None,
     db: DatabaseOption = None,
 ) -> None:
     """Write a country-year or directed dyad-year panel with ISO and COW codes.
@@ -96,22 +121,34 @@ def panel(
 
     Example: bilateral-db export panel --unit dyad-year --from 1990 --out dyads.parquet
     """
+    unit = unit.lower()
     if unit not in UNITS:
-        fail(f"--unit must be one of {', '.join(UNITS)}", code=2)
+        fail(f"--unit: {unit!r} is not a unit; use {' or '.join(UNITS)}", code=2)
+    if year_from is not None and year_to is not None and year_from > year_to:
+        fail(f"--from {year_from} is after --to {year_to}; swap them", code=2)
+    writable_file(out, "--out")
+    suffix = out.suffix.lower()
+    if suffix not in SUFFIXES:
+        fail(f"--out: {out} must end in {', '.join(SUFFIXES)} (the format is read from it)", 2)
+    if suffix == ".parquet":
+        require_module("pyarrow", "--out .parquet")
+    from bilateral_db.reports.panel import panel_columns, panel_rows
+
     url = database_url(db)
     engine = existing_database(url)
+    partial = out.with_name(out.name + ".part")  # a failed export leaves any old file as it was
     try:
-        with engine.connect() as connection:
-            rows = panel_rows(connection, unit=unit, year_from=year_from, year_to=year_to)
-            if out.suffix.lower() == ".parquet":
-                count = _write_parquet(out, unit, rows)
+        with engine.connect() as connection, progress_bar(f"exporting {unit}") as bar:
+            rows = _counted(
+                panel_rows(connection, unit=unit, year_from=year_from, year_to=year_to), bar
+            )
+            if suffix == ".parquet":
+                count = _write_parquet(partial, unit, rows)
             else:
-                count = _write_csv(out, panel_columns(unit), rows)
-    except (OperationalError, ProgrammingError) as error:
-        fail(
-            f"cannot read {redact_url(url)}: {error.orig}; is it migrated? "
-            "(bilateral-db db upgrade)"
-        )
+                delimiter = "\t" if suffix == ".tsv" else ","
+                count = _write_csv(partial, panel_columns(unit), rows, delimiter)
+        partial.replace(out)
     finally:
+        partial.unlink(missing_ok=True)
         engine.dispose()
-    console.print(f"wrote {count} {unit} rows to {out}", highlight=False)
+    console.print(f"wrote {count:,} {unit} rows to {out}", highlight=False, markup=False)

@@ -3,12 +3,9 @@
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Annotated
+from typing import TYPE_CHECKING, Annotated
 
 import typer
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-from rich.table import Table
-from sqlalchemy import Engine
 
 from bilateral_db.cli.options import (
     DatabaseOption,
@@ -18,24 +15,31 @@ from bilateral_db.cli.options import (
     existing_database,
     fail,
 )
-from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
-from bilateral_db.load import LoadError, LoadResult, load_fixture_set
+from bilateral_db.cli.progress import progress_bar
 from bilateral_db.resources import fixtures_dir
 from bilateral_db.settings import redact_url
+
+if TYPE_CHECKING:  # the parser, pydantic and the loader load when a command runs
+    from sqlalchemy import Engine
+
+    from bilateral_db.fixtures import FixtureSet
+    from bilateral_db.load import LoadResult
 
 PathsArgument = Annotated[
     list[Path] | None,
     typer.Argument(
         exists=True,
+        metavar="PATH...",
         help="Fixture directories or files (default: the bundled fixtures).",
         show_default=False,
     ),
 ]
 MISSING_SHOWN = 50  # keys listed per table; the rest are counted
-PROGRESS_FROM = 2000  # rows: smaller loads finish before a bar is worth drawing
 
 
 def _read(paths: list[Path] | None) -> FixtureSet:
+    from bilateral_db.fixtures import FixtureErrors, read_fixture_set
+
     try:
         return read_fixture_set(paths or [fixtures_dir()])
     except FileNotFoundError as error:  # an installation without its bundled fixtures
@@ -74,6 +78,8 @@ def load(
 
     Example: bilateral-db load --dry-run
     """
+    from bilateral_db.load import LoadError
+
     fixture_set = _read(paths)
     url = database_url(db)
     engine = existing_database(url)
@@ -88,19 +94,12 @@ def load(
 
 
 def _load(engine: Engine, fixture_set: FixtureSet, *, dry_run: bool, prune: bool) -> LoadResult:
-    bar = Progress(
-        TextColumn("{task.description:<24}"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console,
-        transient=True,
-        disable=len(fixture_set) < PROGRESS_FROM or not console.is_terminal,
-    )
-    with bar:
-        task = bar.add_task("reading", total=len(fixture_set))
+    from bilateral_db.load import load_fixture_set
+
+    with progress_bar("reading", total=len(fixture_set)) as bar:
 
         def progress(entity: str, done: int, total: int) -> None:
-            bar.update(task, description=entity, completed=done, total=total)
+            bar.update(done, total, entity)
 
         return load_fixture_set(
             engine,
@@ -112,6 +111,8 @@ def _load(engine: Engine, fixture_set: FixtureSet, *, dry_run: bool, prune: bool
 
 
 def _render(result: LoadResult) -> None:
+    from rich.table import Table
+
     table = Table(title="dry run: nothing was written" if result.dry_run else None)
     table.add_column("table")
     for name in ("inserted", "updated", "unchanged", "removed" if result.pruned else "missing"):

@@ -1,53 +1,99 @@
-"""Options and output helpers every command shares."""
+"""Options and helpers every command shares: the database, consoles, failing, checks made before
+any work starts (optional packages installed, output file writable)."""
 
 from __future__ import annotations
 
+import functools
+import importlib.util
 from collections.abc import Callable
-from typing import Annotated, NoReturn
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
 
 import typer
-from rich.console import Console
-from sqlalchemy import Engine
-from sqlalchemy.exc import SQLAlchemyError
 
-from bilateral_db.db import DatabaseMissing, make_engine
-from bilateral_db.settings import (
-    DATABASE_URL_ENV,
-    DEFAULT_DATABASE_URL,
-    redact_url,
-    resolve_database_url,
-)
+from bilateral_db.cli import errors
+from bilateral_db.settings import DATABASE_URL_ENV, DEFAULT_DATABASE_URL
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from sqlalchemy import Engine
 
 DatabaseOption = Annotated[
     str | None,
     typer.Option(
         "--db",
+        metavar="URL",
         help=f"Database URL. Default: ${DATABASE_URL_ENV}, else {DEFAULT_DATABASE_URL}.",
         show_default=False,
     ),
 ]
-
-console = Console(soft_wrap=True)
-error_console = Console(stderr=True, soft_wrap=True)
+SUPPORTED_BACKENDS = ("sqlite", "postgresql")
 
 
-def database_url(explicit: str | None) -> str:
-    return resolve_database_url(explicit)
+class _LazyConsole:
+    """A rich Console made on first use: rich costs start-up time that --help need not pay."""
+
+    def __init__(self, *, stderr: bool) -> None:
+        self._stderr = stderr
+
+    @functools.cached_property
+    def _console(self) -> Console:
+        from rich.console import Console
+
+        return Console(stderr=self._stderr, soft_wrap=True)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)
+
+
+console = cast("Console", _LazyConsole(stderr=False))
+error_console = cast("Console", _LazyConsole(stderr=True))
 
 
 def fail(message: str, code: int = 1) -> NoReturn:
-    """Print a clear error (never a traceback) and exit non-zero."""
-    error_console.print(f"[bold red]error:[/] {message}", highlight=False, soft_wrap=True)
+    """Print a clear error (never a traceback) and exit non-zero (2: a usage error)."""
+    errors.say(message)
     raise typer.Exit(code)
+
+
+def database_url(explicit: str | None) -> str:
+    """The database to use (`--db`, else the environment, else the embedded file), checked."""
+    from sqlalchemy.engine import make_url
+    from sqlalchemy.exc import ArgumentError
+
+    from bilateral_db.settings import resolve_database_url
+
+    source = "--db" if explicit else f"${DATABASE_URL_ENV}"
+    try:
+        url = resolve_database_url(explicit)
+        backend = make_url(url).get_backend_name()
+    except (ArgumentError, ValueError) as error:
+        fail(
+            f"{source}: not a database URL ({error}); write sqlite:///FILE.sqlite or "
+            "postgresql://USER@HOST:PORT/DATABASE",
+            code=2,
+        )
+    if backend not in SUPPORTED_BACKENDS:
+        fail(
+            f"{source}: {backend} is not supported; use SQLite (sqlite:///FILE.sqlite) or "
+            "PostgreSQL (postgresql://USER@HOST:PORT/DATABASE)",
+            code=2,
+        )
+    errors.working_on(url)
+    return url
 
 
 def guarded(action: str, url: str, step: Callable[[], object]) -> None:
     """Run a database step; its failure becomes a one-line message naming the database."""
+    from sqlalchemy.exc import SQLAlchemyError
+
+    from bilateral_db.settings import redact_url
+
     try:
         step()
     except SQLAlchemyError as error:
-        detail = getattr(error, "orig", None) or error
-        fail(f"{action} failed on {redact_url(url)}: {error.__class__.__name__}: {detail}")
+        message, code = errors.explain(error)
+        fail(f"{action} failed: {message}", code)
     except Exception as error:  # alembic's CommandError for unknown revisions and the like
         if error.__class__.__module__.startswith("alembic"):
             fail(f"{action} failed on {redact_url(url)}: {error}")
@@ -56,7 +102,28 @@ def guarded(action: str, url: str, step: Callable[[], object]) -> None:
 
 def existing_database(url: str) -> Engine:
     """An engine for a database that must already exist: never creates an empty SQLite file."""
+    from bilateral_db.db import DatabaseMissing, make_engine
+
     try:
         return make_engine(url, create=False)
     except DatabaseMissing as error:
         fail(f"{error}; create it with `bilateral-db quickstart` or `bilateral-db db upgrade`")
+
+
+def require_module(module: str, option: str) -> None:
+    """Fail before any work if an optional package that `option` needs is not installed."""
+    if importlib.util.find_spec(module) is None:
+        fail(f"{option}: {errors.missing_extra(module)}", code=1)
+
+
+def writable_file(path: Path, option: str) -> None:
+    """Fail before any work if `path` cannot be written (missing directory, a directory…)."""
+    if path.is_dir():
+        fail(f"{option}: {path} is a directory; give a file name", code=2)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        fail(f"{option}: the directory {parent} does not exist", code=2)
+    import os
+
+    if not os.access(parent, os.W_OK) or (path.exists() and not os.access(path, os.W_OK)):
+        fail(f"{option}: {path} is not writable", code=2)

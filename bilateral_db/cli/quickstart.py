@@ -2,24 +2,40 @@
 
 from __future__ import annotations
 
+import sys
 from datetime import date
+from typing import TYPE_CHECKING
 
-from sqlalchemy.orm import Session
-
-from bilateral_db import migrations, reports
 from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
-from bilateral_db.cli.render import OutputFormat, Table, render, row_dict
-from bilateral_db.cli.reports import PROGRESS_COLUMNS, TRADE_TABLE_COLUMNS
-from bilateral_db.db import make_engine
-from bilateral_db.load import FixtureErrors, LoadError, LoadResult, load_fixtures
-from bilateral_db.settings import redact_url
+
+if TYPE_CHECKING:
+    from collections.abc import Sequence
+
+    from bilateral_db.answers import Table
+    from bilateral_db.load import LoadResult
+
+
+def table(title: str, rows: Sequence[object], shown: list[str] | None = None) -> Table:
+    """Report rows as a titled table showing `shown` columns (default: the row's own)."""
+    from bilateral_db.answers.tables import table_of
+
+    built = table_of(title, list(rows), None)
+    if shown is not None:
+        built.display = shown
+    return built
 
 
 def _load(url: str) -> LoadResult:
+    from bilateral_db.cli.progress import progress_bar
+    from bilateral_db.db import make_engine
+    from bilateral_db.load import FixtureErrors, LoadError, load_fixtures
 
     engine = make_engine(url)
     try:
-        return load_fixtures(engine)
+        with progress_bar("loading") as bar:
+            return load_fixtures(
+                engine, progress=lambda entity, done, total: bar.update(done, total, entity)
+            )
     except (FixtureErrors, LoadError) as error:
         fail(f"loading the bundled fixtures failed: {error}")
     finally:
@@ -33,12 +49,20 @@ def quickstart(db: DatabaseOption = None) -> None:
 
     Example: bilateral-db quickstart
     """
+    from sqlalchemy.orm import Session
+
+    from bilateral_db import migrations, reports
+    from bilateral_db.answers import Answer
+    from bilateral_db.cli.render import OutputFormat, is_terminal, render, terminal_width
+    from bilateral_db.db import make_engine
+    from bilateral_db.settings import redact_url
+
     url = database_url(db)
-    console.print(f"[bold]database[/] {redact_url(url)}")
+    console.print(f"[bold]database[/] {redact_url(url)}", highlight=False)
     guarded("migrating", url, lambda: migrations.upgrade(url))
     console.print(f"migrated to {', '.join(migrations.current_revisions(url))}")
     result = _load(url)
-    console.print(f"fixtures loaded: {result.summary()}", highlight=False)
+    console.print(f"fixtures loaded: {result.summary()}", highlight=False, markup=False)
 
     today = date.today()
     engine = make_engine(url)
@@ -53,42 +77,34 @@ def quickstart(db: DatabaseOption = None) -> None:
         engine.dispose()
 
     tables = [
-        Table(
+        table(
             f"ASEAN's members today ({today.isoformat()}): {len(members)}",
+            members,
             ["country", "name", "start_date"],
-            [row_dict(row, ["country", "name", "start_date"]) for row in members],
         ),
-        Table(
+        table(
             "Russia in ASEAN: partnership levels",
+            relation.partner_memberships,
             ["role", "start_date", "end_date"],
-            [
-                row_dict(row, ["role", "start_date", "end_date"])
-                for row in relation.partner_memberships
-            ],
         ),
-        Table(
+        table(
             "Russia–ASEAN meetings",
+            relation.meetings,
             ["start_date", "name", "city", "parent"],
-            [row_dict(row, ["start_date", "name", "city", "parent"]) for row in relation.meetings],
         ),
     ]
     for plan in plans:
         if plan.progress:
-            tables.append(
-                Table(
-                    f"{plan.agreement.title}: progress claims",
-                    PROGRESS_COLUMNS,
-                    [row_dict(row, PROGRESS_COLUMNS) for row in plan.progress],
-                )
-            )
-    tables.append(
-        Table(
-            "Russia–ASEAN trade",
-            TRADE_TABLE_COLUMNS,
-            [row_dict(row, TRADE_TABLE_COLUMNS) for row in relation.trade],
-        )
+            tables.append(table(f"{plan.agreement.title}: progress claims", plan.progress))
+    tables.append(table("Russia–ASEAN trade", relation.trade))
+    terminal = is_terminal()
+    render(
+        Answer(tables, single=False),
+        OutputFormat.table,
+        width=terminal_width() if terminal else None,
+        styled=terminal,
+        notes=sys.stderr,
     )
-    render(tables, OutputFormat.table, console, single=False)
     console.print(
         "More: bilateral-db report --help (e.g. bilateral-db report dyad RUS THA)", highlight=False
     )

@@ -6,6 +6,13 @@ fixed handful for composite reports, never one per row.
 """
 
 from bilateral_db.reports.agreements import AgreementReport, agreement_report
+from bilateral_db.reports.catalogue import (
+    BlocRow,
+    CountryListRow,
+    list_agreements,
+    list_blocs,
+    list_countries,
+)
 from bilateral_db.reports.citations import SourceRow, sources_for
 from bilateral_db.reports.country import CountryProfile, country_profile
 from bilateral_db.reports.dyad import DyadReport, dyad_report
@@ -23,6 +30,8 @@ from bilateral_db.reports.trade import TradeRow, trade_between
 
 __all__ = [
     "AgreementReport",
+    "BlocRow",
+    "CountryListRow",
     "CountryProfile",
     "DyadReport",
     "MeetingDetail",
@@ -36,6 +45,9 @@ __all__ = [
     "country_profile",
     "dyad_report",
     "find_meetings",
+    "list_agreements",
+    "list_blocs",
+    "list_countries",
     "meeting_detail",
     "members_on",
     "membership_pairs",

@@ -20,7 +20,7 @@ from bilateral_db.models import (
     Topic,
 )
 from bilateral_db.reports.citations import sources_for
-from bilateral_db.reports.lookup import UnknownCode, named_actors
+from bilateral_db.reports.lookup import UnknownCode, checked, named_actors
 from bilateral_db.reports.meetings import TopicRow
 from bilateral_db.reports.pointintime import partial
 
@@ -102,6 +102,7 @@ def agreement_row(row: Any) -> AgreementRow:
     )
 
 
+@checked(slug="agreement")
 def agreement_report(session: Session, *, slug: str) -> AgreementReport:
     """The agreement `slug`, in five queries: itself, parties, topics, claims, their sources."""
     head = session.execute(agreement_select().where(Agreement.slug == slug)).first()

@@ -11,7 +11,7 @@ from sqlalchemy.orm import Session
 from bilateral_db import dates
 from bilateral_db.dates import PartialDate
 from bilateral_db.models import Country, CountryCode
-from bilateral_db.reports.lookup import UnknownCode
+from bilateral_db.reports.lookup import UnknownCode, checked
 from bilateral_db.reports.members import MembershipRow, memberships_on
 from bilateral_db.reports.officials import TermRow, officials_on
 from bilateral_db.reports.pointintime import partial, period_end_exclusive
@@ -43,6 +43,7 @@ class CountryProfile:
     officials: list[TermRow]
 
 
+@checked(country="country", on="day")
 def country_profile(session: Session, *, country: str, on: date) -> CountryProfile:
     """Everything known about `country` on day `on`, in three queries."""
     code = country.upper()

@@ -23,7 +23,7 @@ from bilateral_db.models import (
     Topic,
 )
 from bilateral_db.reports.agreements import AgreementRow, agreement_row, agreement_select
-from bilateral_db.reports.lookup import named_actors
+from bilateral_db.reports.lookup import checked, named_actors
 from bilateral_db.reports.meetings import (
     MeetingRow,
     actor_took_part,
@@ -71,6 +71,7 @@ class DyadReport:
     trade: list[TradeRow]
 
 
+@checked(a="actor", b="actor")
 def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
     """The relations of `a` and `b` (countries or blocs), in six queries whatever their size."""
     a, b = a.upper(), b.upper()

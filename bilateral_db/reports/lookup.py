@@ -3,23 +3,44 @@
 from __future__ import annotations
 
 import difflib
-from dataclasses import dataclass
-from typing import Any
+import functools
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass, fields, is_dataclass
+from datetime import date, datetime
+from enum import StrEnum
+from typing import Any, ParamSpec, TypeVar
 
 from sqlalchemy import SQLColumnExpression, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
-from bilateral_db.models import Actor, Agreement, Bloc, Country, Meeting, Person, Topic
+from bilateral_db.models import (
+    Actor,
+    Agreement,
+    Bloc,
+    Country,
+    Meeting,
+    Person,
+    Post,
+    ProductCategory,
+    Topic,
+)
+from bilateral_db.models.vocabulary import MembershipRole
 
 
 class UnknownCode(LookupError):
     """A code or slug that names nothing; carries the closest matches for the message."""
 
-    def __init__(self, kind: str, code: str, suggestions: list[str]) -> None:
+    def __init__(
+        self, kind: str, code: str, suggestions: list[str], *, none_at_all: bool = False
+    ) -> None:
         self.kind = kind
         self.code = code
         self.suggestions = suggestions
+        self.none_at_all = none_at_all  # the database holds no such things: nothing is loaded
         hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
+        if none_at_all:
+            hint = f"; the database holds no {kind} at all (is it loaded?)"
         super().__init__(f"{code}: no such {kind}{hint}")
 
 
@@ -38,7 +59,7 @@ class ActorRef:
 def _miss(kind: str, code: str, candidates: list[str]) -> UnknownCode:
     by_upper = {candidate.upper(): candidate for candidate in candidates}
     close = difflib.get_close_matches(code.upper(), list(by_upper), n=3, cutoff=0.6)
-    return UnknownCode(kind, code, [by_upper[match] for match in close])
+    return UnknownCode(kind, code, [by_upper[match] for match in close], none_at_all=not candidates)
 
 
 def _actors(session: Session, code: str | None) -> list[ActorRef]:
@@ -90,9 +111,10 @@ def bloc(session: Session, code: str) -> ActorRef:
 
 
 def _slug(session: Session, kind: str, column: SQLColumnExpression[str], slug: str) -> str:
-    if session.scalar(select(column).where(column == slug)) is not None:
+    slug = slug.strip().lower()
+    if session.scalar(select(column).where(column == slug).limit(1)) is not None:
         return slug
-    raise _miss(kind, slug, list(session.scalars(select(column))))
+    raise _miss(kind, slug, list(session.scalars(select(column).distinct())))
 
 
 def person(session: Session, slug: str) -> str:
@@ -123,3 +145,121 @@ def named_actors() -> Any:
         Bloc, Actor.bloc_id == Bloc.id
     )
     return union_all(countries, blocs).cte("named_actor")
+
+
+# --- Entry validation: every report function checks its arguments the same way ---------------
+#
+# Codes are upper-cased and slugs lower-cased, vocabulary is read case-insensitively, dates must
+# be datetime.date. A code that names nothing raises UnknownCode (with close matches), as the CLI
+# shows it; the check runs only when an answer comes back empty, so a report that finds rows
+# still runs its one query.
+
+P = ParamSpec("P")
+R = TypeVar("R")
+
+
+def _existing_slug(kind: str, column: SQLColumnExpression[str]) -> Callable[[Session, str], str]:
+    return lambda session, slug: _slug(session, kind, column, slug)
+
+
+_EXISTS: dict[str, Callable[[Session, str], object]] = {
+    "actor": actor,
+    "bloc": bloc,
+    "country": country,
+    "person": person,
+    "meeting": meeting,
+    "agreement": agreement,
+    "topic": topic,
+    "post": _existing_slug("post", Post.office),
+    "category": _existing_slug("product category", ProductCategory.code),
+}
+_UPPER = {"actor", "bloc", "country"}
+_VOCABULARY: dict[str, tuple[str, type[StrEnum]]] = {"role": ("role", MembershipRole)}
+
+
+def require_day(value: object, name: str) -> date:
+    """`value` as a day, or a TypeError that says how to make one from text."""
+    if isinstance(value, datetime) or not isinstance(value, date):
+        raise TypeError(
+            f"{name} must be a datetime.date, not {type(value).__name__} ({value!r}); "
+            "read text with bilateral_db.dates.PartialDate.parse(text).value"
+        )
+    return value
+
+
+def vocabulary_value(vocabulary: type[StrEnum], value: str, kind: str) -> str:
+    """The vocabulary's spelling of `value`: case, spaces and hyphens do not matter."""
+    wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
+    if wanted in {item.value for item in vocabulary}:
+        return wanted
+    raise _miss(kind, value, [item.value for item in vocabulary])
+
+
+def _normalise(kind: str, name: str, value: object) -> object:
+    if kind == "day":
+        return require_day(value, name)
+    if kind == "year":
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise TypeError(f"{name} must be an int year, not {type(value).__name__} ({value!r})")
+        return value
+    if not isinstance(value, str):
+        raise TypeError(f"{name} must be a str code, not {type(value).__name__} ({value!r})")
+    if kind in _VOCABULARY:
+        label, vocabulary = _VOCABULARY[kind]
+        return vocabulary_value(vocabulary, value, label)
+    return value.strip().upper() if kind in _UPPER else value.strip().lower()
+
+
+def _is_empty(result: object) -> bool:
+    if isinstance(result, list):
+        return not result
+    if is_dataclass(result) and not isinstance(result, type):
+        lists = [getattr(result, item.name) for item in fields(result)]
+        lists = [value for value in lists if isinstance(value, list)]
+        return bool(lists) and not any(lists)
+    return False
+
+
+def _require_existing(session: Session, kinds: dict[str, str], arguments: dict[str, Any]) -> None:
+    for name, kind in kinds.items():
+        value = arguments.get(name)
+        if value is not None and kind in _EXISTS:
+            _EXISTS[kind](session, value)
+
+
+def checked(
+    *, ordered: tuple[str, str] | None = None, **kinds: str
+) -> Callable[[Callable[P, R]], Callable[P, R]]:
+    """Validate a report function's keyword arguments by kind (see the section's comment).
+
+    `ordered` names two arguments (from, to) that must not be in reverse order.
+    """
+
+    def decorate(function: Callable[P, R]) -> Callable[P, R]:
+        signature = inspect.signature(function)
+
+        @functools.wraps(function)
+        def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
+            bound = signature.bind(*args, **kwargs)
+            arguments = bound.arguments
+            for name, kind in kinds.items():
+                if arguments.get(name) is not None:
+                    arguments[name] = _normalise(kind, name, arguments[name])
+            if ordered is not None:
+                first, last = (arguments.get(name) for name in ordered)
+                if first is not None and last is not None and first > last:
+                    raise ValueError(f"{ordered[0]} ({first}) is after {ordered[1]} ({last})")
+            session = arguments["session"]
+            try:
+                result = function(*bound.args, **bound.kwargs)
+            except UnknownCode as error:
+                if not error.suggestions:  # raised by the body: find the close matches
+                    _require_existing(session, kinds, arguments)
+                raise
+            if _is_empty(result):
+                _require_existing(session, kinds, arguments)
+            return result
+
+        return wrapper
+
+    return decorate

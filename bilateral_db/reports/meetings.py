@@ -24,7 +24,7 @@ from bilateral_db.models import (
     Topic,
 )
 from bilateral_db.reports.citations import SourceRow, sources_for
-from bilateral_db.reports.lookup import UnknownCode
+from bilateral_db.reports.lookup import UnknownCode, checked
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
 
 
@@ -161,6 +161,15 @@ def _involves(model: Any, own_column: Any, code: str, kind: str) -> ColumnElemen
     return or_(own_column == own, actor_took_part(actor_id_of(code, kind=kind)))
 
 
+@checked(
+    ordered=("date_from", "date_to"),
+    person="person",
+    country="country",
+    bloc="bloc",
+    topic="topic",
+    date_from="day",
+    date_to="day",
+)
 def find_meetings(
     session: Session,
     *,
@@ -227,6 +236,7 @@ def participants_select() -> Select[*tuple[Any, ...]]:
     )
 
 
+@checked(slug="meeting")
 def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
     """The meeting `slug` in full, in five queries whatever its size (never one per row)."""
     head = session.execute(meeting_select().where(Meeting.slug == slug)).first()

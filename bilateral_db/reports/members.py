@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session, aliased
 
 from bilateral_db.dates import PartialDate
 from bilateral_db.models import Actor, Bloc, Country, Membership
+from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.pointintime import covers, partial
 
 
@@ -69,6 +70,7 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[Members
     ]
 
 
+@checked(bloc="bloc", on="day", role="role")
 def members_on(
     session: Session, *, bloc: str, on: date, role: str | None = None
 ) -> list[MembershipRow]:
@@ -85,6 +87,7 @@ def members_on(
     return _rows(session, statement)
 
 
+@checked(bloc="bloc", member="actor")
 def membership_timeline(
     session: Session, *, bloc: str | None = None, member: str | None = None
 ) -> list[MembershipRow]:
@@ -106,6 +109,7 @@ def membership_timeline(
     return _rows(session, statement)
 
 
+@checked(member="actor", on="day")
 def memberships_on(session: Session, *, member: str, on: date) -> list[MembershipRow]:
     """Every role `member` (a country or bloc code) held in any bloc on day `on`."""
     code = member.upper()
@@ -120,6 +124,7 @@ def memberships_on(session: Session, *, member: str, on: date) -> list[Membershi
     return _rows(session, statement)
 
 
+@checked(a="actor", b="actor")
 def membership_pairs(session: Session, *, a: str, b: str) -> list[MembershipRow]:
     """Roles either actor held in the other, a bloc: Russia as ASEAN's dialogue partner."""
     a, b = a.upper(), b.upper()

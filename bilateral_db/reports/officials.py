@@ -11,6 +11,7 @@ from sqlalchemy.orm import Session
 
 from bilateral_db.dates import PartialDate
 from bilateral_db.models import Country, Person, Post, Term
+from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.pointintime import covers, partial
 
 
@@ -64,6 +65,7 @@ def _rows(session: Session, statement: Select[*tuple[Any, ...]]) -> list[TermRow
     ]
 
 
+@checked(country="country", on="day", post="post")
 def officials_on(
     session: Session, *, country: str, on: date, post: str | None = None
 ) -> list[TermRow]:
@@ -77,6 +79,7 @@ def officials_on(
     return _rows(session, statement.order_by(Post.office, Term.start_date, Person.slug))
 
 
+@checked(person="person")
 def terms_of(session: Session, *, person: str) -> list[TermRow]:
     """Every term of the person with slug `person`, oldest first (unknown starts last)."""
     statement = _term_select().where(Person.slug == person)

@@ -45,6 +45,7 @@ from bilateral_db.models import (
     TradeReportedChange,
 )
 from bilateral_db.models.vocabulary import DatePrecision
+from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
 
 REPORTED = "reported"
@@ -274,6 +275,14 @@ def _statement(by_category: bool, from_period: bool, to_period: bool) -> Any:
     return union_all(*filtered)
 
 
+@checked(
+    ordered=("year_from", "year_to"),
+    a="actor",
+    b="actor",
+    category="category",
+    year_from="year",
+    year_to="year",
+)
 def trade_between(
     session: Session,
     *,

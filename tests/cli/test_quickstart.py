@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -24,11 +25,12 @@ def test_quickstart_twice(empty_database_url: str) -> None:
     assert "fixtures loaded:" in out and "inserted" in out
     assert "ASEAN's members today" in out
     for code in ("BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"):
-        assert f"│ {code} " in first.output
-    assert "dialogue_partner │ 1996-07" in out and "strategic_partner │ 2018-11-14" in out
+        assert re.search(rf"^{code}\s", first.output, re.MULTILINE), code
+    # Piped tables are plain and as wide as they need; vocabulary reads as words.
+    assert "dialogue partner 1996-07" in out and "strategic partner 2018-11-14" in out
     assert "52nd ASEAN Foreign Ministers' Meeting" in out
-    assert "79 │ 139" in out and "60.00" in out and "more_than" in out
-    assert "19800000000.00" in out and "18.56" in out
+    assert "79 139" in out and "60.00" in out and "more than" in out
+    assert "19,800,000,000.00" in out and "18.56" in out
 
     second = runner.invoke(app, ["quickstart", "--db", empty_database_url])
     assert second.exit_code == 0, second.output

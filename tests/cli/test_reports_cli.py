@@ -37,8 +37,18 @@ def test_members_json_contract(world_url: str) -> None:
     }
 
 
+def test_members_lists_members_by_default_and_any_role_on_request(world_url: str) -> None:
+    default = json.loads(run(world_url, "members", "ASEAN", "--on", "2019-08", "-f", "json"))
+    assert {row["role"] for row in default} == {"member"}
+    grouped = run(world_url, "members", "ASEAN", "--on", "2019-08", "--role", "any")
+    # The terminal table is split by role, each part titled with the role and its count.
+    assert "dialogue partner (2)" in grouped and "member (8)" in grouped
+
+
 def test_members_dates_print_at_their_precision(world_url: str) -> None:
-    rows = json.loads(run(world_url, "members", "ASEAN", "--on", "2019-08", "-f", "json"))
+    rows = json.loads(
+        run(world_url, "members", "ASEAN", "--on", "2019-08", "--role", "any", "-f", "json")
+    )
     by_role = {(row["country"], row["role"]): row for row in rows}
     assert by_role[("RUS", "dialogue_partner")]["start_date"] == "1996-07"
     assert by_role[("THA", "chair")]["start_date"] == "2019"
@@ -100,7 +110,7 @@ def test_trade_csv_with_cite(world_url: str) -> None:
     assert rows[0]["reported_change_pct"] == "39.00"
     assert rows[0]["value"] == ""
     # The figure and the reported change are cited separately (each with its own locator).
-    assert rows[1]["sources"] == "test-source; test-source"
+    assert rows[1]["citations"] == "test-source; test-source"
 
 
 def test_meetings_filters_and_markdown(world_url: str) -> None:
@@ -146,7 +156,21 @@ def test_dyad_and_country_reports(world_url: str) -> None:
 
 def test_table_output_is_the_default(world_url: str) -> None:
     output = run(world_url, "terms", "sergey-lavrov")
-    assert "sergey-lavrov" in output and "2004-03-09" in output and "┃" in output
+    lines = output.splitlines()
+    assert lines[0].split() == [
+        "person",
+        "name",
+        "country",
+        "post",
+        "title",
+        "start",
+        "date",
+        "end",
+        "date",
+    ]
+    assert set(lines[1]) == {"─"}
+    assert "sergey-lavrov" in lines[2] and "2004-03-09" in lines[2]
+    assert "\x1b[" not in output  # piped output is unstyled
 
 
 @pytest.mark.parametrize(
@@ -184,7 +208,9 @@ def test_plots(world_url: str, tmp_path: Path) -> None:
 def test_unmigrated_database_is_a_clear_error(empty_database_url: str) -> None:
     result = runner.invoke(app, ["report", "members", "ASEAN", "--db", empty_database_url])
     assert result.exit_code == 1
-    assert "quickstart" in " ".join(result.output.split())
+    message = " ".join(result.output.split())
+    # An empty SQLite path is no database yet; an empty PostgreSQL database needs migrating.
+    assert "quickstart" in message or ("is not migrated" in message and "db upgrade" in message)
 
 
 # --- the same commands on the bundled fixtures --------------------------------------------
@@ -250,4 +276,4 @@ def test_bundled_trade_json_with_cite(loaded_url: str) -> None:
         None,
         "17.00",
     )
-    assert "sputnik-2019-07-31-asean-russia" in {s["source"] for s in total["sources"]}
+    assert "sputnik-2019-07-31-asean-russia" in {s["source"] for s in total["citations"]}

@@ -1,0 +1,373 @@
+"""Every question the CLI and the API answer, declared once.
+
+A `Question` names the report function that answers it and the parameters it takes; the CLI
+turns each into `bilateral-db report NAME`, the API into `GET PATH`, and both call `answer()`,
+so they accept the same input and return the same JSON. To add a question, add a report
+function and one `Question` below; to add a parameter every report takes (say `--source`),
+add it to COMMON and to the report functions.
+
+Report functions are imported only when a question is answered: the CLI reads these specs to
+build its help, and help must not wait for the database layers to load.
+"""
+
+from __future__ import annotations
+
+import functools
+import typing
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, fields, is_dataclass
+from typing import Any
+
+from bilateral_db.answers.params import BadParameter, Kind, Param
+from bilateral_db.answers.tables import Answer, build_answer
+
+Arguments = dict[str, Any]
+
+
+@dataclass(frozen=True)
+class Question:
+    name: str  # `bilateral-db report NAME`
+    summary: str  # one line: the help's first line and the API's summary
+    description: str  # what the answer holds, how codes and dates are read
+    example: str  # arguments of an example call, after `bilateral-db report NAME`
+    path: str  # the API's route; positional parameters are its {segments}
+    report: str  # the function in bilateral_db.reports that answers it
+    params: tuple[Param, ...] = ()
+    call: Callable[[Any, Arguments], Any] | None = None  # when the report needs more than kwargs
+    ordered: tuple[str, str] | None = None  # (from, to) parameters that must not be reversed
+    group_by: str | None = None  # the terminal table is split by this column
+    plot: str | None = None  # the CLI's --plot draws this kind of picture
+
+    @property
+    def all_params(self) -> tuple[Param, ...]:
+        return (*self.params, *COMMON)
+
+    def report_function(self) -> Callable[..., Any]:
+        from bilateral_db import reports
+
+        function: Callable[..., Any] = getattr(reports, self.report)
+        return function
+
+    def api_example(self) -> str:
+        """The example call as a URL path and query."""
+        path = self.path
+        query = []
+        for param in self.params:
+            if param.example is None:
+                continue
+            if param.positional:
+                path = path.replace("{" + param.name + "}", param.example)
+            else:
+                query.append(f"{param.wire}={param.example}")
+        return path + ("?" + "&".join(query) if query else "")
+
+
+def _any_is_none(value: Any) -> Any:
+    return None if value == "any" else value
+
+
+# Keyword the report function takes for each parameter that is not passed under its own name.
+_TO_REPORT: Mapping[str, Callable[[Any], Any]] = {"role": _any_is_none}
+_NOT_FOR_THE_REPORT = {"cite"}
+
+COMMON: tuple[Param, ...] = (
+    Param("cite", Kind.FLAG, "Add the sources behind every row (key `citations`).", "true"),
+)
+
+
+def parse_arguments(question: Question, raw: Mapping[str, Any]) -> Arguments:
+    """Read every parameter's text (None: not given), or raise BadParameter."""
+    arguments = {param.name: param.parse(raw.get(param.name)) for param in question.all_params}
+    if question.ordered:
+        first, last = question.ordered
+        low, high = arguments[first], arguments[last]
+        if low is not None and high is not None and low > high:
+            by_name = {param.name: param for param in question.params}
+            raise BadParameter(
+                by_name[first],
+                f"{raw.get(first)} comes after the end of the period ({raw.get(last)}); swap them",
+            )
+    return arguments
+
+
+def _call_report(question: Question, session: Any, arguments: Arguments) -> Any:
+    if question.call is not None:
+        return question.call(session, arguments)
+    keywords = {}
+    for name, value in arguments.items():
+        if name in _NOT_FOR_THE_REPORT:
+            continue
+        value = _TO_REPORT.get(name, lambda v: v)(value)
+        if value is not None:
+            keywords[name] = value
+    return question.report_function()(session, **keywords)
+
+
+@functools.cache
+def row_types(question: Question) -> dict[str, type | None]:
+    """The row type of each list in the answer (key "" for a list answer), from the report
+    function's return annotation: empty answers still know their columns."""
+    returned = typing.get_type_hints(question.report_function())["return"]
+    return _row_types_of(returned)
+
+
+def _element(annotation: Any) -> type | None:
+    arguments = typing.get_args(annotation)
+    return arguments[0] if typing.get_origin(annotation) is list and arguments else None
+
+
+def _row_types_of(returned: Any) -> dict[str, type | None]:
+    if typing.get_origin(returned) is list:
+        return {"": _element(returned)}
+    hints = typing.get_type_hints(returned)
+    return {name: _element(hint) for name, hint in hints.items()}
+
+
+def answer(question: Question, session: Any, raw: Mapping[str, Any]) -> Answer:
+    """Answer `question` with `raw` parameters (text as typed, None where not given)."""
+    return answer_arguments(question, session, parse_arguments(question, raw))
+
+
+def answer_arguments(question: Question, session: Any, arguments: Arguments) -> Answer:
+    """Answer `question` with arguments already read by `parse_arguments`."""
+    result = _call_report(question, session, arguments)
+    citations = None
+    if arguments.get("cite"):
+        from bilateral_db.answers.tables import all_fact_ids
+        from bilateral_db.reports import sources_for
+
+        citations = sources_for(session, fact_ids=all_fact_ids(result))
+    built = build_answer(result, row_types=row_types(question), citations=citations)
+    if question.group_by:
+        for table in built.tables:
+            table.group_by = question.group_by
+    return built
+
+
+def composite_parts(question: Question) -> list[str]:
+    """The keys of a composite answer's JSON object (root values, then tables)."""
+    returned = typing.get_type_hints(question.report_function())["return"]
+    if typing.get_origin(returned) is list or not is_dataclass(returned):
+        return []
+    return [item.name for item in fields(returned)]
+
+
+# --- the parameters questions share ----------------------------------------------------------
+
+
+def _on() -> Param:
+    return Param(
+        "on",
+        Kind.DAY,
+        "Day to ask about: YYYY-MM-DD, YYYY-MM or YYYY (its first day). Default: today.",
+        "2019-08-01",
+        today_by_default=True,
+    )
+
+
+def _roles() -> list[str]:
+    from bilateral_db.models.vocabulary import MembershipRole
+
+    return [role.value for role in MembershipRole] + ["any"]
+
+
+def _timeline(session: Any, arguments: Arguments) -> Any:
+    from bilateral_db.reports import lookup, membership_timeline
+
+    actor = lookup.actor(session, arguments["code"])
+    if actor.kind == "bloc":
+        return membership_timeline(session, bloc=actor.code)
+    return membership_timeline(session, member=actor.code)
+
+
+def _code(name: str, help: str, example: str | None, *, positional: bool = True) -> Param:
+    return Param(name, Kind.CODE, help, example, positional=positional)
+
+
+QUESTIONS: tuple[Question, ...] = (
+    Question(
+        "countries",
+        "Every country the database knows, current and dissolved.",
+        "ISO 3166-1 alpha-3 codes (ISO 3166-3 for dissolved states), with their lifetimes.",
+        "",
+        "/countries",
+        "list_countries",
+    ),
+    Question(
+        "blocs",
+        "Every bloc the database knows.",
+        "Our bloc codes with kind, founding and dissolution.",
+        "",
+        "/blocs",
+        "list_blocs",
+    ),
+    Question(
+        "agreements",
+        "Every agreement, oldest first.",
+        "Plans, treaties and declarations with their dates and the meeting that adopted them.",
+        "",
+        "/agreements",
+        "list_agreements",
+    ),
+    Question(
+        "members",
+        "Members of a bloc on a day.",
+        "Members only unless --role names another role (observer, dialogue_partner, …) or "
+        "`any`, which lists every role, grouped by role. The membership timeline is drawn "
+        "with --plot.",
+        "ASEAN --on 1990-01-01",
+        "/blocs/{bloc}/members",
+        "members_on",
+        (
+            _code("bloc", "Bloc code, e.g. ASEAN.", "ASEAN"),
+            _on(),
+            Param(
+                "role",
+                Kind.CHOICE,
+                "Role: member (default), observer, candidate, dialogue_partner, "
+                "strategic_partner, chair, …, or any.",
+                "member",
+                default="member",
+                choices=_roles,
+            ),
+        ),
+        group_by="role",
+        plot="memberships",
+    ),
+    Question(
+        "timeline",
+        "Every membership of a bloc, or of a country in all blocs, in date order.",
+        "CODE is a bloc code (its members' histories) or a country code (its roles in blocs).",
+        "ASEAN",
+        "/timelines/{code}",
+        "membership_timeline",
+        (_code("code", "A bloc code or a country code.", "RUS"),),
+        call=_timeline,
+        plot="memberships",
+    ),
+    Question(
+        "officials",
+        "Who held a country's offices on a day.",
+        "On a handover day both the outgoing and the incoming holder are listed.",
+        "THA --on 2019-08-01 --post foreign-minister",
+        "/countries/{country}/officials",
+        "officials_on",
+        (
+            _code("country", "ISO alpha-3 country code, e.g. THA.", "THA"),
+            _on(),
+            _code(
+                "post",
+                "Only this office, e.g. foreign-minister.",
+                "foreign-minister",
+                positional=False,
+            ),
+        ),
+    ),
+    Question(
+        "terms",
+        "Every term of office of a person.",
+        "Oldest first; terms with an unknown start last.",
+        "sergey-lavrov",
+        "/people/{person}/terms",
+        "terms_of",
+        (_code("person", "Person slug, e.g. sergey-lavrov.", "sergey-lavrov"),),
+    ),
+    Question(
+        "meetings",
+        "Meetings matching every filter given.",
+        "A country or bloc matches a meeting it hosted or organised, took part in, or sent one "
+        "of its officials to; --from and --to keep meetings that share a day with the period.",
+        "--country RUS --bloc ASEAN --from 2019",
+        "/meetings",
+        "find_meetings",
+        (
+            _code("person", "Person slug.", None, positional=False),
+            _code("country", "Country code.", "RUS", positional=False),
+            _code("bloc", "Bloc code.", "ASEAN", positional=False),
+            _code("topic", "Topic slug, e.g. counter-terrorism.", None, positional=False),
+            Param(
+                "date_from",
+                Kind.DAY,
+                "From this day (YYYY-MM-DD, YYYY-MM or YYYY).",
+                "2019",
+                wire="from",
+            ),
+            Param(
+                "date_to",
+                Kind.DAY_END,
+                "Up to this day (a month or year: its last day).",
+                None,
+                wire="to",
+            ),
+        ),
+        ordered=("date_from", "date_to"),
+    ),
+    Question(
+        "meeting",
+        "One meeting in full.",
+        "Participants with role and status, meetings on its sidelines, topics and sources.",
+        "amm-52",
+        "/meetings/{slug}",
+        "meeting_detail",
+        (_code("slug", "Meeting slug, e.g. amm-52.", "amm-52"),),
+    ),
+    Question(
+        "trade",
+        "Trade between two countries or blocs, by year, flow and category.",
+        "Both sides' figures. With a bloc, its members' figures are summed (basis "
+        "sum_of_members, members on 31 December; at_least when some are missing) beside "
+        "figures stated for the bloc itself (basis reported). change_pct is computed from the "
+        "values; reported_change_pct is what a source reported where values are missing.",
+        "RUS THA --from 2017",
+        "/trade/{a}/{b}",
+        "trade_between",
+        (
+            _code("a", "A country or bloc code.", "RUS"),
+            _code("b", "Another country or bloc code.", "THA"),
+            _code(
+                "category",
+                "Product category, e.g. all-goods, agriculture.",
+                "all-goods",
+                positional=False,
+            ),
+            Param("year_from", Kind.YEAR, "First year.", "2017", wire="from"),
+            Param("year_to", Kind.YEAR, "Last year.", "2018", wire="to"),
+        ),
+        ordered=("year_from", "year_to"),
+        plot="trade",
+    ),
+    Question(
+        "dyad",
+        "Everything between two countries or blocs.",
+        "Blocs they shared, partnerships of one in the other, meetings, agreements, topics "
+        "and trade.",
+        "RUS ASEAN",
+        "/dyads/{a}/{b}",
+        "dyad_report",
+        (
+            _code("a", "A country or bloc code.", "RUS"),
+            _code("b", "Another country or bloc code.", "ASEAN"),
+        ),
+    ),
+    Question(
+        "country",
+        "A country on a day: its codes, its roles in blocs and its office holders.",
+        "Codes are those valid on the day (COW, GW, M49); `existed` says whether the state "
+        "existed then.",
+        "THA --on 2019-08-01",
+        "/countries/{country}",
+        "country_profile",
+        (_code("country", "ISO alpha-3 country code.", "THA"), _on()),
+    ),
+    Question(
+        "agreement",
+        "An agreement with its parties, topics and dated progress claims.",
+        "Claims that disagree are listed side by side, each with its sources.",
+        "asean-russia-cpa-2016-2020",
+        "/agreements/{slug}",
+        "agreement_report",
+        (_code("slug", "Agreement slug.", "asean-russia-cpa-2016-2020"),),
+    ),
+)
+
+BY_NAME: dict[str, Question] = {question.name: question for question in QUESTIONS}

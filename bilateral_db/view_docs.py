@@ -1,0 +1,144 @@
+"""What the research views and their columns mean: one text for every place that shows it.
+
+docs/schema.md, the Datasette metadata (`bilateral-db docs datasette`) and, later, the
+migrations' COMMENT ON VIEW / COMMENT ON COLUMN statements on PostgreSQL all read these
+dictionaries, so the description a researcher sees is the same in each tool. Views change only
+through migrations; when one adds or renames a view column, update this module in the same
+commit (tests/test_view_docs.py checks that every view column is described).
+"""
+
+from __future__ import annotations
+
+VIEW_DESCRIPTIONS: dict[str, str] = {
+    "v_membership": (
+        "Memberships with bloc and member names; `member_code` is an ISO alpha-3 or a bloc code. "
+        "`start_label`/`end_label` print dates at their precision. Point in time D: "
+        "`start_date <= D AND (end_exclusive IS NULL OR D < end_exclusive)`."
+    ),
+    "v_term": (
+        "Terms of office with person, post (`office` slug) and country; the same point-in-time "
+        "test with `end_exclusive`. On a handover day both holders are in office."
+    ),
+    "v_meeting_participant": (
+        "One row per participant (person and/or country or bloc), with the meeting's slug, kind, "
+        "dates, city, host, organising bloc and parent meeting."
+    ),
+    "v_trade": (
+        "Trade figures by reporter and partner code, with `year`/`month`, money as integer "
+        "`value_minor` and the currency's `minor_unit` (value = value_minor / 10^minor_unit), "
+        "`previous_value_minor` of the same series for the period just before (LAG), and "
+        "`change_pct` computed from the two."
+    ),
+    "v_country_year": (
+        "One row per country and year it existed (1946 to this year): COW `ccode` valid on "
+        "31 December, number of blocs it was a member of on 31 December, meetings it took part "
+        "in (named, through its officials, or as host), exports and imports it reported (all "
+        "goods, USD cents)."
+    ),
+    "v_dyad_year": (
+        "Directed dyad-years (`ccode1, ccode2, year`) of countries that shared a bloc membership, "
+        "met or traded at some time: shared memberships on 31 December, meetings both took part "
+        "in that year, and trade reported by the first with the second (all goods, USD cents)."
+    ),
+}
+
+# Columns that mean the same in every view that has them.
+_SHARED: dict[str, str] = {
+    "start_date": "First day of the interval (the first day of its period); NULL if unknown.",
+    "start_date_precision": "How much of start_date is known: day, month or year.",
+    "start_label": "start_date at its precision, as written: 1997-07-23, 2019-09, 1976.",
+    "end_date": "Last day of the interval (the first day of its period); NULL while ongoing.",
+    "end_date_precision": "How much of end_date is known: day, month or year.",
+    "end_label": "end_date at its precision, as the source wrote it.",
+    "end_exclusive": (
+        "The first day the interval no longer covers (end_date plus one day, month or year by "
+        "its precision); NULL while ongoing."
+    ),
+    "fact_id": "The fact this row states; citation.fact_id names its sources.",
+    "role": "The role, from the closed vocabulary (member, observer, dialogue_partner, …).",
+    "year": "Calendar year.",
+    "meetings": "Meetings in that year (named as participant, through an official, or as host).",
+    "exports_usd_minor": "Exports reported, all goods, in US cents (integer; NULL: none reported).",
+    "imports_usd_minor": "Imports reported, all goods, in US cents (integer; NULL: none reported).",
+}
+
+VIEW_COLUMNS: dict[str, dict[str, str]] = {
+    "v_membership": {
+        "membership_id": "membership.id of the row.",
+        "bloc_code": "Our code of the bloc, e.g. ASEAN.",
+        "bloc_name": "The bloc's English name.",
+        "member_code": "ISO alpha-3 of a member country, or the code of a member bloc.",
+        "member_name": "The member's name in everyday use.",
+        "member_kind": "country or bloc.",
+    },
+    "v_term": {
+        "term_id": "term.id of the row.",
+        "person_slug": "The office holder's slug, e.g. sergey-lavrov.",
+        "person_name": "The office holder's name.",
+        "country_code": "ISO alpha-3 of the country whose post it is.",
+        "country_name": "The country's name in everyday use.",
+        "office": "The office's slug, shared across countries, e.g. foreign-minister.",
+        "post_title": "The office's own title, e.g. Minister of Foreign Affairs.",
+        "single_seat": "Whether the post has one holder at a time (terms never overlap).",
+    },
+    "v_meeting_participant": {
+        "meeting_slug": "The meeting's slug, e.g. amm-52.",
+        "meeting_name": "The meeting's name.",
+        "meeting_kind": "summit, ministerial_meeting, bilateral_talks, forum, …",
+        "ordinal": "Its number in a series (52 for the 52nd), where it has one.",
+        "city": "The city it was held in.",
+        "host_code": "ISO alpha-3 of the host country.",
+        "bloc_code": "Code of the bloc that organised it.",
+        "parent_slug": "The meeting it was held on the sidelines of.",
+        "person_slug": "The participant's slug, where a person is named.",
+        "person_name": "The participant's name.",
+        "actor_code": "ISO alpha-3 or bloc code of the country or bloc taking part.",
+        "actor_name": "The country's or bloc's name.",
+        "actor_kind": "country or bloc.",
+        "role": "host, chair, delegation_head, guest, …",
+        "status": "attended, invited, declined or absent.",
+        "year": "Calendar year of the meeting's first day.",
+    },
+    "v_trade": {
+        "trade_figure_id": "trade_figure.id of the row.",
+        "reporter_code": "ISO alpha-3 or bloc code of the reporter (figures are seen from it).",
+        "reporter_kind": "country or bloc.",
+        "partner_code": "ISO alpha-3 or bloc code of the partner.",
+        "partner_kind": "country or bloc.",
+        "month": "Month (1–12) for monthly figures; NULL for yearly ones.",
+        "period_start": "First day of the period.",
+        "period_precision": "year or month.",
+        "flow": "export, import or total, seen from the reporter.",
+        "category_code": "Product category, e.g. all-goods, agriculture, an HS chapter.",
+        "valuation": "fob, cif or not_stated.",
+        "value_status": "observed (zero included), unknown, or not_covered by the source.",
+        "value_minor": "The value in minor units of the currency (integer).",
+        "currency_code": "ISO 4217 currency of value_minor.",
+        "minor_unit": "Decimal places of the currency: value = value_minor / 10^minor_unit.",
+        "qualifier": "How the source qualifies it: exact, approximately, more_than, …",
+        "previous_value_minor": "value_minor of the same series in the period just before.",
+        "change_pct": "Change from the previous period, in percent, computed from the values.",
+    },
+    "v_country_year": {
+        "iso": "ISO alpha-3 of the country.",
+        "name": "The country's name in everyday use.",
+        "ccode": "Correlates of War state code valid on 31 December of the year.",
+        "bloc_memberships": "Number of blocs it was a member of on 31 December.",
+    },
+    "v_dyad_year": {
+        "iso1": "ISO alpha-3 of the first country (the reporter of the trade columns).",
+        "iso2": "ISO alpha-3 of the second country.",
+        "ccode1": "Correlates of War code of the first country on 31 December.",
+        "ccode2": "Correlates of War code of the second country on 31 December.",
+        "shared_memberships": "Blocs both were members of on 31 December.",
+        "meetings": "Meetings both took part in that year.",
+        "exports_usd_minor": "Exports the first reported to the second, all goods, US cents.",
+        "imports_usd_minor": "Imports the first reported from the second, all goods, US cents.",
+        "total_usd_minor": "Total trade the first reported with the second, all goods, US cents.",
+    },
+}
+
+
+def column_description(view: str, column: str) -> str | None:
+    """What `column` of `view` means, or None if nobody wrote it down."""
+    return VIEW_COLUMNS.get(view, {}).get(column) or _SHARED.get(column)
