@@ -12,11 +12,15 @@ from __future__ import annotations
 VIEW_DESCRIPTIONS: dict[str, str] = {
     "v_membership": (
         "Memberships with bloc and member names; `member_code` is an ISO alpha-3 or a bloc code. "
+        "Preferred claims only: per bloc, member and role, the claims of the source of lowest "
+        "precedence (curated first; v_claim has every claim), `source` naming it. "
         "`start_label`/`end_label` print dates at their precision. Point in time D: "
-        "`start_date <= D AND (end_exclusive IS NULL OR D < end_exclusive)`."
+        "`start_date <= D AND (end_exclusive IS NULL OR D < end_exclusive)`; with "
+        "`end_status = 'unknown'` the end is not known, so add that test for certain answers."
     ),
     "v_term": (
-        "Terms of office with person, post (`office` slug) and country; the same point-in-time "
+        "Terms of office with person, post (`office` slug) and country, preferred claims only "
+        "(per post and person; `source` names the release), with the same point-in-time "
         "test with `end_exclusive`. On a handover day both holders are in office."
     ),
     "v_meeting_participant": (
@@ -24,22 +28,33 @@ VIEW_DESCRIPTIONS: dict[str, str] = {
         "dates, city, host, organising bloc and parent meeting."
     ),
     "v_trade": (
-        "Trade figures by reporter and partner code, with `year`/`month`, money as integer "
+        "Trade figures (preferred claims; `source` names the release) by reporter and partner "
+        "code, with `year`/`month`, money as integer "
         "`value_minor` and the currency's `minor_unit` (value = value_minor / 10^minor_unit), "
         "`previous_value_minor` of the same series for the period just before (LAG), and "
         "`change_pct` computed from the two."
     ),
+    "v_claim": (
+        "Every claim of every source, alternatives included: memberships, dialogue "
+        "coordination, terms, country codes and state-list spells, one shape. `subject` names "
+        "what the claim is about (ASEAN/TLS/observer); `preferred` marks the claims the other "
+        "views use; `alternative_of_id` links a curated alternative to the claim it stands "
+        "beside."
+    ),
     "v_country_year": (
-        "One row per country and year it existed (1946 to this year): COW `ccode` valid on "
-        "31 December, number of blocs it was a member of on 31 December, meetings it took part "
-        "in (named, through its officials, or as host), exports and imports it reported (all "
-        "goods, USD cents)."
+        "The COW state list as a panel: one row per state (`ccode`) and year it was in the list "
+        "at any time, with the country its code stood for on its last day in the list that "
+        "year (`iso`; NULL where the crosswalk has none), blocs it was a member of that day, "
+        "meetings it took part in, exports and imports it reported (all goods, USD cents). "
+        "States still in the list at its edge are carried on to this year with `listed` 0."
     ),
+    "v_country_year_gw": ("v_country_year for the Gleditsch-Ward list (`gwcode`)."),
     "v_dyad_year": (
-        "Directed dyad-years (`ccode1, ccode2, year`) of countries that shared a bloc membership, "
-        "met or traded at some time: shared memberships on 31 December, meetings both took part "
-        "in that year, and trade reported by the first with the second (all goods, USD cents)."
+        "Directed dyad-years (`ccode1, ccode2, year`) of every pair of states in the COW list "
+        "that year: blocs both were members of, meetings both took part in, and trade the first "
+        "reported with the second (all goods, USD cents)."
     ),
+    "v_dyad_year_gw": ("v_dyad_year for the Gleditsch-Ward list (`gwcode1, gwcode2`)."),
 }
 
 # Columns that mean the same in every view that has them.
@@ -59,6 +74,17 @@ _SHARED: dict[str, str] = {
     "year": "Calendar year.",
     "meetings": "Meetings in that year (named as participant, through an official, or as host).",
     "exports_usd_minor": "Exports reported, all goods, in US cents (integer; NULL: none reported).",
+    "end_status": (
+        "ended, ongoing, censored (end_date is where the source stopped looking: unknown after) "
+        "or unknown (it ended on a day the source does not give)."
+    ),
+    "source": "The release of the claim: curated (the reviewed fixtures) or a data-set release.",
+    "confidence": "stated (read in the sources) or inferred (see note); NULL for imported rows.",
+    "note": "The curated fact's editorial note: how a value was inferred, known conflicts.",
+    "listed": (
+        "1 while the state list covers the year; 0 after its edge, where a state still in the "
+        "list then is carried on (the list does not say)."
+    ),
     "imports_usd_minor": "Imports reported, all goods, in US cents (integer; NULL: none reported).",
 }
 
@@ -119,23 +145,51 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "previous_value_minor": "value_minor of the same series in the period just before.",
         "change_pct": "Change from the previous period, in percent, computed from the values.",
     },
+    "v_claim": {
+        "kind": "membership, coordination, term, country_code or state.",
+        "claim_id": "The row's id in its table (membership.id, term.id, …).",
+        "subject": "What the claim is about, as a path: bloc/member/role, country/office/person.",
+        "bloc_code": "The bloc (memberships, coordination).",
+        "member_code": "The member (or the dialogue partner, for coordination).",
+        "country_code": "The country (a term's, a code's; the coordinator for coordination).",
+        "office": "The office slug of a term.",
+        "person_slug": "The office holder of a term.",
+        "scheme": "The code scheme (country codes: cow, gw, m49; states: cow, gw).",
+        "code": "The code (country codes, states).",
+        "precedence": "The release's precedence: lower is preferred.",
+        "preferred": "Whether the other views use this claim.",
+        "alternative": "0 for a claim of its own; 1, 2, … for a curated alternative.",
+        "alternative_of_id": "The claim an alternative stands beside.",
+    },
     "v_country_year": {
-        "iso": "ISO alpha-3 of the country.",
-        "name": "The country's name in everyday use.",
-        "ccode": "Correlates of War state code valid on 31 December of the year.",
-        "bloc_memberships": "Number of blocs it was a member of on 31 December.",
+        "iso": "ISO alpha-3 of the country the code stood for (NULL: not in the crosswalk).",
+        "name": "The country's name in everyday use (the list's name where unmapped).",
+        "ccode": "Correlates of War state code (integer).",
+        "bloc_memberships": "Number of blocs it was a member of on its last day in the list.",
+    },
+    "v_country_year_gw": {
+        "iso": "ISO alpha-3 of the country the code stood for (NULL: not in the crosswalk).",
+        "name": "The country's name in everyday use (the list's name where unmapped).",
+        "gwcode": "Gleditsch-Ward state code (integer).",
+        "bloc_memberships": "Number of blocs it was a member of on its last day in the list.",
     },
     "v_dyad_year": {
         "iso1": "ISO alpha-3 of the first country (the reporter of the trade columns).",
         "iso2": "ISO alpha-3 of the second country.",
-        "ccode1": "Correlates of War code of the first country on 31 December.",
-        "ccode2": "Correlates of War code of the second country on 31 December.",
-        "shared_memberships": "Blocs both were members of on 31 December.",
+        "ccode1": "Correlates of War code of the first state (integer).",
+        "ccode2": "Correlates of War code of the second state (integer).",
+        "shared_memberships": "Blocs both were members of on the earlier of their last days.",
         "meetings": "Meetings both took part in that year.",
         "exports_usd_minor": "Exports the first reported to the second, all goods, US cents.",
         "imports_usd_minor": "Imports the first reported from the second, all goods, US cents.",
         "total_usd_minor": "Total trade the first reported with the second, all goods, US cents.",
     },
+}
+# The GW dyad panel has the COW one's columns, with gwcode1/gwcode2 for the codes.
+VIEW_COLUMNS["v_dyad_year_gw"] = {
+    **{k: v for k, v in VIEW_COLUMNS["v_dyad_year"].items() if not k.startswith("ccode")},
+    "gwcode1": "Gleditsch-Ward code of the first state (integer).",
+    "gwcode2": "Gleditsch-Ward code of the second state (integer).",
 }
 
 

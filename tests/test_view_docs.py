@@ -74,13 +74,19 @@ def test_pandas_reads_the_panel(loaded_engine: Engine) -> None:
     assert str(frame["year"].dtype) == "Int64"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="waits for issue 7's views: ccode as an integer and *_usd_minor as bigint on both "
-    "backends (today ccode is text, and PostgreSQL's SUM gives numeric)",
-)
 def test_pandas_gets_integer_codes_and_exact_money(loaded_engine: Engine) -> None:
     frame = _panel(loaded_engine)
     assert str(frame["ccode"].dtype) == "Int64"
     assert list(frame["ccode"]) == [365, 800]
-    assert str(frame["exports_usd_minor"].dtype) == "Int64"
+    pandas = pytest.importorskip("pandas")
+    with loaded_engine.connect() as connection:
+        dyad = pandas.read_sql(
+            "SELECT ccode1, ccode2, total_usd_minor FROM v_dyad_year "
+            "WHERE iso1 = 'RUS' AND iso2 = 'THA' AND year = 2018",
+            connection,
+            dtype_backend="numpy_nullable",
+        )
+    # Russia's foreign ministry: more than USD 2.6 bn in 2018, exact in cents.
+    assert str(dyad["total_usd_minor"].dtype) == "Int64"
+    assert list(dyad["total_usd_minor"]) == [260_000_000_000]
+    assert (int(dyad["ccode1"][0]), int(dyad["ccode2"][0])) == (365, 800)

@@ -851,10 +851,16 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
     code = "ccode" if system == "cow" else "gwcode"
     suffix = "" if system == "cow" else "_gw"
     dec_31 = d.december_31("y.year")
+    # A state still in the list at its edge (a censored end) is carried on to this year,
+    # marked listed = 0 after the edge: the list does not say, the panel assumes it goes on.
+    real_end = "(CASE WHEN sm.end_status = 'censored' THEN NULL ELSE sm.end_date END)"
+    carried_end = (
+        "CASE WHEN end_status = 'censored' OR end_date IS NULL THEN CURRENT_DATE ELSE end_date END"
+    )
     years = f"""
         bounds AS (
             SELECT MIN({d.year("start_date")}) AS first_year,
-                   MAX({d.year("COALESCE(end_date, CURRENT_DATE)")}) AS last_year
+                   MAX({d.year(carried_end)}) AS last_year
             FROM system_membership WHERE system = '{system}'
         ),
         years(year) AS (
@@ -864,14 +870,16 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
         ),
         state_year AS (
             SELECT sm.code, y.year, sm.name AS list_name,
-                   {d.least_date(dec_31, "sm.end_date")} AS last_day
+                   {d.least_date(dec_31, real_end)} AS last_day,
+                   CASE WHEN sm.end_status = 'censored' AND sm.end_date < {d.jan_1("y.year")}
+                        THEN 0 ELSE 1 END AS listed
             FROM system_membership sm
             JOIN years y ON sm.start_date <= {dec_31}
-                        AND (sm.end_date IS NULL OR sm.end_date >= {d.jan_1("y.year")})
+                        AND ({real_end} IS NULL OR {real_end} >= {d.jan_1("y.year")})
             WHERE sm.system = '{system}'
         ),
         mapped AS (
-            SELECT sy.code, sy.year, sy.list_name, sy.last_day,
+            SELECT sy.code, sy.year, sy.list_name, sy.last_day, sy.listed,
                    (SELECT MIN(cc.country_id) FROM country_code cc
                     JOIN release r ON r.id = cc.release_id
                     WHERE cc.scheme = '{system}' AND cc.code = CAST(sy.code AS VARCHAR(8))
@@ -880,7 +888,7 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
             FROM state_year sy
         ),
         state AS (
-            SELECT mp.code, mp.year, mp.last_day, c.code AS iso,
+            SELECT mp.code, mp.year, mp.last_day, mp.listed, c.code AS iso,
                    COALESCE(c.common_name, c.name, mp.list_name) AS name, a.id AS actor_id
             FROM mapped mp
             LEFT JOIN country c ON c.id = mp.country_id
@@ -912,7 +920,8 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
     def trade_of(reporter: str, partner: str | None, flow: str) -> str:
         partner_test = f"AND tf.partner_actor_id = {partner} " if partner else ""
         return (
-            "(SELECT SUM(tf.value_minor) FROM trade_figure tf "
+            # BIGINT on both backends (PostgreSQL's SUM of BIGINT is NUMERIC): exact, integral.
+            "(SELECT CAST(SUM(tf.value_minor) AS BIGINT) FROM trade_figure tf "
             "JOIN release r ON r.id = tf.release_id "
             "JOIN product_category pc ON pc.id = tf.category_id "
             "JOIN actor pa ON pa.id = tf.partner_actor_id "
@@ -932,7 +941,7 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
 
     country_year = f"""
         WITH RECURSIVE {years}, {meeting_country}
-        SELECT s.code AS {code}, s.year, s.iso, s.name,
+        SELECT s.code AS {code}, s.year, s.iso, s.name, s.listed,
                (SELECT COUNT(*) FROM membership m JOIN release rm ON rm.id = m.release_id
                 WHERE m.actor_id = s.actor_id AND {members_on("m", "s.last_day")})
                    AS bloc_memberships,
@@ -947,6 +956,7 @@ def _panel_views(d: Dialect, system: str) -> dict[str, str]:
     dyad_year = f"""
         WITH RECURSIVE {years}, {meeting_country}
         SELECT s.code AS {code}1, o.code AS {code}2, s.year, s.iso AS iso1, o.iso AS iso2,
+               s.listed * o.listed AS listed,
                (SELECT COUNT(*) FROM membership m1
                 JOIN release rm1 ON rm1.id = m1.release_id
                 JOIN membership m2 ON m2.bloc_id = m1.bloc_id

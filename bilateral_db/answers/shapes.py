@@ -20,8 +20,29 @@ class Shape:
     labels: dict[str, str] = field(default_factory=dict)  # terminal headers other than the key
 
 
-MEMBERSHIP = ("country", "name", "role", "start_date", "end_date", "member_kind", "bloc")
-TERM = ("person", "name", "country", "post", "title", "start_date", "end_date")
+MEMBERSHIP = (
+    "country",
+    "name",
+    "role",
+    "start_date",
+    "end_date",
+    "end_status",
+    "member_kind",
+    "bloc",
+)
+TERM = ("person", "name", "country", "post", "title", "start_date", "end_date", "end_status")
+# Where an answer comes from (reports/claimed.py), after the row's own fields.
+PROVENANCE = (
+    "source",
+    "sources",
+    "disputed",
+    "disputed_by",
+    "uncertain",
+    "preferred",
+    "covered",
+    "confidence",
+    "note",
+)
 MEETING = ("slug", "name", "kind", "start_date", "end_date", "city", "host", "bloc", "parent")
 TRADE = (
     "year",
@@ -74,8 +95,10 @@ PROGRESS = (
 
 # Keyed by the row class's name, so this module needs no report imported.
 SHAPES: dict[str, Shape] = {
-    "MembershipRow": Shape(MEMBERSHIP, display=MEMBERSHIP[:5]),
-    "TermRow": Shape(TERM),
+    "MembershipRow": Shape(
+        (*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source", "disputed")
+    ),
+    "TermRow": Shape((*TERM, *PROVENANCE), display=(*TERM[:7], "source", "disputed")),
     "MeetingRow": Shape(MEETING, display=MEETING),
     "TradeRow": Shape(
         TRADE,

@@ -15,6 +15,7 @@ from bilateral_db.cli import db
 from bilateral_db.cli import docs as docs_commands
 from bilateral_db.cli import export as export_commands
 from bilateral_db.cli import fixtures as fixture_commands
+from bilateral_db.cli import imports as import_commands
 from bilateral_db.cli import quickstart as quickstart_command
 from bilateral_db.cli import reports as report_commands
 from bilateral_db.cli import serve as serve_command
@@ -26,6 +27,7 @@ app = App(
 app.add_typer(db.app, name="db")
 app.command("validate")(fixture_commands.validate)
 app.command("load")(fixture_commands.load)
+app.add_typer(import_commands.app, name="import")
 app.add_typer(report_commands.app, name="report")
 app.command("quickstart")(quickstart_command.quickstart)
 app.add_typer(export_commands.app, name="export")

@@ -27,6 +27,7 @@ app = App(help="Export panels: country-year and dyad-year tables.")
 
 BATCH = 10_000
 UNITS = ("country-year", "dyad-year")  # as bilateral_db.reports.panel.UNITS, without loading it
+SYSTEMS = ("cow", "gw")  # as bilateral_db.reports.panel.SYSTEMS
 SUFFIXES = (".csv", ".tsv", ".parquet")
 
 
@@ -55,7 +56,7 @@ def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
         yield batch
 
 
-def _write_parquet(path: Path, unit: str, rows: Iterator[dict[str, Any]]) -> int:
+def _write_parquet(path: Path, unit: str, system: str, rows: Iterator[dict[str, Any]]) -> int:
     import pyarrow as pa
     import pyarrow.parquet as pq
 
@@ -66,16 +67,20 @@ def _write_parquet(path: Path, unit: str, rows: Iterator[dict[str, Any]]) -> int
         "ccode": pa.int32(),
         "ccode1": pa.int32(),
         "ccode2": pa.int32(),
+        "gwcode": pa.int32(),
+        "gwcode1": pa.int32(),
+        "gwcode2": pa.int32(),
         "year": pa.int32(),
         "iso": pa.string(),
         "iso1": pa.string(),
         "iso2": pa.string(),
         "name": pa.string(),
+        "listed": pa.bool_(),
         "bloc_memberships": pa.int32(),
         "shared_memberships": pa.int32(),
         "meetings": pa.int32(),
     }
-    columns = panel_columns(unit)
+    columns = panel_columns(unit, system)
     schema = pa.schema([(c, types.get(c, money)) for c in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
@@ -102,6 +107,14 @@ def panel(
     unit: Annotated[
         str, typer.Option("--unit", metavar="UNIT", help="country-year or dyad-year.")
     ] = "country-year",
+    system: Annotated[
+        str,
+        typer.Option(
+            "--system",
+            metavar="LIST",
+            help="The state list the panel follows: cow (codes ccode) or gw (gwcode).",
+        ),
+    ] = "cow",
     year_from: Annotated[
         int | None, typer.Option("--from", metavar="YEAR", min=1, max=9998, help="First year.")
     ] = None,
@@ -110,20 +123,23 @@ def panel(
     ] = None,
     db: DatabaseOption = None,
 ) -> None:
-    """Write a country-year or directed dyad-year panel with ISO and COW codes.
+    """Write a country-year or directed dyad-year panel with its state list's codes and ISO.
 
-    country-year: ccode, year, iso, name, bloc memberships on 31 December, meetings, exports and
-    imports (USD, all goods, as the country reports them), for the years the country existed
-    (from 1946). dyad-year: ccode1, ccode2, year, shared bloc memberships on 31 December,
-    meetings between the two, and ccode1's reported trade with ccode2 — only for the pairs that
-    shared a membership, met or traded at some time (all pairs would be millions of empty rows).
+    The panel follows a state list (--system cow or gw, imported by `bilateral-db import
+    cow-states` / `gw-states`; quickstart does): one row per state and year it was in the list
+    at any time. country-year: ccode (gwcode), year, iso, name, bloc memberships on the year's
+    last day in the list, meetings, exports and imports (USD, all goods, as the country reports
+    them). dyad-year: every directed pair of states in the list that year, with their shared
+    bloc memberships, meetings between the two, and the first's reported trade with the second.
     Rows are streamed, so memory stays flat.
 
     Example: bilateral-db export panel --unit dyad-year --from 1990 --out dyads.parquet
     """
-    unit = unit.lower()
+    unit, system = unit.lower(), system.lower()
     if unit not in UNITS:
         fail(f"--unit: {unit!r} is not a unit; use {' or '.join(UNITS)}", code=2)
+    if system not in SYSTEMS:
+        fail(f"--system: {system!r} is not a state list; use {' or '.join(SYSTEMS)}", code=2)
     if year_from is not None and year_to is not None and year_from > year_to:
         fail(f"--from {year_from} is after --to {year_to}; swap them", code=2)
     writable_file(out, "--out")
@@ -140,15 +156,23 @@ def panel(
     try:
         with engine.connect() as connection, progress_bar(f"exporting {unit}") as bar:
             rows = _counted(
-                panel_rows(connection, unit=unit, year_from=year_from, year_to=year_to), bar
+                panel_rows(
+                    connection, unit=unit, system=system, year_from=year_from, year_to=year_to
+                ),
+                bar,
             )
             if suffix == ".parquet":
-                count = _write_parquet(partial, unit, rows)
+                count = _write_parquet(partial, unit, system, rows)
             else:
                 delimiter = "\t" if suffix == ".tsv" else ","
-                count = _write_csv(partial, panel_columns(unit), rows, delimiter)
+                count = _write_csv(partial, panel_columns(unit, system), rows, delimiter)
         partial.replace(out)
     finally:
         partial.unlink(missing_ok=True)
         engine.dispose()
+    if count == 0:
+        fail(
+            f"wrote no rows to {out}: no state of the {system} list in those years; is the "
+            f"list imported? (bilateral-db import {system}-states; quickstart does)"
+        )
     console.print(f"wrote {count:,} {unit} rows to {out}", highlight=False, markup=False)

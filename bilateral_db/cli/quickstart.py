@@ -42,10 +42,28 @@ def _load(url: str) -> LoadResult:
         engine.dispose()
 
 
-def quickstart(db: DatabaseOption = None) -> None:
-    """Create the embedded database, migrate it, load the bundled fixtures, show a first report.
+def _import_bundled(url: str) -> None:
+    """The data sets shipped with the package, each a release (unchanged ones are skipped)."""
+    from bilateral_db.cli.imports import run
+    from bilateral_db.db import make_engine
+    from bilateral_db.imports import BUNDLED, bundled_path
 
-    Running it again is safe: the load syncs, so a second run reports no changes.
+    engine = make_engine(url)
+    try:
+        for name in BUNDLED:
+            result = run(engine, name, bundled_path(name), None, 60.0)
+            console.print(f"data set {result.summary()}", highlight=False, markup=False)
+    finally:
+        engine.dispose()
+
+
+def quickstart(db: DatabaseOption = None) -> None:
+    """Create the embedded database, migrate it, load the bundled fixtures, import the data
+    sets shipped with the package (COW and Gleditsch-Ward state lists, COW IGO v3, Archigos
+    4.1), show a first report.
+
+    Running it again is safe: the load syncs and an unchanged data set is skipped, so a second
+    run reports no changes.
 
     Example: bilateral-db quickstart
     """
@@ -63,6 +81,7 @@ def quickstart(db: DatabaseOption = None) -> None:
     console.print(f"migrated to {', '.join(migrations.current_revisions(url))}")
     result = _load(url)
     console.print(f"fixtures loaded: {result.summary()}", highlight=False, markup=False)
+    _import_bundled(url)
 
     today = date.today()
     engine = make_engine(url)

@@ -8,7 +8,7 @@ from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
 from bilateral_db.dates import PartialDate
-from bilateral_db.models import Agreement, Bloc, Country
+from bilateral_db.models import Agreement, Bloc, Country, Release
 from bilateral_db.reports.agreements import AgreementRow, agreement_row, agreement_select
 from bilateral_db.reports.pointintime import partial
 
@@ -35,7 +35,8 @@ class BlocRow:
     kind: str
     founded_on: PartialDate | None
     dissolved_on: PartialDate | None
-    fact_id: int
+    source: str  # curated, or the data-set release that defined the bloc (COW IGO's IGOs)
+    fact_id: int | None
 
 
 def list_countries(session: Session) -> list[CountryListRow]:
@@ -67,16 +68,21 @@ def list_countries(session: Session) -> list[CountryListRow]:
 
 def list_blocs(session: Session) -> list[BlocRow]:
     """Every bloc, by code."""
-    statement = select(
-        Bloc.code,
-        Bloc.name,
-        Bloc.kind,
-        Bloc.founded_on,
-        Bloc.founded_on_precision,
-        Bloc.dissolved_on,
-        Bloc.dissolved_on_precision,
-        Bloc.fact_id,
-    ).order_by(Bloc.code)
+    statement = (
+        select(
+            Bloc.code,
+            Bloc.name,
+            Bloc.kind,
+            Bloc.founded_on,
+            Bloc.founded_on_precision,
+            Bloc.dissolved_on,
+            Bloc.dissolved_on_precision,
+            Bloc.fact_id,
+            Release.slug,
+        )
+        .join(Release, Release.id == Bloc.release_id)
+        .order_by(Bloc.code)
+    )
     return [
         BlocRow(
             bloc=row[0],
@@ -84,6 +90,7 @@ def list_blocs(session: Session) -> list[BlocRow]:
             kind=row[2],
             founded_on=partial(row[3], row[4]),
             dissolved_on=partial(row[5], row[6]),
+            source=row[8],
             fact_id=row[7],
         )
         for row in session.execute(statement)

@@ -15,6 +15,7 @@ from bilateral_db.reports.lookup import UnknownCode, checked
 from bilateral_db.reports.members import MembershipRow, memberships_on
 from bilateral_db.reports.officials import TermRow, officials_on
 from bilateral_db.reports.pointintime import partial, period_end_exclusive
+from bilateral_db.reports.preferred import preferred
 
 
 @dataclass(frozen=True)
@@ -66,6 +67,7 @@ def country_profile(session: Session, *, country: str, on: date) -> CountryProfi
         .outerjoin(
             CountryCode,
             (CountryCode.country_id == Country.id)
+            & preferred(CountryCode)
             & ((CountryCode.start_date.is_(None)) | (CountryCode.start_date <= on))
             & (
                 CountryCode.end_date.is_(None)

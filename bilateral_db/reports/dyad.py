@@ -32,6 +32,7 @@ from bilateral_db.reports.meetings import (
 )
 from bilateral_db.reports.members import MembershipRow, membership_pairs
 from bilateral_db.reports.pointintime import overlaps, partial
+from bilateral_db.reports.preferred import preferred
 from bilateral_db.reports.trade import TradeRow, trade_between
 
 
@@ -99,6 +100,8 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
         .where(
             mine.actor_id == actor_a,
             theirs.actor_id == actor_b,
+            preferred(mine),
+            preferred(theirs),
             overlaps(
                 mine.start_date,
                 mine.end_date,

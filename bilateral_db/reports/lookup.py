@@ -56,7 +56,7 @@ class ActorRef:
     bloc_id: int | None
 
 
-def _miss(kind: str, code: str, candidates: list[str]) -> UnknownCode:
+def miss(kind: str, code: str, candidates: list[str]) -> UnknownCode:
     by_upper = {candidate.upper(): candidate for candidate in candidates}
     close = difflib.get_close_matches(code.upper(), list(by_upper), n=3, cutoff=0.6)
     return UnknownCode(kind, code, [by_upper[match] for match in close], none_at_all=not candidates)
@@ -91,7 +91,7 @@ def actor(session: Session, code: str) -> ActorRef:
     found = _actors(session, code)
     if found:
         return found[0]
-    raise _miss("country or bloc", code, [ref.code for ref in _actors(session, None)])
+    raise miss("country or bloc", code, [ref.code for ref in _actors(session, None)])
 
 
 def country(session: Session, code: str) -> ActorRef:
@@ -99,7 +99,7 @@ def country(session: Session, code: str) -> ActorRef:
     found = [ref for ref in _actors(session, code) if ref.kind == "country"]
     if found:
         return found[0]
-    raise _miss("country", code, list(session.scalars(select(Country.code))))
+    raise miss("country", code, list(session.scalars(select(Country.code))))
 
 
 def bloc(session: Session, code: str) -> ActorRef:
@@ -107,14 +107,14 @@ def bloc(session: Session, code: str) -> ActorRef:
     found = [ref for ref in _actors(session, code) if ref.kind == "bloc"]
     if found:
         return found[0]
-    raise _miss("bloc", code, list(session.scalars(select(Bloc.code))))
+    raise miss("bloc", code, list(session.scalars(select(Bloc.code))))
 
 
 def _slug(session: Session, kind: str, column: SQLColumnExpression[str], slug: str) -> str:
     slug = slug.strip().lower()
     if session.scalar(select(column).where(column == slug).limit(1)) is not None:
         return slug
-    raise _miss(kind, slug, list(session.scalars(select(column).distinct())))
+    raise miss(kind, slug, list(session.scalars(select(column).distinct())))
 
 
 def person(session: Session, slug: str) -> str:
@@ -192,7 +192,7 @@ def vocabulary_value(vocabulary: type[StrEnum], value: str, kind: str) -> str:
     wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
     if wanted in {item.value for item in vocabulary}:
         return wanted
-    raise _miss(kind, value, [item.value for item in vocabulary])
+    raise miss(kind, value, [item.value for item in vocabulary])
 
 
 def _normalise(kind: str, name: str, value: object) -> object:

@@ -1,7 +1,9 @@
 """Country-year and dyad-year panels, read from the v_country_year and v_dyad_year views.
 
+A panel follows a state list: `system="cow"` (Correlates of War, codes `ccode`) or "gw"
+(Gleditsch–Ward, codes `gwcode`), one row per state and year it was in the list at any time.
 Rows are streamed (a server-side cursor on PostgreSQL), so a long panel never sits in memory.
-Money leaves as Decimal US dollars converted from integer cents; COW codes as integers, ready to
+Money leaves as Decimal US dollars converted from integer cents; codes as integers, ready to
 join with Correlates of War and peacesciencer data.
 """
 
@@ -14,12 +16,15 @@ from typing import Any
 from sqlalchemy import Connection, column, select, table
 
 UNITS = ("country-year", "dyad-year")
+SYSTEMS = ("cow", "gw")
+CODE_COLUMNS = {"cow": "ccode", "gw": "gwcode"}
 
 COUNTRY_YEAR_COLUMNS = [
     "ccode",
     "year",
     "iso",
     "name",
+    "listed",
     "bloc_memberships",
     "meetings",
     "exports_usd",
@@ -31,6 +36,7 @@ DYAD_YEAR_COLUMNS = [
     "year",
     "iso1",
     "iso2",
+    "listed",
     "shared_memberships",
     "meetings",
     "exports_usd",
@@ -41,43 +47,55 @@ DYAD_YEAR_COLUMNS = [
 _VIEWS = {
     "country-year": (
         "v_country_year",
-        ["ccode", "year", "iso", "name", "bloc_memberships", "meetings"],
+        ["ccode", "year", "iso", "name", "listed", "bloc_memberships", "meetings"],
         ["exports", "imports"],
-        ["iso", "year"],
+        ["ccode", "year"],
     ),
     "dyad-year": (
         "v_dyad_year",
-        ["ccode1", "ccode2", "year", "iso1", "iso2", "shared_memberships", "meetings"],
+        ["ccode1", "ccode2", "year", "iso1", "iso2", "listed", "shared_memberships", "meetings"],
         ["exports", "imports", "total"],
-        ["iso1", "iso2", "year"],
+        ["ccode1", "ccode2", "year"],
     ),
 }
 
 
-def panel_columns(unit: str) -> list[str]:
-    return COUNTRY_YEAR_COLUMNS if unit == "country-year" else DYAD_YEAR_COLUMNS
+def panel_columns(unit: str, system: str = "cow") -> list[str]:
+    columns = COUNTRY_YEAR_COLUMNS if unit == "country-year" else DYAD_YEAR_COLUMNS
+    return [_coded(column, system) for column in columns]
 
 
-def _cow(code: Any) -> int | None:
-    return int(code) if isinstance(code, str) and code.isdigit() else None
+def _coded(column: str, system: str) -> str:
+    """A code column's name in `system`'s panel: ccode1 is gwcode1 in the GW panel."""
+    return column.replace("ccode", CODE_COLUMNS[system]) if column.startswith("ccode") else column
+
+
+def _code(code: Any) -> int | None:
+    return None if code is None else int(code)
 
 
 def panel_rows(
     connection: Connection,
     *,
     unit: str,
+    system: str = "cow",
     year_from: int | None = None,
     year_to: int | None = None,
     batch_size: int = 5000,
 ) -> Iterator[dict[str, Any]]:
-    """Panel rows in (iso, year) or (iso1, iso2, year) order, one query, streamed.
+    """Panel rows in (code, year) or (code1, code2, year) order, one query, streamed.
 
-    Dyad-years cover the directed pairs of countries that shared a bloc membership, met, or
-    traded at some time (every pair of every country would be millions of empty rows).
+    Dyad-years are every directed pair of states in the list in a year.
     """
     if unit not in _VIEWS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
-    name, plain, money, order = _VIEWS[unit]
+    if system not in SYSTEMS:
+        raise ValueError(f"system must be one of {', '.join(SYSTEMS)}")
+    name, listed, money, order = _VIEWS[unit]
+    if system != "cow":
+        name += f"_{system}"
+    plain = [_coded(c, system) for c in listed]
+    order = [_coded(c, system) for c in order]
     view = table(name, *(column(c) for c in plain + [f"{m}_usd_minor" for m in money]))
     statement = select(view).order_by(*(view.c[c] for c in order))
     if year_from is not None:
@@ -92,10 +110,11 @@ def panel_rows(
     with result:  # closes the server-side cursor even if the caller stops early
         for row in result.mappings():
             data = {c: row[c] for c in plain}
-            for key in ("ccode", "ccode1", "ccode2"):
-                if key in data:
-                    data[key] = _cow(data[key])
+            for key in plain:
+                if key.startswith(CODE_COLUMNS[system]):
+                    data[key] = _code(data[key])
+            data["listed"] = bool(data["listed"])
             for m in money:
                 cents = row[f"{m}_usd_minor"]
                 data[f"{m}_usd"] = None if cents is None else Decimal(int(cents)).scaleb(-2)
-            yield {c: data[c] for c in panel_columns(unit)}
+            yield {c: data[c] for c in panel_columns(unit, system)}

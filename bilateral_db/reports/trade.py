@@ -47,6 +47,7 @@ from bilateral_db.models import (
 from bilateral_db.models.vocabulary import DatePrecision
 from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
+from bilateral_db.reports.preferred import preferred
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
@@ -126,7 +127,10 @@ def _figures(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
         )
         .join(ProductCategory, TradeFigure.category_id == ProductCategory.id)
         .outerjoin(Currency, TradeFigure.currency_code == Currency.code)
-        .where(_between(TradeFigure.reporter_actor_id, TradeFigure.partner_actor_id, a, b))
+        .where(
+            _between(TradeFigure.reporter_actor_id, TradeFigure.partner_actor_id, a, b),
+            preferred(TradeFigure),
+        )
     )
 
 
@@ -152,6 +156,7 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[*tuple[Any, ..
         .where(
             member.bloc_id == bloc_id,
             member.role == "member",
+            preferred(member),
             covers_last_day(
                 member.start_date, member.end_date, member.end_date_precision, period_end
             ),
@@ -200,7 +205,9 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[*tuple[Any, ..
         .where(
             Membership.bloc_id == bloc_id,
             Membership.role == "member",
+            preferred(Membership),
             TradeFigure.value_status == "observed",
+            preferred(TradeFigure),
             covers_last_day(
                 Membership.start_date,
                 Membership.end_date,
@@ -235,7 +242,10 @@ def _reported_changes(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
             null(),
         )
         .join(ProductCategory, change.category_id == ProductCategory.id)
-        .where(_between(change.reporter_actor_id, change.partner_actor_id, a, b))
+        .where(
+            _between(change.reporter_actor_id, change.partner_actor_id, a, b),
+            change.alternative_of_id.is_(None),
+        )
     )
 
 

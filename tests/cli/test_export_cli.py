@@ -38,6 +38,7 @@ def test_dyad_year_csv(world_url: str, tmp_path: Path) -> None:
         "year",
         "iso1",
         "iso2",
+        "listed",
         "shared_memberships",
         "meetings",
         "exports_usd",

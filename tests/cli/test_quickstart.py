@@ -21,7 +21,8 @@ def test_quickstart_twice(empty_database_url: str) -> None:
     first = runner.invoke(app, ["quickstart", "--db", empty_database_url])
     assert first.exit_code == 0, first.output
     out = _flat(first.output)
-    assert "migrated to 0002" in out
+    assert "migrated to 0003" in out
+    assert "data set cow-igo-3.0: imported 534 bloc" in out
     assert "fixtures loaded:" in out and "inserted" in out
     assert "ASEAN's members today" in out
     for code in ("BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"):
@@ -34,7 +35,9 @@ def test_quickstart_twice(empty_database_url: str) -> None:
 
     second = runner.invoke(app, ["quickstart", "--db", empty_database_url])
     assert second.exit_code == 0, second.output
-    assert "fixtures loaded: no changes" in _flat(second.output)
+    again = _flat(second.output)
+    assert "fixtures loaded: no changes" in again
+    assert "data set archigos-4.1: unchanged" in again
 
 
 def test_quickstart_default_is_the_embedded_sqlite_file(

@@ -32,8 +32,18 @@ def test_members_json_contract(world_url: str) -> None:
         "role": "member",
         "start_date": "1984-01-07",
         "end_date": None,
+        "end_status": "ongoing",
         "member_kind": "country",
         "bloc": "ASEAN",
+        "source": "curated",
+        "sources": ["test-source"],
+        "disputed": False,
+        "disputed_by": [],
+        "uncertain": False,
+        "preferred": True,
+        "covered": True,
+        "confidence": "stated",
+        "note": None,
     }
 
 
@@ -79,6 +89,16 @@ def test_officials_json_contract(world_url: str) -> None:
             "title": "Foreign Minister",
             "start_date": "2015-08-19",
             "end_date": "2023-09-01",
+            "end_status": "ended",
+            "source": "curated",
+            "sources": ["test-source"],
+            "disputed": False,
+            "disputed_by": [],
+            "uncertain": False,
+            "preferred": True,
+            "covered": True,
+            "confidence": "stated",
+            "note": None,
         }
     ]
 
@@ -167,6 +187,8 @@ def test_table_output_is_the_default(world_url: str) -> None:
         "date",
         "end",
         "date",
+        "source",
+        "disputed",
     ]
     assert set(lines[1]) == {"─"}
     assert "sergey-lavrov" in lines[2] and "2004-03-09" in lines[2]

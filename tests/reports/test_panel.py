@@ -22,25 +22,27 @@ def test_dyad_year_rows(world) -> None:
     ]
 
 
-def test_country_year_rows_only_in_years_a_country_existed(world) -> None:
-    from datetime import date
-
-    world.country(
-        "SUN",
-        "Soviet Union",
-        start_date=date(1922, 12, 30),
-        start_date_precision="day",
-        end_date=date(1991, 12, 26),
-        end_date_precision="day",
-    )
-    world.session.flush()
-    years = [
-        row["year"]
-        for row in panel_rows(world.session.connection(), unit="country-year")
-        if row["iso"] == "SUN"
+def test_country_year_rows_only_in_years_a_state_was_in_the_list(world) -> None:
+    years = {
+        iso: [
+            row["year"]
+            for row in panel_rows(world.session.connection(), unit="country-year")
+            if row["iso"] == iso
+        ]
+        for iso in ("SGP", "BRN")
+    }
+    # COW: Singapore from 1965-08-09, Brunei from 1984-01-01; both still in the list at its
+    # edge (2016-12-31), carried on to this year with listed false.
+    assert (years["SGP"][0], years["BRN"][0]) == (1965, 1984)
+    rows = [
+        r for r in panel_rows(world.session.connection(), unit="country-year") if r["iso"] == "BRN"
     ]
-    # Existence is judged on 31 December: 1991 belongs to the successor, not to both.
-    assert (years[0], years[-1], len(years)) == (1946, 1990, 45)
+    assert [r["listed"] for r in rows if r["year"] in (2016, 2017)] == [True, False]
+    assert rows[0]["ccode"] == 835
+
+
+def test_gw_panel_needs_its_list(world) -> None:
+    assert list(panel_rows(world.session.connection(), unit="country-year", system="gw")) == []
 
 
 def test_unknown_unit(world) -> None:

@@ -148,6 +148,52 @@ class World:
         return row
 
 
+# COW codes and system entry of the world's countries (from the COW list v2016), to build panels.
+COW_STATES = {
+    "IDN": (850, date(1949, 12, 27)),
+    "MYS": (820, date(1957, 8, 31)),
+    "PHL": (840, date(1946, 7, 4)),
+    "SGP": (830, date(1965, 8, 9)),
+    "THA": (800, date(1887, 5, 11)),
+    "BRN": (835, date(1984, 1, 1)),
+    "VNM": (816, date(1954, 6, 4)),
+    "KHM": (811, date(1953, 11, 9)),
+    "RUS": (365, date(1816, 1, 1)),
+}
+COW_EDGE = date(2016, 12, 31)
+
+
+def add_cow_states(w: World) -> None:
+    """A COW state-list release with the world's countries, and their crosswalk codes."""
+    release = m.Release(
+        slug="cow-states-test", dataset="cow-states", title="COW states (test)", precedence=10
+    )
+    w.session.add(release)
+    w.session.flush()
+    for iso, (code, start) in COW_STATES.items():
+        w.session.add(
+            m.SystemMembership(
+                release_id=release.id,
+                system="cow",
+                code=code,
+                name=iso,
+                start_date=start,
+                start_date_precision="day",
+                end_date=COW_EDGE,
+                end_date_precision="day",
+                end_status="censored",
+            )
+        )
+        w.session.add(
+            m.CountryCode(
+                country=w.actors[iso].country,
+                scheme="cow",
+                code=str(code),
+                fact_id=w.fact("country_code"),
+            )
+        )
+
+
 def build_world(session: Session) -> World:
     source = m.Source(
         slug="test-source",
@@ -171,6 +217,7 @@ def build_world(session: Session) -> World:
         ("RUS", "Russian Federation"),
     ]:
         w.country(code, name)
+    add_cow_states(w)
     w.bloc("ASEAN", "Association of Southeast Asian Nations")
     w.bloc("EU", "European Union")
     founding = date(1967, 8, 8)

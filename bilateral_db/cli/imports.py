@@ -1,0 +1,115 @@
+"""`bilateral-db import …`: one command per data set, each a release replaced atomically."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated
+
+import typer
+
+from bilateral_db.cli.app import App
+from bilateral_db.cli.options import (
+    DatabaseOption,
+    console,
+    database_url,
+    error_console,
+    existing_database,
+    fail,
+)
+from bilateral_db.cli.progress import progress_bar
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from bilateral_db.imports import ImportResult
+
+app = App(help="Import the field's standard data sets as releases beside the curated facts.")
+
+FINDINGS_SHOWN = 5  # per kind; `bilateral-db sources RELEASE --findings` lists them all
+
+# name -> (what the file is, an example path as the data set publishes it)
+DATASETS = {
+    "cow-states": ("the Correlates of War state system list", "states2016.csv"),
+    "gw-states": ("the Gleditsch-Ward list of independent states", "gw_states.csv"),
+    "cow-igo": ("Correlates of War IGO v3, state-year format", "state_year_formatv3.csv.gz"),
+    "archigos": ("Archigos, a data set of political leaders", "archigos_4.1.csv"),
+}
+
+PathArgument = Annotated[
+    Path,
+    typer.Argument(exists=True, dir_okay=False, metavar="PATH", help="The file (.csv or .csv.gz)."),
+]
+VersionOption = Annotated[
+    str | None,
+    typer.Option(
+        "--version",
+        metavar="VERSION",
+        help="The release's version, where the file does not say (default: the data set's).",
+    ),
+]
+WaitOption = Annotated[
+    float,
+    typer.Option("--wait", metavar="SECONDS", min=0, help="How long to wait for another load."),
+]
+
+
+def run(engine: Engine, name: str, path: Path, version: str | None, wait: float) -> ImportResult:
+    """Import with a progress bar; a bad file is listed problem by problem and fails."""
+    from bilateral_db.imports import ImportFileError, import_dataset
+    from bilateral_db.load import LoadError
+
+    try:
+        with progress_bar(f"importing {name}", unit="bytes") as bar:
+            return import_dataset(
+                engine,
+                name,
+                path,
+                version=version,
+                progress=lambda _what, done, total: bar.update(done, total),
+                lock_timeout=wait,
+            )
+    except ImportFileError as problems:
+        for problem in problems.problems:
+            error_console.print(str(problem), highlight=False, markup=False, soft_wrap=True)
+        fail(f"{problems.args[0]}; nothing was imported")
+    except LoadError as error:
+        fail(f"{error}; nothing was imported")
+
+
+def report(result: ImportResult) -> None:
+    console.print(result.summary(), highlight=False, markup=False)
+    for finding in result.findings[: FINDINGS_SHOWN * 4]:
+        line = f" (line {finding.line})" if finding.line else ""
+        console.print(
+            f"  {finding.kind}{line}: {finding.record}: {finding.message}",
+            highlight=False,
+            markup=False,
+        )
+
+
+def _command(name: str) -> None:
+    what, example = DATASETS[name]
+
+    def command(
+        path: PathArgument,
+        version: VersionOption = None,
+        wait: WaitOption = 60.0,
+        db: DatabaseOption = None,
+    ) -> None:
+        url = database_url(db)
+        engine = existing_database(url)
+        try:
+            report(run(engine, name, path, version, wait))
+        finally:
+            engine.dispose()
+
+    command.__doc__ = (
+        f"Import {what} as a release: all or nothing, the same file twice changes nothing, "
+        f"a newer file replaces the release's rows. Curated rows are never touched.\n\n"
+        f"Example: bilateral-db import {name} {example}"
+    )
+    app.command(name)(command)
+
+
+for _name in DATASETS:
+    _command(_name)

@@ -1,0 +1,317 @@
+"""Claims of several sources about one thing: what each says on a day, which is preferred, where
+they disagree beyond their precision.
+
+A claim is a row of one release (the curated fixtures, or a data-set release) about a scope:
+a membership's (bloc, member, role), a term's (post, person), a state's (system, country). On a
+day a claimant (a release, or a curated alternative standing in for the claim it replaces)
+answers:
+- YES: one of its claims certainly covers the day;
+- MAYBE: a claim covers it only by an imprecise date (in 1997, a day of 1997 is uncertain);
+- NO: it covers the day and no claim of it does (the curated fixtures cover every day of a scope
+  they have claims on; a release covers what its coverage rows, or its period, say);
+- NONE: it says nothing (outside its coverage, after a censored end).
+The preferred answer is that of the claimant of lowest precedence that says anything (curated
+first, then data sets in release.precedence order); a YES is disputed when another claimant
+says NO, and claimants agree when they say YES or MAYBE. Two claimants disagree where one says
+YES and the other NO: imprecision alone (MAYBE) is never a disagreement.
+"""
+
+from __future__ import annotations
+
+import enum
+from collections import defaultdict
+from collections.abc import Callable, Hashable, Iterable, Sequence
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from typing import Any
+
+from bilateral_db.dates import period_end_exclusive
+from bilateral_db.models import CURATED_RELEASE_ID
+from bilateral_db.models.vocabulary import EndStatus
+
+ONE_DAY = timedelta(days=1)
+NEVER = date.max
+
+
+class Say(enum.IntEnum):
+    """What a claimant says about a scope on a day, weakest first (for combining)."""
+
+    NO = 0
+    NONE = 1
+    MAYBE = 2
+    YES = 3
+
+
+@dataclass(frozen=True)
+class Claim:
+    """One claim row, as the engine needs it; `data` carries what the report shows."""
+
+    id: int
+    scope: Hashable
+    release_id: int
+    release: str  # the release's slug (curated for the fixtures)
+    precedence: int
+    alternative_of: int | None
+    start: date | None
+    start_precision: str | None
+    end: date | None
+    end_precision: str | None
+    end_status: str
+    fact_id: int | None
+    data: Any = None
+
+    @property
+    def curated(self) -> bool:
+        return self.release_id == CURATED_RELEASE_ID
+
+    def says(self, day: date) -> Say:
+        """What this claim alone says about `day` (NO: not covered by it)."""
+        if self.start is None:
+            return Say.NONE  # an unknown start covers no day
+        if day < self.start:
+            return Say.NO
+        certain_from = period_end_exclusive(self.start, self.start_precision) - ONE_DAY
+        status = self.end_status
+        if status == EndStatus.UNKNOWN:
+            return Say.YES if day == certain_from else Say.MAYBE
+        if status == EndStatus.ONGOING or self.end is None:
+            return Say.YES if day >= certain_from else Say.MAYBE
+        stop = period_end_exclusive(self.end, self.end_precision)
+        if day >= stop:
+            return Say.NONE if status == EndStatus.CENSORED else Say.NO
+        return Say.YES if certain_from <= day <= self.end else Say.MAYBE
+
+    def boundaries(self) -> list[date]:
+        """Days on which what the claim says may change."""
+        if self.start is None:
+            return []
+        days = [self.start, period_end_exclusive(self.start, self.start_precision) - ONE_DAY]
+        days.append(days[-1] + ONE_DAY)
+        if self.end is not None:
+            days += [
+                self.end,
+                self.end + ONE_DAY,
+                period_end_exclusive(self.end, self.end_precision),
+            ]
+        return days
+
+
+class Coverage:
+    """Where each release speaks: everywhere in its period, unless a report knows better."""
+
+    def covers(self, release_id: int, scope: Hashable, day: date) -> bool:
+        return True
+
+    def boundaries(self, release_id: int, scope: Hashable) -> list[date]:
+        """Days on which what `covers` answers may change."""
+        return []
+
+
+EVERYWHERE = Coverage()
+
+
+@dataclass
+class Claimant:
+    """A release's claims of its own about one scope, or a curated alternative's world (the
+    release's claims with one of them replaced by the alternative)."""
+
+    release_id: int
+    release: str
+    precedence: int
+    claims: list[Claim]
+    alternative: Claim | None = None  # the alternative this claimant stands for
+
+    @property
+    def rank(self) -> tuple[int, int]:
+        return (self.precedence, 0 if self.alternative is None else 1)
+
+    def says(self, day: date, scope: Hashable, coverage: Coverage) -> tuple[Say, Claim | None]:
+        best, claim = Say.NO, None
+        for candidate in self.claims:
+            said = candidate.says(day)
+            if said > best:
+                best, claim = said, candidate
+        outside = best == Say.NO and self.release_id != CURATED_RELEASE_ID
+        if outside and not coverage.covers(self.release_id, scope, day):
+            return Say.NONE, None
+        return best, claim
+
+    def boundaries(self) -> list[date]:
+        return [day for claim in self.claims for day in claim.boundaries()]
+
+
+def claimants(claims: Iterable[Claim]) -> list[Claimant]:
+    """The claimants of one scope: one per release, one per curated alternative."""
+    own: dict[int, list[Claim]] = defaultdict(list)
+    alternatives: list[Claim] = []
+    for claim in claims:
+        (own[claim.release_id] if claim.alternative_of is None else alternatives).append(claim)
+    result = [
+        Claimant(claims[0].release_id, claims[0].release, claims[0].precedence, list(claims))
+        for claims in own.values()
+    ]
+    for alternative in alternatives:
+        base = own.get(alternative.release_id, [])
+        world = [c for c in base if c.id != alternative.alternative_of] + [alternative]
+        result.append(
+            Claimant(
+                alternative.release_id,
+                alternative.release,
+                alternative.precedence,
+                world,
+                alternative,
+            )
+        )
+    result.sort(key=lambda claimant: claimant.rank)
+    return result
+
+
+@dataclass
+class DayAnswer:
+    """A scope on one day: the preferred claim and what every claimant says."""
+
+    claim: Claim
+    say: Say
+    agreeing: list[Claimant] = field(default_factory=list)
+    disputing: list[Claimant] = field(default_factory=list)
+
+    @property
+    def uncertain(self) -> bool:
+        return self.say == Say.MAYBE
+
+
+def on_day(
+    scope: Hashable, claims: Sequence[Claim], day: date, coverage: Coverage = EVERYWHERE
+) -> DayAnswer | None:
+    """The preferred answer for `scope` on `day` when it is YES or MAYBE, else None."""
+    said = [(c, *c.says(day, scope, coverage)) for c in claimants(claims)]
+    preferred = next(
+        ((c, s, claim) for c, s, claim in said if c.alternative is None and s != Say.NONE), None
+    )
+    if preferred is None or preferred[1] < Say.MAYBE or preferred[2] is None:
+        return None
+    answer = DayAnswer(preferred[2], preferred[1])
+    for claimant, say, _claim in said:
+        if say >= Say.MAYBE:
+            answer.agreeing.append(claimant)
+        elif say == Say.NO and preferred[1] == Say.YES:
+            answer.disputing.append(claimant)
+    return answer
+
+
+def all_on_day(
+    scope: Hashable, claims: Sequence[Claim], day: date, coverage: Coverage = EVERYWHERE
+) -> list[tuple[Claimant, Claim, Say]]:
+    """Every claimant saying YES or MAYBE on `day`, preferred first."""
+    found = []
+    for claimant in claimants(claims):
+        say, claim = claimant.says(day, scope, coverage)
+        if say >= Say.MAYBE and claim is not None:
+            found.append((claimant, claim, say))
+    return found
+
+
+# --- over time -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Conflict:
+    """Days on which one claimant says YES and the other NO."""
+
+    scope: Hashable
+    first: date
+    last: date
+    yes: Claimant
+    no: Claimant
+
+
+def conflicts(
+    scope: Hashable, claims: Sequence[Claim], coverage: Coverage = EVERYWHERE
+) -> list[Conflict]:
+    """Every stretch of days on which two claimants of `scope` disagree beyond precision.
+
+    Alternatives are compared with their own release's claims only.
+    """
+    everyone = claimants(claims)
+    found: list[Conflict] = []
+    for index, a in enumerate(everyone):
+        for b in everyone[index + 1 :]:
+            if a.alternative is not None and b.alternative is not None:
+                continue
+            if (a.alternative or b.alternative) and a.release_id != b.release_id:
+                continue
+            found.extend(_pair_conflicts(scope, a, b, coverage))
+    return found
+
+
+def _pair_conflicts(
+    scope: Hashable, a: Claimant, b: Claimant, coverage: Coverage
+) -> list[Conflict]:
+    days = sorted(
+        {
+            *a.boundaries(),
+            *b.boundaries(),
+            *coverage.boundaries(a.release_id, scope),
+            *coverage.boundaries(b.release_id, scope),
+        }
+    )
+    found: list[Conflict] = []
+    current: tuple[Claimant, Claimant, date] | None = None
+    for index, day in enumerate(days):
+        stop = days[index + 1] if index + 1 < len(days) else None
+        say_a = a.says(day, scope, coverage)[0]
+        say_b = b.says(day, scope, coverage)[0]
+        pair = None
+        if say_a == Say.YES and say_b == Say.NO:
+            pair = (a, b)
+        elif say_a == Say.NO and say_b == Say.YES:
+            pair = (b, a)
+        if current is not None and (pair is None or pair != current[:2]):
+            found.append(Conflict(scope, current[2], day - ONE_DAY, current[0], current[1]))
+            current = None
+        if pair is not None and current is None:
+            current = (*pair, day)
+        if stop is None and current is not None:
+            # Open-ended: both go on saying what they say; the stretch runs to the end of time.
+            found.append(Conflict(scope, current[2], NEVER, current[0], current[1]))
+    return found
+
+
+@dataclass
+class CoverageRows(Coverage):
+    """Coverage rows of the releases a report reads. `keys(scope)` gives, for a scope, the
+    keys whose covered rows must all hold a day (a bloc's, a member's, a post's); a gap row of
+    `gap_key(scope)` excludes the day. A release with no rows at all covers its period."""
+
+    keys: Callable[[Hashable], tuple[Hashable, ...]]
+    gap_key: Callable[[Hashable], Hashable | None] = lambda _scope: None
+    periods: dict[int, tuple[date | None, date | None]] = field(default_factory=dict)
+    with_rows: set[int] = field(default_factory=set)
+    rows: dict[tuple[int, Hashable], list[tuple[date, date, bool]]] = field(
+        default_factory=lambda: defaultdict(list)
+    )
+
+    def add(self, release_id: int, key: Hashable, start: date, stop: date, covered: bool) -> None:
+        self.rows[(release_id, key)].append((start, stop, covered))
+
+    def covers(self, release_id: int, scope: Hashable, day: date) -> bool:
+        start, end = self.periods.get(release_id, (None, None))
+        if (start is not None and day < start) or (end is not None and day > end):
+            return False
+        if release_id not in self.with_rows:
+            return True
+        for key in self.keys(scope):
+            if not any(a <= day < b for a, b, on in self.rows.get((release_id, key), ()) if on):
+                return False
+        gap = self.gap_key(scope)
+        gaps = self.rows.get((release_id, gap), ()) if gap is not None else ()
+        return not any(a <= day < b for a, b, _on in gaps)
+
+    def boundaries(self, release_id: int, scope: Hashable) -> list[date]:
+        start, end = self.periods.get(release_id, (None, None))
+        days = [d for d in (start, end and end + ONE_DAY) if d is not None]
+        keys = [*self.keys(scope), self.gap_key(scope)]
+        for key in keys:
+            for first, stop, _on in self.rows.get((release_id, key), ()):
+                days += [first, stop]
+        return days
