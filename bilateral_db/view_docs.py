@@ -157,7 +157,7 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "scheme": "The code scheme (country codes: cow, gw, m49; states: cow, gw).",
         "code": "The code (country codes, states).",
         "precedence": "The release's precedence: lower is preferred.",
-        "preferred": "Whether the other views use this claim.",
+        "preferred": "1 if the other views use this claim, else 0.",
         "alternative": "0 for a claim of its own; 1, 2, … for a curated alternative.",
         "alternative_of_id": "The claim an alternative stands beside.",
     },

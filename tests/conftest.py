@@ -258,16 +258,16 @@ def small_shared_engine(
 
 @pytest.fixture(scope="session")
 def loaded_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
-    """One database per backend with the BUNDLED fixtures and the shipped COW and GW state
-    lists (which the panels follow). Do not commit."""
-    from bilateral_db.imports import bundled_path, import_dataset
+    """One database per backend with the BUNDLED fixtures and the data sets shipped with the
+    package (what quickstart builds). Do not commit."""
+    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
     from bilateral_db.load import load_fixtures
 
     url = clone_database(database_factory, migrated_template_url)
     engine = make_engine(url)
     try:
         load_fixtures(engine)
-        for name in ("cow-states", "gw-states"):
+        for name in BUNDLED:
             import_dataset(engine, name, bundled_path(name))
     finally:
         engine.dispose()

@@ -108,4 +108,4 @@ def test_python_example_runs(loaded_url: str, monkeypatch: pytest.MonkeyPatch, c
     exec(compile(match.group(1), "README.md", "exec"), {})
     lines = capsys.readouterr().out.splitlines()
     assert [line.split()[0] for line in lines[:6]] == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
-    assert lines[6] == "ASEN: no such bloc; did you mean ASEAN?"
+    assert lines[6] == "ASEN: no such bloc; did you mean ASEAN or WASSEN or ASECNA?"

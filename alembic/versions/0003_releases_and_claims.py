@@ -775,6 +775,11 @@ def _claim_views(d: Dialect) -> dict[str, str]:
     }
 
 
+def _flag(condition: str) -> str:
+    """A condition as 1 or 0, the same on both backends (PostgreSQL would give a boolean)."""
+    return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
+
+
 def _claim_view(d: Dialect, named_actor: str) -> str:
     """Every claim of every release, alternatives included, in one shape."""
     common = "{alias}.start_date, {alias}.start_date_precision, {start_label} AS start_label, " + (
@@ -799,7 +804,7 @@ def _claim_view(d: Dialect, named_actor: str) -> str:
                CAST(NULL AS VARCHAR(3)) AS country_code, CAST(NULL AS VARCHAR(80)) AS office,
                CAST(NULL AS VARCHAR(120)) AS person_slug,
                CAST(NULL AS VARCHAR(40)) AS scheme, CAST(NULL AS VARCHAR(8)) AS code,
-               {dated("m")}, {sources}, {_preferred("membership", "m", "r")} AS preferred,
+               {dated("m")}, {sources}, {_flag(_preferred("membership", "m", "r"))} AS preferred,
                {claim.format(alias="m")}
         FROM membership m
         JOIN release r ON r.id = m.release_id
@@ -809,7 +814,7 @@ def _claim_view(d: Dialect, named_actor: str) -> str:
         UNION ALL
         SELECT 'coordination', dc.id, b.code || '/' || na.code || '/coordinator',
                b.code, na.code, 'coordinator', c.code, NULL, NULL, NULL, NULL,
-               {dated("dc")}, {sources}, {_preferred("dialogue_coordination", "dc", "r")},
+               {dated("dc")}, {sources}, {_flag(_preferred("dialogue_coordination", "dc", "r"))},
                {claim.format(alias="dc")}
         FROM dialogue_coordination dc
         JOIN release r ON r.id = dc.release_id
@@ -820,7 +825,7 @@ def _claim_view(d: Dialect, named_actor: str) -> str:
         UNION ALL
         SELECT 'term', t.id, c.code || '/' || ps.office || '/' || p.slug,
                NULL, NULL, NULL, c.code, ps.office, p.slug, NULL, NULL,
-               {dated("t")}, {sources}, {_preferred("term", "t", "r")},
+               {dated("t")}, {sources}, {_flag(_preferred("term", "t", "r"))},
                {claim.format(alias="t")}
         FROM term t
         JOIN release r ON r.id = t.release_id
@@ -831,7 +836,7 @@ def _claim_view(d: Dialect, named_actor: str) -> str:
         UNION ALL
         SELECT 'country_code', cc.id, c.code || '/' || cc.scheme,
                NULL, NULL, NULL, c.code, NULL, NULL, cc.scheme, cc.code,
-               {dated("cc")}, {sources}, {_preferred("country_code", "cc", "r")},
+               {dated("cc")}, {sources}, {_flag(_preferred("country_code", "cc", "r"))},
                {claim.format(alias="cc")}
         FROM country_code cc
         JOIN release r ON r.id = cc.release_id
@@ -840,7 +845,7 @@ def _claim_view(d: Dialect, named_actor: str) -> str:
         UNION ALL
         SELECT 'state', sm.id, sm.system || '/' || CAST(sm.code AS VARCHAR(8)),
                NULL, NULL, NULL, NULL, NULL, NULL, sm.system, CAST(sm.code AS VARCHAR(8)),
-               {dated("sm")}, {sources}, (1 = 1), 0, NULL, NULL, NULL, NULL
+               {dated("sm")}, {sources}, 1, 0, NULL, NULL, NULL, NULL
         FROM system_membership sm
         JOIN release r ON r.id = sm.release_id
     """

@@ -175,9 +175,40 @@ def _timeline(session: Any, arguments: Arguments) -> Any:
     from bilateral_db.reports import lookup, membership_timeline
 
     actor = lookup.actor(session, arguments["code"])
+    claims = {k: arguments[k] for k in ("source", "all_claims") if arguments.get(k) is not None}
     if actor.kind == "bloc":
-        return membership_timeline(session, bloc=actor.code)
-    return membership_timeline(session, member=actor.code)
+        return membership_timeline(session, bloc=actor.code, **claims)
+    return membership_timeline(session, member=actor.code, **claims)
+
+
+def _claims(*, on_a_day: bool) -> tuple[Param, ...]:
+    """Which claims answer: the preferred (default), one source's, or all of them."""
+    params = [
+        Param(
+            "source",
+            Kind.CODE,
+            "Answer from this source only: a release (curated, cow-igo-3.0, …) or a source "
+            "curated facts cite (see `bilateral-db sources`).",
+            None,
+        ),
+        Param(
+            "all_claims",
+            Kind.FLAG,
+            "List every source's claim, not only the preferred one (`preferred` marks it).",
+            None,
+        ),
+    ]
+    if on_a_day:
+        params.append(
+            Param(
+                "strict",
+                Kind.FLAG,
+                "Only what is certain on the day: leave out answers resting on an imprecise "
+                "date (a start known to the month or year).",
+                None,
+            )
+        )
+    return tuple(params)
 
 
 def _code(name: str, help: str, example: str | None, *, positional: bool = True) -> Param:
@@ -230,6 +261,7 @@ QUESTIONS: tuple[Question, ...] = (
                 default="member",
                 choices=_roles,
             ),
+            *_claims(on_a_day=True),
         ),
         group_by="role",
         plot="memberships",
@@ -241,14 +273,16 @@ QUESTIONS: tuple[Question, ...] = (
         "ASEAN",
         "/timelines/{code}",
         "membership_timeline",
-        (_code("code", "A bloc code or a country code.", "RUS"),),
+        (_code("code", "A bloc code or a country code.", "RUS"), *_claims(on_a_day=False)),
         call=_timeline,
         plot="memberships",
     ),
     Question(
         "officials",
         "Who held a country's offices on a day.",
-        "On a handover day both the outgoing and the incoming holder are listed.",
+        "On a handover day both the outgoing and the incoming holder are listed. A post a "
+        "source covers at other times but not that day is listed as not covered (covered "
+        "false): the source says nothing then.",
         "THA --on 2019-08-01 --post foreign-minister",
         "/countries/{country}/officials",
         "officials_on",
@@ -261,6 +295,7 @@ QUESTIONS: tuple[Question, ...] = (
                 "foreign-minister",
                 positional=False,
             ),
+            *_claims(on_a_day=True),
         ),
     ),
     Question(
@@ -270,7 +305,10 @@ QUESTIONS: tuple[Question, ...] = (
         "sergey-lavrov",
         "/people/{person}/terms",
         "terms_of",
-        (_code("person", "Person slug, e.g. sergey-lavrov.", "sergey-lavrov"),),
+        (
+            _code("person", "Person slug, e.g. sergey-lavrov.", "sergey-lavrov"),
+            *_claims(on_a_day=False),
+        ),
     ),
     Question(
         "meetings",
@@ -367,6 +405,78 @@ QUESTIONS: tuple[Question, ...] = (
         "/agreements/{slug}",
         "agreement_report",
         (_code("slug", "Agreement slug.", "asean-russia-cpa-2016-2020"),),
+    ),
+)
+
+QUESTIONS += (
+    Question(
+        "sources",
+        "Every source: data-set releases with their counts, and the sources facts cite.",
+        "Releases first, by precedence (the order in which sources are preferred when they "
+        "disagree: curated first), with version, coverage, file, SHA-256 and counts; then "
+        "each cited source with the number of facts that cite it.",
+        "--kind release",
+        "/sources",
+        "list_sources",
+        (
+            Param(
+                "kind",
+                Kind.CHOICE,
+                "Only this kind: release, news, official, dataset, standard, reference, academic.",
+                "release",
+                choices=lambda: [
+                    "release",
+                    "news",
+                    "official",
+                    "dataset",
+                    "standard",
+                    "reference",
+                    "academic",
+                ],
+            ),
+        ),
+    ),
+    Question(
+        "findings",
+        "What an import listed for review: codes it could not map, matches it was not sure of.",
+        "Nothing an import could not settle is dropped silently: it is listed here, with the "
+        "line of the file.",
+        "archigos-4.1",
+        "/sources/{release}/findings",
+        "release_findings",
+        (
+            _code("release", "A release slug, e.g. archigos-4.1.", "archigos-4.1"),
+            _code("kind", "Only this kind, e.g. unmapped_code.", None, positional=False),
+        ),
+    ),
+    Question(
+        "disagreements",
+        "Where sources disagree beyond their precision.",
+        "One row per stretch of days on which one source says a membership, term or state held "
+        "and another says it did not, with both sides' claims and sources. A spell known to "
+        "the year does not disagree with a day inside that year.",
+        "--bloc ASEAN",
+        "/disagreements",
+        "disagreements",
+        (
+            _code("bloc", "Only this bloc's memberships.", "ASEAN", positional=False),
+            _code(
+                "country",
+                "Only this country's memberships, terms and statehood.",
+                None,
+                positional=False,
+            ),
+            _code(
+                "source", "Only disagreements this source takes part in.", None, positional=False
+            ),
+            Param(
+                "kind",
+                Kind.CHOICE,
+                "membership, term or state.",
+                None,
+                choices=lambda: ["membership", "term", "state"],
+            ),
+        ),
     ),
 )
 

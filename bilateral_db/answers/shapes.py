@@ -96,9 +96,9 @@ PROGRESS = (
 # Keyed by the row class's name, so this module needs no report imported.
 SHAPES: dict[str, Shape] = {
     "MembershipRow": Shape(
-        (*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source", "disputed")
+        (*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source")
     ),
-    "TermRow": Shape((*TERM, *PROVENANCE), display=(*TERM[:7], "source", "disputed")),
+    "TermRow": Shape((*TERM, *PROVENANCE), display=(*TERM[:7], "source")),
     "MeetingRow": Shape(MEETING, display=MEETING),
     "TradeRow": Shape(
         TRADE,
@@ -134,6 +134,31 @@ SHAPES: dict[str, Shape] = {
         ("bloc", "role_a", "start_a", "end_a", "role_b", "start_b", "end_b")
     ),
     "DyadTopicRow": Shape(("topic", "name", "via", "via_slug")),
+    "SourceListRow": Shape(
+        (
+            "source",
+            "kind",
+            "title",
+            "publisher",
+            "version",
+            "precedence",
+            "coverage_start",
+            "coverage_end",
+            "rows",
+        ),
+        display=(
+            "source",
+            "kind",
+            "version",
+            "precedence",
+            "coverage_start",
+            "coverage_end",
+            "rows",
+        ),
+    ),
+    "DisagreementRow": Shape(
+        display=("subject", "first", "last", "yes_sources", "yes_claims", "no_sources")
+    ),
 }
 
 

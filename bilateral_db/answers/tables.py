@@ -38,8 +38,12 @@ class Table:
         if self.display is None:
             return self.columns
         shown = [column for column in self.display if column in self.columns]
-        cited = CITATIONS in self.columns and CITATIONS not in shown
-        return shown + ([CITATIONS] if cited else [])
+        if CITATIONS not in self.columns or CITATIONS in shown:
+            return shown
+        # Citations say more than the release's name: they go before it, so a narrow terminal
+        # leaves out `source` first.
+        at = shown.index("source") if "source" in shown else len(shown)
+        return [*shown[:at], CITATIONS, *shown[at:]]
 
 
 @dataclass

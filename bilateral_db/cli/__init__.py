@@ -33,6 +33,10 @@ app.command("quickstart")(quickstart_command.quickstart)
 app.add_typer(export_commands.app, name="export")
 app.add_typer(docs_commands.app, name="docs")
 app.command("serve")(serve_command.serve)
+# `bilateral-db sources` is `bilateral-db report sources`: the list researchers look at first.
+app.command(
+    "sources", help="Every source: data-set releases with their counts, and cited sources."
+)(report_commands.command_for("sources"))
 
 
 def _version(value: bool) -> None:

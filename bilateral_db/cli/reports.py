@@ -189,9 +189,14 @@ def _show(answer: Answer, output: OutputFormat, columns: list[str]) -> None:
     render(answer, output, width=width, styled=terminal, notes=sys.stderr)
 
 
+def command_for(name: str) -> Any:
+    """The report command answering question `name`, to register under another name too."""
+    return _command(BY_NAME[name])
+
+
 for _question in QUESTIONS:
     app.command(_question.name, help=_help(_question), epilog=_epilog(_question))(
         _command(_question)
     )
 
-__all__ = ["BY_NAME", "app", "open_session", "run"]
+__all__ = ["BY_NAME", "app", "command_for", "open_session", "run"]

@@ -25,8 +25,8 @@ from datetime import date
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
-from bilateral_db.imports.crosswalk import Crosswalk
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.writer import BulkWriter

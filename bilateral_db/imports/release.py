@@ -77,7 +77,7 @@ class ImportResult:
             text += f", replacing {self.replaced}"
         if self.finding_counts:
             listed = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.finding_counts.items()))
-            text += f"; for review: {listed} (bilateral-db sources {self.release} --findings)"
+            text += f"; for review: {listed} (bilateral-db report findings {self.release})"
         return text
 
 

@@ -12,8 +12,8 @@ from datetime import date
 
 from sqlalchemy import Connection
 
+from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
-from bilateral_db.imports.crosswalk import Crosswalk
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import ReleaseWriter
 from bilateral_db.imports.writer import BulkWriter

@@ -23,10 +23,10 @@ from bilateral_db.fixtures import (
     Key,
 )
 from bilateral_db.fixtures.keys import make_key, make_label
+from bilateral_db.load.adopt import adopt_imported
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.result import EntityChanges, LoadResult
 from bilateral_db.load.tables import (
-    ADOPTABLE,
     CITATION,
     DETACHABLE,
     FACT,
@@ -38,7 +38,6 @@ from bilateral_db.load.tables import (
     has_serial_id,
     is_fact,
 )
-from bilateral_db.models import CURATED_RELEASE_ID
 
 Progress = Callable[[str, int, int], None]
 Row = dict[str, Any]
@@ -74,7 +73,7 @@ class Synchronizer:
         self.total = len(fixture_set)
 
     def run(self) -> LoadResult:
-        self._adopt()
+        adopt_imported(self.conn, self.set)
         self._read()
         missing = self._missing()
         deferred: set[tuple[str, Any]] = set()
@@ -89,23 +88,6 @@ class Synchronizer:
         return self.result
 
     # --- reading -------------------------------------------------------------------------
-
-    def _adopt(self) -> None:
-        """Rows an import created that the fixtures now define become curated ones."""
-        for entity, columns in ADOPTABLE.items():
-            table = TABLES[entity]
-            keys = [dict(zip(columns, key, strict=True)) for key in self.set.records[entity]]
-            if not keys:
-                continue
-            self.conn.execute(
-                update(table)
-                .where(
-                    table.c.release_id != CURATED_RELEASE_ID,
-                    *(table.c[c] == bindparam(f"_{c}") for c in columns),
-                )
-                .values(release_id=CURATED_RELEASE_ID),
-                [{f"_{c}": v for c, v in key.items()} for key in keys],
-            )
 
     def _read(self) -> None:
         for row in self.conn.execute(select(FACT.c.id, FACT.c.confidence, FACT.c.note)):
@@ -236,6 +218,12 @@ class Synchronizer:
         params = [
             {f"_{c}": value for c, value in zip(columns, _as_tuple(i), strict=True)} for i in idents
         ]
+        if entity == "source":
+            # The files no longer name the source, so no fact of theirs cites it: the facts
+            # still citing it here get their citations rewritten by this load.
+            self.conn.execute(
+                delete(CITATION).where(CITATION.c.source_id == bindparam("_id")), params
+            )
         self.conn.execute(delete(table).where(*where), params)
         if is_fact(entity):
             rows = self.existing[entity]

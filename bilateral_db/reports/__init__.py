@@ -15,6 +15,7 @@ from bilateral_db.reports.catalogue import (
 )
 from bilateral_db.reports.citations import SourceRow, sources_for
 from bilateral_db.reports.country import CountryProfile, country_profile
+from bilateral_db.reports.disagreements import DisagreementRow, disagreements
 from bilateral_db.reports.dyad import DyadReport, dyad_report
 from bilateral_db.reports.lookup import UnknownCode
 from bilateral_db.reports.meetings import MeetingDetail, MeetingRow, find_meetings, meeting_detail
@@ -26,6 +27,7 @@ from bilateral_db.reports.members import (
     memberships_on,
 )
 from bilateral_db.reports.officials import TermRow, officials_on, terms_of
+from bilateral_db.reports.sources import FindingRow, SourceListRow, list_sources, release_findings
 from bilateral_db.reports.trade import TradeRow, trade_between
 
 __all__ = [
@@ -33,27 +35,33 @@ __all__ = [
     "BlocRow",
     "CountryListRow",
     "CountryProfile",
+    "DisagreementRow",
     "DyadReport",
+    "FindingRow",
     "MeetingDetail",
     "MeetingRow",
     "MembershipRow",
+    "SourceListRow",
     "SourceRow",
     "TermRow",
     "TradeRow",
     "UnknownCode",
     "agreement_report",
     "country_profile",
+    "disagreements",
     "dyad_report",
     "find_meetings",
     "list_agreements",
     "list_blocs",
     "list_countries",
+    "list_sources",
     "meeting_detail",
     "members_on",
     "membership_pairs",
     "membership_timeline",
     "memberships_on",
     "officials_on",
+    "release_findings",
     "sources_for",
     "terms_of",
     "trade_between",

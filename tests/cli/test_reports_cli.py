@@ -188,7 +188,6 @@ def test_table_output_is_the_default(world_url: str) -> None:
         "end",
         "date",
         "source",
-        "disputed",
     ]
     assert set(lines[1]) == {"─"}
     assert "sergey-lavrov" in lines[2] and "2004-03-09" in lines[2]

@@ -1,4 +1,4 @@
-"""The dated crosswalk from a code scheme (COW, GW) to countries, read once per import.
+"""The dated crosswalk from a code scheme (COW, GW) to countries: which country a code stood for.
 
 The mapping is reviewed data (fixtures/country_codes.csv, loaded as curated claims), never code:
 importers ask it which country a code stood for on a day, and list what it cannot answer.
