@@ -95,9 +95,7 @@ PROGRESS = (
 
 # Keyed by the row class's name, so this module needs no report imported.
 SHAPES: dict[str, Shape] = {
-    "MembershipRow": Shape(
-        (*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source")
-    ),
+    "MembershipRow": Shape((*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source")),
     "TermRow": Shape((*TERM, *PROVENANCE), display=(*TERM[:7], "source")),
     "MeetingRow": Shape(MEETING, display=MEETING),
     "TradeRow": Shape(
