@@ -28,9 +28,10 @@ def include_object(
 def run_migrations(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
-        # Batch mode rebuilds tables; with foreign keys on, dropping the old copy would cascade.
-        # The pragma only takes effect outside a transaction, and is checked again afterwards.
-        connection.exec_driver_sql("PRAGMA foreign_keys=OFF")
+        # Batch mode rebuilds tables; with foreign keys on, dropping the old copy would cascade
+        # (or fail, when rows refer to it). The pragma only takes effect outside a transaction,
+        # so it goes to the driver before SQLAlchemy begins one; checked again afterwards.
+        _sqlite_pragma(connection, "foreign_keys=OFF")
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
@@ -45,7 +46,14 @@ def run_migrations(connection: Connection) -> None:
             if broken:
                 raise RuntimeError(f"migration left rows that break foreign keys: {broken[:5]}")
     if sqlite:
-        connection.exec_driver_sql("PRAGMA foreign_keys=ON")
+        _sqlite_pragma(connection, "foreign_keys=ON")
+
+
+def _sqlite_pragma(connection: Connection, pragma: str) -> None:
+    """Set a pragma on the driver's connection, where no transaction is open to ignore it (a
+    caller's own transaction is left alone: then the caller decides)."""
+    if not connection.in_transaction():
+        connection.connection.driver_connection.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
 
 
 def run_online() -> None:

@@ -256,6 +256,33 @@ def small_shared_engine(
     engine.dispose()
 
 
+DATASET_SLICES = Path(__file__).parent / "data" / "datasets"
+
+
+@pytest.fixture(scope="session")
+def curated_template_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+    """Migrated and loaded with the bundled fixtures (no data set imported); only cloned."""
+    from bilateral_db.load import load_fixtures
+
+    url = clone_database(database_factory, migrated_template_url)
+    engine = make_engine(url)
+    try:
+        load_fixtures(engine)
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def curated_engine(
+    database_factory: DatabaseFactory, curated_template_url: str
+) -> Iterator[Engine]:
+    """A database of its own with the bundled fixtures, for imports; the test may commit."""
+    engine = make_engine(clone_database(database_factory, curated_template_url))
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def loaded_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
     """One database per backend with the BUNDLED fixtures and the data sets shipped with the

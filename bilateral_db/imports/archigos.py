@@ -286,45 +286,49 @@ class _People:
 
     def resolve(self, pieces: list[Piece]) -> dict[str, int]:
         """Leader id -> person id for every leader of the pieces."""
+        by_leader: dict[str, list[Piece]] = defaultdict(list)
+        for piece in pieces:
+            by_leader[piece.spell.leadid].append(piece)
         linked: dict[str, int] = {}
         new: dict[str, Piece] = {}
-        for piece in pieces:
-            leadid = piece.spell.leadid
-            if leadid in linked or leadid in new:
-                continue
-            person_id = self.by_archigos.get(leadid) or self._match(piece)
+        for leadid, own in by_leader.items():
+            person_id = self.by_archigos.get(leadid) or self._match(own)
             if person_id is not None:
                 linked[leadid] = person_id
             else:
-                new[leadid] = piece
+                new[leadid] = own[0]
         linked.update(self._own(new))
         stale = set(self.own.values()) - set(linked.values())
         if stale:  # people an earlier release of Archigos named that this file does not
             self.connection.execute(delete(Person).where(Person.id.in_(stale)))
         return linked
 
-    def _match(self, piece: Piece) -> int | None:
-        spell = piece.spell
+    def _match(self, pieces: list[Piece]) -> int | None:
+        """The one person whose name has the leader's surname and whose term, in the same
+        country, overlaps one of the leader's spells; otherwise None (and, where only the name
+        matches, a finding for review)."""
+        spell = pieces[0].spell
         surname = _surname(spell.leader)
         by_name: set[int] = set()
-        by_date: set[int] = set()
-        for person_id, name, start, end in self.terms.get(piece.country_id, []):
-            if surname and surname in _words(name):
+        certain: set[int] = set()
+        for piece in pieces:
+            for person_id, name, start, end in self.terms.get(piece.country_id, []):
+                if not surname or surname not in _words(name):
+                    continue
                 by_name.add(person_id)
-            if (start is None or start <= piece.end) and (end is None or end >= piece.start):
-                by_date.add(person_id)
-        certain = by_name & by_date
+                if (start is None or start <= piece.end) and (end is None or end >= piece.start):
+                    certain.add(person_id)
         if len(certain) == 1:
             return certain.pop()
-        # A name alone is a reason to look; dates alone (someone else in office then) are not.
         doubtful = certain or by_name
         if doubtful:
             names = ", ".join(sorted(self.slugs[i] for i in doubtful))
+            piece = pieces[0]
             self.release.finding(
                 "uncertain_match",
                 spell.line,
                 f"{spell.leader} ({piece.iso}, {spell.start}..{spell.end}, {spell.leadid})",
-                f"not linked to {names}: the name matches but no term of theirs overlaps this "
+                f"not linked to {names}: the name matches but no term of theirs overlaps a "
                 f"spell (or several do); if they are the same person, give them "
                 f"`archigos: {spell.leadid}` in people.yaml",
             )

@@ -199,7 +199,7 @@ def spell_rows(
     `all_claims`), each with the sources that agree with it and those that dispute it."""
     rows: list[Row] = []
     for scope, group in by_scope(claims).items():
-        claimants = engine.claimants(group)
+        claimants = engine.claimants(group, scope, coverage)
         if not claimants:
             continue
         preferred = claimants[0]
@@ -281,20 +281,26 @@ def coverage_of(
     rows: Callable[[Any], Any],
     keys: Callable[[Hashable], tuple[Hashable, ...]],
     gap_key: Callable[[Hashable], Hashable | None] = lambda _scope: None,
+    releases: Iterable[int] = (),
 ) -> CoverageRows:
-    """The coverage of the imported releases among `claims`. `rows(statement)` narrows the
-    coverage rows read to the scopes at hand and returns (release, key, start, end, precision,
-    covered) tuples."""
-    releases = sorted({c.release_id for c in claims if not c.curated})
+    """The coverage of the imported releases among `claims` (and `releases`). `rows(statement)`
+    narrows the
+    coverage rows read to the scopes at hand."""
+    releases = sorted({c.release_id for c in claims if not c.curated} | set(releases))
     coverage = CoverageRows(keys=keys, gap_key=gap_key)
     if not releases:
         return coverage
-    for release_id, start, end in session.execute(
-        select(Release.id, Release.coverage_start, Release.coverage_end).where(
-            Release.id.in_(releases)
-        )
+    for release_id, slug, precedence, start, end in session.execute(
+        select(
+            Release.id,
+            Release.slug,
+            Release.precedence,
+            Release.coverage_start,
+            Release.coverage_end,
+        ).where(Release.id.in_(releases))
     ):
         coverage.periods[release_id] = (start, end)
+        coverage.releases[release_id] = (slug, precedence)
     coverage.with_rows = set(
         session.scalars(
             select(ReleaseCount.release_id).where(

@@ -106,6 +106,10 @@ class Coverage:
         """Days on which what `covers` answers may change."""
         return []
 
+    def silent(self, scope: Hashable) -> list[tuple[int, str, int]]:
+        """Releases (id, slug, precedence) that speak about `scope` without a claim of it."""
+        return []
+
 
 EVERYWHERE = Coverage()
 
@@ -140,8 +144,12 @@ class Claimant:
         return [day for claim in self.claims for day in claim.boundaries()]
 
 
-def claimants(claims: Iterable[Claim]) -> list[Claimant]:
-    """The claimants of one scope: one per release, one per curated alternative."""
+def claimants(
+    claims: Iterable[Claim], scope: Hashable = None, coverage: Coverage | None = None
+) -> list[Claimant]:
+    """The claimants of one scope: one per release, one per curated alternative, and each
+    release that has no claim about the scope but covers it (it says no where it covers)."""
+    claims = list(claims)
     own: dict[int, list[Claim]] = defaultdict(list)
     alternatives: list[Claim] = []
     for claim in claims:
@@ -162,6 +170,10 @@ def claimants(claims: Iterable[Claim]) -> list[Claimant]:
                 alternative,
             )
         )
+    if coverage is not None:
+        for release_id, slug, precedence in coverage.silent(scope):
+            if release_id not in own:
+                result.append(Claimant(release_id, slug, precedence, []))
     result.sort(key=lambda claimant: claimant.rank)
     return result
 
@@ -184,7 +196,7 @@ def on_day(
     scope: Hashable, claims: Sequence[Claim], day: date, coverage: Coverage = EVERYWHERE
 ) -> DayAnswer | None:
     """The preferred answer for `scope` on `day` when it is YES or MAYBE, else None."""
-    said = [(c, *c.says(day, scope, coverage)) for c in claimants(claims)]
+    said = [(c, *c.says(day, scope, coverage)) for c in claimants(claims, scope, coverage)]
     preferred = next(
         ((c, s, claim) for c, s, claim in said if c.alternative is None and s != Say.NONE), None
     )
@@ -204,7 +216,7 @@ def all_on_day(
 ) -> list[tuple[Claimant, Claim, Say]]:
     """Every claimant saying YES or MAYBE on `day`, preferred first."""
     found = []
-    for claimant in claimants(claims):
+    for claimant in claimants(claims, scope, coverage):
         say, claim = claimant.says(day, scope, coverage)
         if say >= Say.MAYBE and claim is not None:
             found.append((claimant, claim, say))
@@ -232,7 +244,7 @@ def conflicts(
 
     Alternatives are compared with their own release's claims only.
     """
-    everyone = claimants(claims)
+    everyone = claimants(claims, scope, coverage)
     found: list[Conflict] = []
     for index, a in enumerate(everyone):
         for b in everyone[index + 1 :]:
@@ -287,6 +299,10 @@ class CoverageRows(Coverage):
     gap_key: Callable[[Hashable], Hashable | None] = lambda _scope: None
     periods: dict[int, tuple[date | None, date | None]] = field(default_factory=dict)
     with_rows: set[int] = field(default_factory=set)
+    # Releases that say "no" about a scope they cover without a claim of it: the scopes they
+    # speak of (speaks(release, scope)), and their slug and precedence.
+    speaks: Callable[[int, Hashable], bool] = lambda _release, _scope: False
+    releases: dict[int, tuple[str, int]] = field(default_factory=dict)
     rows: dict[tuple[int, Hashable], list[tuple[date, date, bool]]] = field(
         default_factory=lambda: defaultdict(list)
     )
@@ -306,6 +322,13 @@ class CoverageRows(Coverage):
         gap = self.gap_key(scope)
         gaps = self.rows.get((release_id, gap), ()) if gap is not None else ()
         return not any(a <= day < b for a, b, _on in gaps)
+
+    def silent(self, scope: Hashable) -> list[tuple[int, str, int]]:
+        return [
+            (release_id, slug, precedence)
+            for release_id, (slug, precedence) in self.releases.items()
+            if self.speaks(release_id, scope)
+        ]
 
     def boundaries(self, release_id: int, scope: Hashable) -> list[date]:
         start, end = self.periods.get(release_id, (None, None))

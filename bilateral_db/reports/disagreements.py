@@ -30,6 +30,7 @@ from bilateral_db.reports.claims import (
     Conflict,
     Coverage,
     CoverageRows,
+    claimants,
     conflicts,
 )
 from bilateral_db.reports.lookup import checked
@@ -84,25 +85,24 @@ def _memberships(session: Session, bloc: str | None, country: str | None) -> lis
     if country is not None:
         where.append(members._member_is(country.upper()))
     claims = members._claims(session, *where)
-    contested = _contested(claims)
-    coverage = members._coverage(session, contested)
+    coverage = members._coverage(session, claims)
+    contested = _contested(claims, coverage)
     return _rows("membership", contested, coverage, Cited.read(session, contested), _label_member)
 
 
 def _terms(session: Session, country: str | None) -> list[DisagreementRow]:
     where = [] if country is None else [Country.code == country.upper()]
     claims = officials._claims(session, *where)
-    contested = _contested(claims)
-    coverage = officials._coverage(session, contested)
+    coverage = officials._coverage(session, claims)
+    contested = _contested(claims, coverage)
     return _rows("term", contested, coverage, Cited.read(session, contested), _label_term)
 
 
-def _contested(claims: Iterable[Claim]) -> list[Claim]:
+def _contested(claims: Iterable[Claim], coverage: Coverage) -> list[Claim]:
     """The claims of scopes that more than one claimant speaks about."""
     found = []
-    for group in by_scope(claims).values():
-        own = {c.release_id for c in group if c.alternative_of is None}
-        if len(own) > 1 or any(c.alternative_of is not None for c in group):
+    for scope, group in by_scope(claims).items():
+        if len(claimants(group, scope, coverage)) > 1:
             found += group
     return found
 
@@ -145,6 +145,8 @@ def _row(kind: str, subject: str, conflict: Conflict, cited: Cited) -> Disagreem
 def _sources(claimant: Claimant, cited: Cited) -> tuple[str, ...]:
     if claimant.alternative is not None:
         return cited.of(claimant.alternative)
+    if not claimant.claims:  # a release covering the scope with no claim of it
+        return (claimant.release,)
     slugs: list[str] = []
     for claim in claimant.claims:
         slugs += cited.of(claim)
@@ -154,6 +156,8 @@ def _sources(claimant: Claimant, cited: Cited) -> tuple[str, ...]:
 def _spells(claimant: Claimant) -> str:
     """The claimant's claims about the scope as a reader writes them: 2002..2014; 2022-11-11.."""
     shown = [claimant.alternative] if claimant.alternative else claimant.claims
+    if not shown:
+        return "none (covers it, claims nothing)"
     return "; ".join(_spell(claim) for claim in sorted(shown, key=_start_of))
 
 
@@ -229,7 +233,7 @@ def _states(session: Session, country: str | None) -> list[DisagreementRow]:
     )
     rows = []
     cited = Cited({})
-    for scope, group in by_scope(_contested(claims)).items():
+    for scope, group in by_scope(_contested(claims, coverage)).items():
         for conflict in conflicts(scope, group, coverage):
             rows.append(_row("state", f"state/{iso_of[scope]}", conflict, cited))  # type: ignore[index]
     return rows

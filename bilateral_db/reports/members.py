@@ -14,7 +14,16 @@ from sqlalchemy import ColumnElement, Select, case, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
 from bilateral_db.dates import PartialDate
-from bilateral_db.models import Actor, Bloc, Country, Fact, Membership, Release
+from bilateral_db.models import (
+    CURATED_RELEASE_ID,
+    Actor,
+    Bloc,
+    Country,
+    Fact,
+    Membership,
+    Release,
+)
+from bilateral_db.models import Coverage as CoverageRow
 from bilateral_db.reports.claimed import (
     Cited,
     Provenance,
@@ -130,26 +139,39 @@ def _row(claim: Claim, provenance: Provenance) -> MembershipRow:
 
 
 def _coverage(session: Session, claims: list[Claim]) -> Coverage:
-    """Releases cover a member in a bloc where the bloc and the member are covered, no gap."""
+    """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
+
+    A release that codes a role in a bloc (COW: member, associate member, observer) says "no"
+    for every member it covers there without a claim of that role (COW's 0 cells).
+    """
     blocs = sorted({c.scope[0] for c in claims})  # type: ignore[index]
     actors = sorted({c.scope[1] for c in claims})  # type: ignore[index]
+    roles: set[tuple[int, int, str]] = set(
+        (release, bloc, role)
+        for release, bloc, role in session.execute(
+            select(Membership.release_id, Membership.bloc_id, Membership.role)
+            .distinct()
+            .where(Membership.release_id != CURATED_RELEASE_ID, Membership.bloc_id.in_(blocs))
+        )
+    )
 
     def narrow(statement: Any) -> Any:
-        from bilateral_db.models import Coverage as Rows
-
         return statement.where(
-            or_(Rows.bloc_id.in_(blocs), Rows.bloc_id.is_(None)),
-            or_(Rows.actor_id.in_(actors), Rows.actor_id.is_(None)),
-            Rows.post_id.is_(None),
+            or_(CoverageRow.bloc_id.in_(blocs), CoverageRow.bloc_id.is_(None)),
+            or_(CoverageRow.actor_id.in_(actors), CoverageRow.actor_id.is_(None)),
+            CoverageRow.post_id.is_(None),
         )
 
-    return coverage_of(
+    coverage = coverage_of(
         session,
         claims,
         narrow,
         keys=lambda scope: ((scope[0], None, None), (None, scope[1], None)),  # type: ignore[index]
         gap_key=lambda scope: (scope[0], scope[1], None),  # type: ignore[index]
+        releases={release for release, _bloc, _role in roles},
     )
+    coverage.speaks = lambda release, scope: (release, scope[0], scope[2]) in roles  # type: ignore[index]
+    return coverage
 
 
 def _read(

@@ -182,7 +182,7 @@ def _not_covered(
     """A row per post nobody holds on `on` by the sources, where its source is silent then."""
     silent: dict[str, TermRow] = {}
     for scope, group in by_scope(claims).items():
-        for claimant in claimants(group):
+        for claimant in claimants(group, scope, coverage):
             if claimant.alternative is not None or claimant.release_id == CURATED_RELEASE_ID:
                 continue
             sample = claimant.claims[0]

@@ -1,0 +1,76 @@
+#!/usr/bin/env python3
+"""Cut the small slices of the real data sets that the tests import (tests/data/datasets/).
+
+Deterministic: the same published files give the same slices, byte for byte. Rows and columns
+are kept as published (no value is changed), only fewer of them:
+
+- COW IGO v3 state-year (cow_igo_slice.csv.gz): the columns ccode, year, state and the IGOs
+  asean, apec, sco, eu, un, cto, icai; the rows of the ASEAN members, Timor-Leste, Papua New
+  Guinea, the United States, China, Russia/the USSR (365) and Germany (255, 260, 265).
+- Archigos 4.1 (archigos_slice.csv): every spell of the United States (GW 2), Russia/the USSR
+  (365), Germany (255, 260, 265), Thailand (800) and Malaysia (820).
+
+    .venv/bin/python scripts/cut_test_slices.py [--from DIRECTORY]   # default: datasets/
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import gzip
+import io
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+TARGET = ROOT / "tests" / "data" / "datasets"
+IGOS = ("asean", "apec", "sco", "eu", "un", "cto", "icai")
+IGO_STATES = {"2", "255", "260", "265", "365", "710", "775", "811", "812", "816", "820", "830"}
+IGO_STATES |= {"835", "840", "850", "860", "910", "800"}
+ARCHIGOS_STATES = {"2", "255", "260", "265", "365", "800", "820"}
+
+
+def cut_igo(source: Path) -> bytes:
+    with gzip.open(source, "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        keep = [0, 1, 2] + [header.index(igo) for igo in IGOS]
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow([header[i] for i in keep])
+        for row in reader:
+            if row[0] in IGO_STATES:
+                writer.writerow([row[i] for i in keep])
+    # mtime=0: the same slice gives the same bytes.
+    return gzip.compress(out.getvalue().encode("utf-8"), mtime=0)
+
+
+def cut_archigos(source: Path) -> str:
+    with source.open(encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        column = header.index("gwcode")
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        for row in reader:
+            if row[column] in ARCHIGOS_STATES:
+                writer.writerow(row)
+    return out.getvalue()
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--from", dest="source", type=Path, default=ROOT / "datasets")
+    args = parser.parse_args()
+    TARGET.mkdir(parents=True, exist_ok=True)
+    (TARGET / "cow_igo_slice.csv.gz").write_bytes(
+        cut_igo(args.source / "cow" / "state_year_formatv3.csv.gz")
+    )
+    (TARGET / "archigos_slice.csv").write_text(
+        cut_archigos(args.source / "archigos" / "archigos_4.1_subset.csv"), encoding="utf-8"
+    )
+    print(f"wrote the slices to {TARGET}")
+
+
+if __name__ == "__main__":
+    main()

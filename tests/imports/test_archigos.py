@@ -1,0 +1,64 @@
+"""Archigos 4.1 (a slice of the real file): effective leaders as terms of a `leader` post."""
+
+from __future__ import annotations
+
+from datetime import date
+
+import pytest
+from conftest import DATASET_SLICES
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from bilateral_db import reports
+from bilateral_db.imports import import_dataset
+
+SLICE = DATASET_SLICES / "archigos_slice.csv"
+ARCHIGOS = "archigos-4.1"
+
+
+@pytest.fixture
+def imported(curated_engine: Engine):
+    result = import_dataset(curated_engine, "archigos", SLICE)
+    return curated_engine, result
+
+
+def _leaders(engine: Engine, country: str, on: date) -> list[reports.TermRow]:
+    with Session(engine) as session:
+        return reports.officials_on(session, country=country, on=on, post="leader", source=ARCHIGOS)
+
+
+def test_putin_leads_russia_in_2015_and_obama_the_usa_in_2012(imported) -> None:
+    engine, _ = imported
+    (putin,) = _leaders(engine, "RUS", date(2015, 6, 1))
+    # Linked to the curated person: same country, his name, a term of his overlapping the spell.
+    assert (putin.person, str(putin.start_date), putin.end_status) == (
+        "vladimir-putin",
+        "2000-01-01",
+        "censored",
+    )
+    (obama,) = _leaders(engine, "USA", date(2012, 6, 1))
+    assert (obama.name, obama.covered) == ("Obama", True)
+
+
+def test_after_its_edge_archigos_does_not_cover_the_usa(imported) -> None:
+    engine, _ = imported
+    (row,) = _leaders(engine, "USA", date(2019, 8, 1))
+    assert (row.person, row.covered, row.source) == (None, False, ARCHIGOS)
+
+
+def test_the_ussr_and_russia_are_leaders_of_two_countries(imported) -> None:
+    engine, _ = imported
+    assert [r.name for r in _leaders(engine, "SUN", date(1985, 6, 1))] == ["Gorbachev"]
+    with Session(engine) as session:
+        terms = reports.terms_of(session, person="vladimir-putin")
+    assert ("leader", ARCHIGOS) in {(t.post, t.source) for t in terms}
+    assert ("president", "curated") in {(t.post, t.source) for t in terms}
+
+
+def test_days_the_crosswalk_cannot_map_are_listed(imported) -> None:
+    _, result = imported
+    unmapped = [f for f in result.findings if f.kind == "unmapped_code"]
+    assert [f.record for f in unmapped] == [
+        "gw 255 Doenitz 1945-04-30..1945-05-23",
+        "gw 260 Adenauer 1949-09-16..1963-10-15",
+    ]

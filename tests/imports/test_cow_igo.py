@@ -1,0 +1,147 @@
+"""COW IGO v3 (a slice of the real file): IGOs as blocs, spells known to the year, coverage."""
+
+from __future__ import annotations
+
+import gzip
+from datetime import date
+from pathlib import Path
+
+import pytest
+from conftest import DATASET_SLICES
+from sqlalchemy import Engine, select, text
+from sqlalchemy.orm import Session
+
+from bilateral_db import models as m
+from bilateral_db import reports
+from bilateral_db.imports import ImportFileError, import_dataset
+
+SLICE = DATASET_SLICES / "cow_igo_slice.csv.gz"
+COW = "cow-igo-3.0"
+
+
+@pytest.fixture
+def imported(curated_engine: Engine) -> Engine:
+    result = import_dataset(curated_engine, "cow-igo", SLICE)
+    # ASEAN, APEC, SCO and EU are curated blocs naming their COW code; UN, CTO and ICAI are new.
+    assert result.counts["bloc"] == 7
+    return curated_engine
+
+
+def test_per_cow_brunei_is_a_member_in_1984_and_papua_new_guinea_an_observer(imported) -> None:
+    with Session(imported) as session:
+        members = reports.members_on(session, bloc="ASEAN", on=date(1984, 6, 1), source=COW)
+        observers = reports.members_on(
+            session, bloc="ASEAN", on=date(1984, 6, 1), role="observer", source=COW
+        )
+    brunei = next(row for row in members if row.country == "BRN")
+    assert (brunei.start_date.value, str(brunei.start_date), brunei.source) == (
+        date(1984, 1, 1),
+        "1984",
+        COW,
+    )
+    assert [row.country for row in observers] == ["PNG"]
+
+
+def test_curated_answers_stand_and_cow_agrees(imported) -> None:
+    with Session(imported) as session:
+        rows = reports.members_on(session, bloc="ASEAN", on=date(1990, 1, 1), role="member")
+        strict_1997 = reports.members_on(session, bloc="ASEAN", on=date(1997, 3, 1), source=COW)
+    assert [row.country for row in rows] == ["BRN", "IDN", "MYS", "PHL", "SGP", "THA"]
+    assert all(row.source == "curated" and COW in row.sources for row in rows)
+    assert not any(row.disputed for row in rows)
+    # COW knows Laos's accession to the year: on 1997-03-01 a member only uncertainly.
+    laos = next(row for row in strict_1997 if row.country == "LAO")
+    assert laos.uncertain
+
+
+def test_timor_leste_observer_disagreement_is_reported(imported) -> None:
+    with Session(imported) as session:
+        rows = reports.disagreements(session, bloc="ASEAN", kind="membership")
+    timor = [row for row in rows if row.subject == "ASEAN/TLS/observer"]
+    assert len(timor) == 1
+    (row,) = timor
+    assert row.yes_sources == (COW,) and row.yes_claims.startswith("2002..2014")
+    assert "vietnamplus-2022-11-11-timor-leste-membership" in row.no_sources
+    assert (row.first.value.year, row.last.value.year) == (2002, 2014)  # type: ignore[union-attr]
+    # Laos's accession, 1997-07-23 by the curated data and "1997" by COW, is no disagreement.
+    assert not [row for row in rows if row.subject == "ASEAN/LAO/member"]
+
+
+def test_minus_nine_is_not_covered_not_no_membership(imported) -> None:
+    """Thailand in the CTO: -9 in 1968-1975, 0 in 1976. A curated claim of membership is
+    disputed where COW says 0, not where COW has no data."""
+    with Session(imported) as session:
+        cto = session.scalar(select(m.Bloc).where(m.Bloc.cow_igo_code == "CTO"))
+        thailand = session.scalar(select(m.Actor).join(m.Country).where(m.Country.code == "THA"))
+        for year in (1970, 1976):
+            session.add(
+                m.Membership(
+                    actor=thailand,
+                    bloc=cto,
+                    role="member",
+                    start_date=date(year, 3, 1),
+                    start_date_precision="day",
+                    end_date=date(year, 9, 1),
+                    end_date_precision="day",
+                )
+            )
+        session.flush()
+        rows = reports.disagreements(session, bloc=cto.code, country="THA")
+    assert [(r.first.value, r.last.value) for r in rows] == [  # type: ignore[union-attr]
+        (date(1976, 3, 1), date(1976, 9, 1))
+    ]
+    assert rows[0].no_sources == (COW,)
+
+
+def test_reimport_changes_nothing_and_curated_rows_are_untouched(
+    curated_engine: Engine, snapshot
+) -> None:
+    def curated(engine: Engine) -> list[tuple[object, ...]]:
+        with engine.connect() as connection:
+            return sorted(
+                tuple(row)
+                for row in connection.execute(text("SELECT * FROM membership WHERE release_id = 1"))
+            )
+
+    before = curated(curated_engine)
+    import_dataset(curated_engine, "cow-igo", SLICE)
+    assert curated(curated_engine) == before
+    state = snapshot(curated_engine)
+    assert not import_dataset(curated_engine, "cow-igo", SLICE).changed
+    assert snapshot(curated_engine) == state
+
+
+def test_a_newer_release_replaces_the_older_ones_rows(
+    curated_engine: Engine, tmp_path: Path
+) -> None:
+    import_dataset(curated_engine, "cow-igo", SLICE)
+    lines = gzip.decompress(SLICE.read_bytes()).decode().splitlines()
+    header = lines[0].split(",")
+    icai = header.index("icai")
+    newer = tmp_path / "igo.csv"
+    newer.write_text(
+        "\n".join(",".join(c for i, c in enumerate(line.split(",")) if i != icai) for line in lines)
+        + "\n"
+    )
+    result = import_dataset(curated_engine, "cow-igo", newer, version="3.1")
+    assert (result.release, result.replaced) == ("cow-igo-3.1", "cow-igo-3.0")
+    with curated_engine.connect() as connection:
+        slugs = connection.execute(text("SELECT slug FROM release ORDER BY precedence")).scalars()
+        assert list(slugs) == ["curated", "cow-igo-3.1"]
+        assert (
+            connection.execute(text("SELECT COUNT(*) FROM bloc WHERE code = 'ICAI'")).scalar() == 0
+        )
+
+
+def test_a_bad_cell_late_in_the_file_changes_nothing(
+    curated_engine: Engine, tmp_path: Path, snapshot
+) -> None:
+    lines = gzip.decompress(SLICE.read_bytes()).decode().splitlines()
+    lines[-3] = lines[-3][: lines[-3].rindex(",")] + ",7"
+    path = tmp_path / "igo.csv.gz"
+    path.write_bytes(gzip.compress(("\n".join(lines) + "\n").encode()))
+    before = snapshot(curated_engine)
+    with pytest.raises(ImportFileError) as raised:
+        import_dataset(curated_engine, "cow-igo", path)
+    assert f":{len(lines) - 2}: icai: '7' is not a status" in str(raised.value)
+    assert snapshot(curated_engine) == before

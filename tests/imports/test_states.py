@@ -1,0 +1,107 @@
+"""The COW and Gleditsch-Ward state lists: spells as published, the crosswalk maps them."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+from sqlalchemy import Engine, select
+
+from bilateral_db.crosswalk import Crosswalk
+from bilateral_db.imports import ImportFileError, bundled_path, import_dataset
+from bilateral_db.models import Release, SystemMembership
+
+
+def _spells(engine: Engine, system: str, code: int) -> list[tuple[date, date, str]]:
+    with engine.connect() as connection:
+        return [
+            tuple(row)
+            for row in connection.execute(
+                select(
+                    SystemMembership.start_date,
+                    SystemMembership.end_date,
+                    SystemMembership.end_status,
+                )
+                .where(SystemMembership.system == system, SystemMembership.code == code)
+                .order_by(SystemMembership.start_date)
+            )
+        ]
+
+
+def test_cow_list_spells_and_their_countries(curated_engine: Engine, snapshot) -> None:
+    result = import_dataset(curated_engine, "cow-states", bundled_path("cow-states"))
+    assert (result.release, result.counts) == ("cow-states-2016", {"system_membership": 243})
+    assert result.finding_counts == {}  # the crosswalk maps every day of every spell
+    # Germany (255) has two spells; the second is still in the list at its edge.
+    assert _spells(curated_engine, "cow", 255) == [
+        (date(1816, 1, 1), date(1945, 5, 8), "ended"),
+        (date(1990, 10, 3), date(2016, 12, 31), "censored"),
+    ]
+    with curated_engine.connect() as connection:
+        crosswalk = Crosswalk.read(connection, "cow")
+        release = connection.execute(
+            select(Release.coverage_start, Release.coverage_end, Release.file_sha256).where(
+                Release.slug == "cow-states-2016"
+            )
+        ).one()
+    # COW keeps 365 through 1991: the USSR's until 1991-12-25, Russia's after.
+    assert crosswalk.country(365, date(1990, 6, 1)).iso == "SUN"  # type: ignore[union-attr]
+    assert crosswalk.country(365, date(1992, 6, 1)).iso == "RUS"  # type: ignore[union-attr]
+    assert release[:2] == (date(1816, 1, 1), date(2016, 12, 31))
+    assert len(release[2]) == 64
+
+    before = snapshot(curated_engine)
+    again = import_dataset(curated_engine, "cow-states", bundled_path("cow-states"))
+    assert not again.changed and "unchanged" in again.summary()
+    assert snapshot(curated_engine) == before
+
+
+def test_gw_list_ends_at_its_own_edge(curated_engine: Engine) -> None:
+    result = import_dataset(curated_engine, "gw-states", bundled_path("gw-states"))
+    assert result.counts == {"system_membership": 216}
+    spells = _spells(curated_engine, "gw", 260)  # GW keep 260 after reunification
+    assert spells[-1][1:] == (date(2017, 12, 31), "censored")
+
+
+def test_a_code_the_crosswalk_lacks_is_listed_and_kept(
+    curated_engine: Engine, tmp_path: Path
+) -> None:
+    path = tmp_path / "states.csv"
+    text = bundled_path("cow-states").read_text(encoding="utf-8")
+    path.write_text(text.rstrip("\n") + "\nZZZ,999,Nowhere,1900,1,1,1910,6,30,2016\n")
+    result = import_dataset(curated_engine, "cow-states", path)
+    assert result.finding_counts == {"unmapped_code": 1}
+    (finding,) = result.findings
+    assert (finding.line, finding.record) == (245, "cow 999 Nowhere")
+    assert _spells(curated_engine, "cow", 999) == [(date(1900, 1, 1), date(1910, 6, 30), "ended")]
+
+
+@pytest.mark.parametrize(
+    ("edit", "message"),
+    [
+        (lambda t: t.replace("styear,", "start_year,", 1), "styear: required column is missing"),
+        (
+            lambda t: t.replace(
+                "USA,2,United States of America,1816,1,1",
+                "USA,2,United States of America,1816,13,1",
+                1,
+            ),
+            ":2: styear: 1816-13-1 is not a real date",
+        ),
+        (
+            lambda t: t.replace(",20,Canada,", ",2O,Canada,", 1),
+            ":3: ccode: '2O' is not a whole number",
+        ),
+    ],
+)
+def test_a_bad_file_names_line_and_column_and_changes_nothing(
+    curated_engine: Engine, tmp_path: Path, snapshot, edit, message: str
+) -> None:
+    path = tmp_path / "states2016.csv"
+    path.write_text(edit(bundled_path("cow-states").read_text(encoding="utf-8")))
+    before = snapshot(curated_engine)
+    with pytest.raises(ImportFileError) as raised:
+        import_dataset(curated_engine, "cow-states", path)
+    assert message in str(raised.value)
+    assert snapshot(curated_engine) == before
