@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, Engine
 
 from alembic import context
 from bilateral_db.db import make_engine
@@ -56,17 +56,29 @@ def _sqlite_pragma(connection: Connection, pragma: str) -> None:
         connection.connection.driver_connection.execute(f"PRAGMA {pragma}")  # type: ignore[union-attr]
 
 
-def run_online() -> None:
-    connection = config.attributes.get("connection")
-    if connection is not None:
+def _run_on_engine(engine: Engine) -> None:
+    with engine.connect() as connection:
         run_migrations(connection)
+        connection.commit()
+
+
+def run_online() -> None:
+    """Migrate the Connection or Engine handed over in config.attributes, else the URL's database.
+
+    Code that holds a connection (tests in a transaction) passes it as "connection"; tools such
+    as pytest-alembic pass an Engine under the same key.
+    """
+    given = config.attributes.get("connection")
+    if isinstance(given, Connection):
+        run_migrations(given)
+        return
+    if isinstance(given, Engine):
+        _run_on_engine(given)
         return
     url = config.get_main_option("sqlalchemy.url") or resolve_database_url()
     engine = make_engine(url)
     try:
-        with engine.connect() as connection:
-            run_migrations(connection)
-            connection.commit()
+        _run_on_engine(engine)
     finally:
         engine.dispose()
 

@@ -16,11 +16,14 @@ from datetime import date, timedelta
 from typing import overload
 
 from bilateral_db.models.vocabulary import DatePrecision
+from bilateral_db.quoting import quoted
+
+MIN_YEAR, MAX_YEAR = 1, 9998  # the last day of any period in 9998 is still a date
 
 _PATTERNS = (
-    (re.compile(r"^(\d{4})-(\d{2})-(\d{2})$"), DatePrecision.DAY),
-    (re.compile(r"^(\d{4})-(\d{2})$"), DatePrecision.MONTH),
-    (re.compile(r"^(\d{4})$"), DatePrecision.YEAR),
+    (re.compile(r"^([0-9]{4})-([0-9]{2})-([0-9]{2})$"), DatePrecision.DAY),
+    (re.compile(r"^([0-9]{4})-([0-9]{2})$"), DatePrecision.MONTH),
+    (re.compile(r"^([0-9]{4})$"), DatePrecision.YEAR),
 )
 
 
@@ -33,19 +36,23 @@ class PartialDate:
 
     @classmethod
     def parse(cls, text: str | int | date) -> PartialDate:
-        """Read `1997-07-23`, `2019-09` or `1976` (YAML may hand over a date or an int)."""
+        """Read `1997-07-23`, `2019-09` or `1976` (YAML may hand over a date or an int).
+
+        Years run from 1 to 9998, so that the end of any period is still a date.
+        """
         if isinstance(text, date):
-            return cls(text, DatePrecision.DAY)
-        raw = str(text).strip()
+            return cls(_in_range(text, text.isoformat()), DatePrecision.DAY)
+        raw = str(text).strip() if isinstance(text, str) else str(text)
         for pattern, precision in _PATTERNS:
             match = pattern.match(raw)
             if match:
                 parts = [int(part) for part in match.groups()] + [1, 1]
                 try:
-                    return cls(date(parts[0], parts[1], parts[2]), precision)
+                    day = date(parts[0], parts[1], parts[2])
                 except ValueError as error:
-                    raise ValueError(f"{raw!r} is not a real date ({error})") from None
-        raise ValueError(f"{raw!r} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
+                    raise ValueError(f"{quoted(raw)} is not a real date ({error})") from None
+                return cls(_in_range(day, raw), precision)
+        raise ValueError(f"{quoted(raw)} is not a date; write YYYY-MM-DD, YYYY-MM or YYYY")
 
     def __str__(self) -> str:
         return format_partial(self.value, self.precision)
@@ -53,6 +60,12 @@ class PartialDate:
     @property
     def last_day(self) -> date:
         return period_end_exclusive(self.value, self.precision) - timedelta(days=1)
+
+
+def _in_range(day: date, raw: str) -> date:
+    if not MIN_YEAR <= day.year <= MAX_YEAR:
+        raise ValueError(f"{quoted(raw)} is out of range: years run from {MIN_YEAR} to {MAX_YEAR}")
+    return day
 
 
 @overload

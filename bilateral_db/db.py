@@ -1,35 +1,59 @@
-"""Engines and sessions for both backends, with their quirks handled in one place."""
+"""Engines and sessions for both backends, with their quirks handled in one place.
+
+Writers get `make_engine(url)`. Readers get `make_engine(url, read_only=True)` and read through
+`read_snapshot(engine)`: one transaction that cannot write and sees one consistent state of the
+database however many statements it runs (PostgreSQL: REPEATABLE READ READ ONLY; SQLite: one
+read transaction on a connection opened with `mode=ro`), so a load that commits meanwhile is
+seen whole or not at all.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
+from urllib.parse import quote
 
 from sqlalchemy import Engine, create_engine, event
-from sqlalchemy.engine import make_url
+from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
 from bilateral_db.settings import normalise_url
+
+SQLITE_BUSY_MS = 30_000  # how long a SQLite statement waits for another connection's lock
 
 
 class DatabaseMissing(FileNotFoundError):
     """An embedded database file that does not exist (reading it would create an empty one)."""
 
 
-def make_engine(url: str, *, create: bool = True, **kwargs: Any) -> Engine:
+def make_engine(url: str, *, create: bool = True, read_only: bool = False, **kwargs: Any) -> Engine:
     """An engine for `url`; SQLite connections get foreign keys and a busy timeout.
 
     With create=False a SQLite file that is not there is an error instead of a new empty file.
+    With read_only=True (which implies create=False) no connection of the engine can write:
+    SQLite opens the file with `mode=ro`, PostgreSQL runs every transaction READ ONLY at
+    REPEATABLE READ.
     """
     url = normalise_url(url)
-    database = make_url(url).database
-    file_based = is_sqlite(url) and database and database != ":memory:"
-    # file_based implies a database name; mypy does not narrow through the variable.
-    if not create and file_based and not Path(cast(str, database)).exists():
+    parsed = make_url(url)
+    database = parsed.database
+    sqlite = parsed.get_backend_name() == "sqlite"
+    file_based = sqlite and bool(database) and database != ":memory:"
+    if (not create or read_only) and file_based and not Path(str(database)).exists():
         raise DatabaseMissing(f"no database at {database}")
-    engine = create_engine(url, **kwargs)
+    if read_only and sqlite:
+        engine = create_engine(_sqlite_read_only_url(parsed), **kwargs)
+    elif read_only:
+        engine = create_engine(
+            parsed,
+            isolation_level="REPEATABLE READ",
+            execution_options={"postgresql_readonly": True},
+            **kwargs,
+        )
+    else:
+        engine = create_engine(parsed, **kwargs)
     if engine.dialect.name == "sqlite":
         _configure_sqlite(engine)
     return engine
@@ -40,6 +64,15 @@ def is_sqlite(engine_or_url: Engine | str) -> bool:
     return make_url(url).get_backend_name() == "sqlite"
 
 
+def _sqlite_read_only_url(parsed: URL) -> URL:
+    database = parsed.database or ""
+    if database in ("", ":memory:"):
+        return parsed  # a private in-memory database: nothing another process could see
+    # A URI filename: characters such as '?', '#' and '%' in the path must be escaped.
+    path = quote(str(Path(database).resolve()), safe="/")
+    return parsed.set(database=f"file:{path}", query={"mode": "ro", "uri": "true"})
+
+
 def _configure_sqlite(engine: Engine) -> None:
     # pysqlite's own transaction handling issues BEGIN lazily and never for DDL; taking over
     # lets migrations and loads run in one real transaction, and lets us ask for BEGIN IMMEDIATE.
@@ -48,7 +81,7 @@ def _configure_sqlite(engine: Engine) -> None:
         dbapi_connection.isolation_level = None
         cursor = dbapi_connection.cursor()
         cursor.execute("PRAGMA foreign_keys=ON")
-        cursor.execute("PRAGMA busy_timeout=30000")
+        cursor.execute(f"PRAGMA busy_timeout={SQLITE_BUSY_MS}")
         cursor.close()
 
     @event.listens_for(engine, "begin")
@@ -63,3 +96,25 @@ def session_scope(engine: Engine) -> Iterator[Session]:
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
+
+
+@contextmanager
+def read_snapshot(engine: Engine) -> Iterator[Session]:
+    """A session whose every statement reads the same committed state; always rolled back.
+
+    Give it an engine from make_engine(url, read_only=True) so that it cannot write either.
+    On SQLite the snapshot is taken by a first read here, so later statements (and a load
+    that commits between them) cannot move it; on PostgreSQL REPEATABLE READ fixes it at the
+    first statement.
+    """
+    with Session(engine, autoflush=False) as session:
+        session.begin()
+        try:
+            session.connection().exec_driver_sql(
+                "SELECT count(*) FROM sqlite_master"
+                if engine.dialect.name == "sqlite"
+                else "SELECT 1"
+            )
+            yield session
+        finally:
+            session.rollback()

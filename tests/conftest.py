@@ -239,6 +239,29 @@ def small_loaded_url(database_factory: DatabaseFactory, small_loaded_template_ur
     return clone_database(database_factory, small_loaded_template_url)
 
 
+@pytest.fixture(scope="session")
+def small_imported_template_url(
+    database_factory: DatabaseFactory, small_loaded_template_url: str
+) -> str:
+    """The small fixture set and the data sets shipped with the package; only ever cloned."""
+    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
+
+    url = clone_database(database_factory, small_loaded_template_url)
+    engine = make_engine(url)
+    try:
+        for name in BUNDLED:
+            import_dataset(engine, name, bundled_path(name))
+    finally:
+        engine.dispose()
+    return url
+
+
+@pytest.fixture
+def small_imported_url(database_factory: DatabaseFactory, small_imported_template_url: str) -> str:
+    """A database of its own with the small fixture set and the shipped data sets imported."""
+    return clone_database(database_factory, small_imported_template_url)
+
+
 @pytest.fixture
 def small_loaded_engine(small_loaded_url: str) -> Iterator[Engine]:
     engine = make_engine(small_loaded_url)

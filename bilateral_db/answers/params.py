@@ -15,6 +15,8 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
+from bilateral_db.quoting import quoted
+
 MAX_CODE_LENGTH = 100  # longer than any code or slug we hold; anything longer names nothing
 FIRST_YEAR, LAST_YEAR = 1, 9998  # dates stay inside what every backend and datetime can hold
 
@@ -99,7 +101,7 @@ def _flag(param: Param, text: str) -> bool:
         return True
     if lowered in ("false", "0", "no", "off"):
         return False
-    raise BadParameter(param, f"{text!r} is neither true nor false")
+    raise BadParameter(param, f"{quoted(text)} is neither true nor false")
 
 
 def _day(param: Param, text: str, *, last: bool) -> date:
@@ -108,9 +110,7 @@ def _day(param: Param, text: str, *, last: bool) -> date:
     try:
         value = PartialDate.parse(text)
     except ValueError as error:
-        raise BadParameter(param, str(error)) from None
-    if not FIRST_YEAR <= value.value.year <= LAST_YEAR:
-        raise BadParameter(param, f"{text!r}: years run from {FIRST_YEAR} to {LAST_YEAR}")
+        raise BadParameter(param, str(error)) from None  # PartialDate also keeps years in range
     return value.last_day if last else value.value
 
 

@@ -7,7 +7,16 @@ from typing import Annotated
 import typer
 
 from bilateral_db.cli.app import App
-from bilateral_db.cli.options import DatabaseOption, console, database_url, fail, guarded
+from bilateral_db.cli.options import (
+    DatabaseOption,
+    YesOption,
+    confirm,
+    console,
+    database_url,
+    existing_database,
+    fail,
+    guarded,
+)
 from bilateral_db.settings import redact_url
 
 app = App(help="Create, migrate and inspect the database schema.")
@@ -26,7 +35,9 @@ def upgrade(
 
     url = database_url(db)
     guarded("upgrade", url, lambda: migrations.upgrade(url, revision))
-    console.print(f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}")
+    console.print(
+        f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}", markup=False
+    )
 
 
 @app.command()
@@ -34,18 +45,34 @@ def downgrade(
     revision: Annotated[
         str, typer.Argument(metavar="REVISION", help="Target revision; 'base' empties the schema.")
     ],
+    yes: YesOption = False,
     db: DatabaseOption = None,
 ) -> None:
-    """Migrate the database down to REVISION.
+    """Migrate the database down to REVISION; asks first if that would drop rows.
 
-    Example: bilateral-db db downgrade base
+    Example: bilateral-db db downgrade base --yes
     """
     from bilateral_db import migrations
 
     url = database_url(db)
+    dropped: dict[str, int] = {}
+
+    def count() -> None:
+        dropped.update(migrations.rows_dropped_by_downgrade(url, revision))
+
+    guarded("downgrade", url, count)
+    if dropped:
+        tables = ", ".join(f"{table} ({rows})" for table, rows in dropped.items())
+        confirm(
+            f"downgrading {redact_url(url)} to {revision} drops {sum(dropped.values())} rows "
+            f"of data: {tables}",
+            yes=yes,
+        )
     guarded("downgrade", url, lambda: migrations.downgrade(url, revision))
     current = migrations.current_revisions(url)
-    console.print(f"{redact_url(url)} is at {', '.join(current) or 'base (empty schema)'}")
+    console.print(
+        f"{redact_url(url)} is at {', '.join(current) or 'base (empty schema)'}", markup=False
+    )
 
 
 @app.command()
@@ -66,7 +93,9 @@ def current(db: DatabaseOption = None) -> None:
     guarded("reading the revision", url, read)
     heads = migrations.head_revisions()
     state = "up to date" if set(revisions) == set(heads) else f"behind head {', '.join(heads)}"
-    console.print(f"{redact_url(url)}: {', '.join(revisions) or 'not migrated'} ({state})")
+    console.print(
+        f"{redact_url(url)}: {', '.join(revisions) or 'not migrated'} ({state})", markup=False
+    )
 
 
 @app.command()
@@ -100,3 +129,46 @@ def check(db: DatabaseOption = None) -> None:
     if problem:
         fail(f"models and migrations differ: {problem}")
     console.print("models and migrations agree")
+
+
+@app.command()
+def grant(
+    readonly: Annotated[
+        str | None,
+        typer.Option("--readonly", help="Role that may only read (SELECT tables and views)."),
+    ] = None,
+    loader: Annotated[
+        str | None,
+        typer.Option("--loader", help="Role that may load and import, not change the schema."),
+    ] = None,
+    db: DatabaseOption = None,
+) -> None:
+    """Give PostgreSQL roles read-only or loader access, also to tables of future migrations.
+
+    Run it as the role that runs the migrations (usually the database owner). The role must
+    exist (CREATE ROLE researchers LOGIN PASSWORD '…').
+
+    Example: bilateral-db db grant --readonly researchers --loader curators
+    """
+    from functools import partial
+
+    from bilateral_db.access import Access, AccessError
+    from bilateral_db.access import grant as grant_access
+
+    wanted = [(role, Access.readonly) for role in [readonly] if role]
+    wanted += [(role, Access.loader) for role in [loader] if role]
+    if not wanted:
+        fail("name a role: --readonly ROLE and/or --loader ROLE", code=2)
+    url = database_url(db)
+    engine = existing_database(url)
+    try:
+        for role, access in wanted:
+            try:
+                guarded("grant", url, partial(grant_access, engine, role, access))
+            except AccessError as error:
+                fail(str(error))
+            console.print(
+                f"{role}: {access} access on {redact_url(url)}", highlight=False, markup=False
+            )
+    finally:
+        engine.dispose()

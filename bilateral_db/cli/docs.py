@@ -70,13 +70,16 @@ def datasette(
 
     from bilateral_db.cli.options import database_url
     from bilateral_db.docs_datasette import datasette_metadata
+    from bilateral_db.quoting import quoted
 
     if name is None:
         url = make_url(database_url(db))
         if url.get_backend_name() != "sqlite" or not url.database:
             fail("--db: Datasette serves SQLite files; give a sqlite:/// URL or --name", 2)
         name = Path(url.database).stem
+    if not name.strip() or len(name) > 255 or not name.isprintable():
+        fail(f"--name: {quoted(name)} is not a database name Datasette can serve", 2)
     writable_file(out, "--out")
     document = datasette_metadata(name)
     out.write_text(json.dumps(document, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
-    console.print(f"wrote {out} for database {name!r}", markup=False, highlight=False)
+    console.print(f"wrote {out} for database {quoted(name)}", markup=False, highlight=False)

@@ -22,6 +22,7 @@ from bilateral_db.cli.options import (
     writable_file,
 )
 from bilateral_db.cli.progress import ProgressBar, progress_bar
+from bilateral_db.quoting import quoted
 
 app = App(help="Export panels: country-year and dyad-year tables.")
 
@@ -137,9 +138,9 @@ def panel(
     """
     unit, system = unit.lower(), system.lower()
     if unit not in UNITS:
-        fail(f"--unit: {unit!r} is not a unit; use {' or '.join(UNITS)}", code=2)
+        fail(f"--unit: {quoted(unit)} is not a unit; use {' or '.join(UNITS)}", code=2)
     if system not in SYSTEMS:
-        fail(f"--system: {system!r} is not a state list; use {' or '.join(SYSTEMS)}", code=2)
+        fail(f"--system: {quoted(system)} is not a state list; use {' or '.join(SYSTEMS)}", code=2)
     if year_from is not None and year_to is not None and year_from > year_to:
         fail(f"--from {year_from} is after --to {year_to}; swap them", code=2)
     writable_file(out, "--out")
@@ -148,13 +149,15 @@ def panel(
         fail(f"--out: {out} must end in {', '.join(SUFFIXES)} (the format is read from it)", 2)
     if suffix == ".parquet":
         require_module("pyarrow", "--out .parquet")
+    from bilateral_db.db import read_snapshot
     from bilateral_db.reports.panel import panel_columns, panel_rows
 
     url = database_url(db)
-    engine = existing_database(url)
+    engine = existing_database(url, read_only=True)
     partial = out.with_name(out.name + ".part")  # a failed export leaves any old file as it was
     try:
-        with engine.connect() as connection, progress_bar(f"exporting {unit}") as bar:
+        with read_snapshot(engine) as session, progress_bar(f"exporting {unit}") as bar:
+            connection = session.connection()
             rows = _counted(
                 panel_rows(
                     connection, unit=unit, system=system, year_from=year_from, year_to=year_to

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated
 
@@ -9,6 +10,8 @@ import typer
 
 from bilateral_db.cli.options import (
     DatabaseOption,
+    YesOption,
+    confirm,
     console,
     database_url,
     error_console,
@@ -35,6 +38,7 @@ PathsArgument = Annotated[
     ),
 ]
 MISSING_SHOWN = 50  # keys listed per table; the rest are counted
+LOCK_WAIT = 60.0  # as bilateral_db.load.DEFAULT_LOCK_TIMEOUT, without loading the loader
 
 
 def _read(paths: list[Path] | None) -> FixtureSet:
@@ -58,7 +62,9 @@ def validate(paths: PathsArgument = None) -> None:
     fixture_set = _read(paths)
     tables = sum(1 for count in fixture_set.counts().values() if count)
     shown = ", ".join(str(path) for path in paths or [fixtures_dir()])
-    console.print(f"{shown}: valid, {len(fixture_set)} rows in {tables} tables", highlight=False)
+    console.print(
+        f"{shown}: valid, {len(fixture_set)} rows in {tables} tables", highlight=False, markup=False
+    )
 
 
 def load(
@@ -69,12 +75,20 @@ def load(
     prune: Annotated[
         bool, typer.Option("--prune", help="Delete rows that are no longer in the files.")
     ] = False,
+    wait: Annotated[
+        float,
+        typer.Option(
+            "--wait", min=0, help="Seconds to wait for another load to finish before giving up."
+        ),
+    ] = LOCK_WAIT,
+    yes: YesOption = False,
     db: DatabaseOption = None,
 ) -> None:
     """Sync the database to the fixture files in one transaction (default: bundled fixtures).
 
     Inserts new rows, updates changed ones, leaves the rest alone; rows only in the database
-    are listed, and removed with --prune. The database must be migrated first.
+    are listed, and removed with --prune. A prune that would remove all rows of a table, or
+    more than half of them, asks first (--yes: don't ask). The database must be migrated first.
 
     Example: bilateral-db load --dry-run
     """
@@ -84,16 +98,45 @@ def load(
     url = database_url(db)
     engine = existing_database(url)
     try:
-        result = _load(engine, fixture_set, dry_run=dry_run, prune=prune)
+        check = None
+        if prune and not dry_run and not yes:
+            check = _agree_to_prune(engine, fixture_set, wait)
+        result = _load(engine, fixture_set, dry_run=dry_run, prune=prune, wait=wait, check=check)
     except LoadError as error:
         fail(str(error))
     finally:
         engine.dispose()
-    console.print(f"[bold]database[/] {redact_url(url)}", highlight=False)
+    console.print(f"database {redact_url(url)}", highlight=False, markup=False)
     _render(result)
 
 
-def _load(engine: Engine, fixture_set: FixtureSet, *, dry_run: bool, prune: bool) -> LoadResult:
+def _agree_to_prune(
+    engine: Engine, fixture_set: FixtureSet, wait: float
+) -> Callable[[LoadResult], None]:
+    """Ask before a prune empties a table or removes most of it; the load keeps to the answer."""
+    from bilateral_db.load import load_fixture_set
+    from bilateral_db.load.guard import PRUNE_SHARE, large_prunes, removals_at_most
+
+    trial = load_fixture_set(engine, fixture_set, dry_run=True, prune=True, lock_timeout=wait)
+    large = large_prunes(trial)
+    if large:
+        confirm(
+            f"--prune would remove {'; '.join(str(item) for item in large)} "
+            f"(more than {PRUNE_SHARE:.0%} of a table counts as large)",
+            yes=False,
+        )
+    return removals_at_most({name: c.removed for name, c in trial.entities.items()})
+
+
+def _load(
+    engine: Engine,
+    fixture_set: FixtureSet,
+    *,
+    dry_run: bool,
+    prune: bool,
+    wait: float,
+    check: Callable[[LoadResult], None] | None,
+) -> LoadResult:
     from bilateral_db.load import load_fixture_set
 
     with progress_bar("reading", total=len(fixture_set)) as bar:
@@ -107,6 +150,8 @@ def _load(engine: Engine, fixture_set: FixtureSet, *, dry_run: bool, prune: bool
             dry_run=dry_run,
             prune=prune,
             progress=progress,
+            lock_timeout=wait,
+            check=check,
         )
 
 

@@ -96,6 +96,12 @@ def _command(name: str) -> None:
         wait: WaitOption = 60.0,
         db: DatabaseOption = None,
     ) -> None:
+        from bilateral_db.imports.release import check_version
+
+        try:
+            check_version(version)
+        except ValueError as error:
+            fail(str(error), code=2)
         url = database_url(db)
         engine = existing_database(url)
         try:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import functools
 import importlib.util
+import sys
 from collections.abc import Callable
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, NoReturn, cast
@@ -18,6 +19,9 @@ if TYPE_CHECKING:
     from rich.console import Console
     from sqlalchemy import Engine
 
+YesOption = Annotated[
+    bool, typer.Option("--yes", "-y", help="Do not ask before deleting or dropping rows.")
+]
 DatabaseOption = Annotated[
     str | None,
     typer.Option(
@@ -58,39 +62,38 @@ def fail(message: str, code: int = 1) -> NoReturn:
 
 def database_url(explicit: str | None) -> str:
     """The database to use (`--db`, else the environment, else the embedded file), checked."""
-    from sqlalchemy.engine import make_url
-    from sqlalchemy.exc import ArgumentError
+    from bilateral_db.settings import InvalidDatabaseUrl, resolve_database_url
 
-    from bilateral_db.settings import resolve_database_url
-
-    source = "--db" if explicit else f"${DATABASE_URL_ENV}"
     try:
         url = resolve_database_url(explicit)
-        backend = make_url(url).get_backend_name()
-    except (ArgumentError, ValueError) as error:
-        fail(
-            f"{source}: not a database URL ({error}); write sqlite:///FILE.sqlite or "
-            "postgresql://USER@HOST:PORT/DATABASE",
-            code=2,
-        )
-    if backend not in SUPPORTED_BACKENDS:
-        fail(
-            f"{source}: {backend} is not supported; use SQLite (sqlite:///FILE.sqlite) or "
-            "PostgreSQL (postgresql://USER@HOST:PORT/DATABASE)",
-            code=2,
-        )
+    except InvalidDatabaseUrl as error:
+        fail(str(error), code=2)
     errors.working_on(url)
     return url
+
+
+def confirm(question: str, *, yes: bool) -> None:
+    """Go on only if --yes was given or the user says yes; without a terminal, stop and say so."""
+    if yes:
+        return
+    sys.stderr.write(question + "\n")
+    if not sys.stderr.isatty():
+        fail("nothing was changed; run again with --yes to go ahead")
+    if not typer.confirm("Go ahead?", default=False, err=True):
+        fail("nothing was changed")
 
 
 def guarded(action: str, url: str, step: Callable[[], object]) -> None:
     """Run a database step; its failure becomes a one-line message naming the database."""
     from sqlalchemy.exc import SQLAlchemyError
 
+    from bilateral_db.db import DatabaseMissing
     from bilateral_db.settings import redact_url
 
     try:
         step()
+    except DatabaseMissing as error:
+        fail(f"{error}; create it with `bilateral-db quickstart` or `bilateral-db db upgrade`")
     except SQLAlchemyError as error:
         message, code = errors.explain(error)
         fail(f"{action} failed: {message}", code)
@@ -100,12 +103,15 @@ def guarded(action: str, url: str, step: Callable[[], object]) -> None:
         raise
 
 
-def existing_database(url: str) -> Engine:
-    """An engine for a database that must already exist: never creates an empty SQLite file."""
+def existing_database(url: str, *, read_only: bool = False) -> Engine:
+    """An engine for a database that must already exist: never creates an empty SQLite file.
+
+    read_only: for readers; no connection of the engine can write (see bilateral_db.db).
+    """
     from bilateral_db.db import DatabaseMissing, make_engine
 
     try:
-        return make_engine(url, create=False)
+        return make_engine(url, create=False, read_only=read_only)
     except DatabaseMissing as error:
         fail(f"{error}; create it with `bilateral-db quickstart` or `bilateral-db db upgrade`")
 

@@ -26,6 +26,7 @@ from bilateral_db.cli.options import (
     writable_file,
 )
 from bilateral_db.cli.render import OutputFormat
+from bilateral_db.quoting import quoted
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session
@@ -71,13 +72,13 @@ METAVARS = {
 
 @contextmanager
 def open_session(db: str | None) -> Iterator[Session]:
-    """A session on an existing database, closed (and its engine disposed) afterwards."""
-    from sqlalchemy.orm import Session
+    """One read-only snapshot for the whole answer, closed (and its engine disposed) after."""
+    from bilateral_db.db import read_snapshot
 
     url = database_url(db)
-    engine = existing_database(url)
+    engine = existing_database(url, read_only=True)
     try:
-        with Session(engine) as session:
+        with read_snapshot(engine) as session:
             yield session
     finally:
         engine.dispose()
@@ -182,7 +183,8 @@ def _show(answer: Answer, output: OutputFormat, columns: list[str]) -> None:
         unknown = unknown_columns(answer, columns)
         if unknown:
             known = ", ".join(answer.tables[0].columns)
-            fail(f"--columns: no column {', '.join(unknown)}; choose from {known}", code=2)
+            named = ", ".join(quoted(name) for name in unknown[:5])
+            fail(f"--columns: no column {named}; choose from {known}", code=2)
         answer = select_columns(answer, columns)
     terminal = is_terminal()
     width = terminal_width() if terminal else None

@@ -11,7 +11,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
 
 from bilateral_db.imports.reading import DataFile, file_sha256
-from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter
+from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.transaction import load_transaction
 
@@ -52,6 +52,10 @@ def run_import(
     Raises ImportFileError when the file is wrong (nothing written) and LoadError when the
     database refuses (nothing written). The same file again changes nothing.
     """
+    try:
+        version = check_version(version)
+    except ValueError as error:
+        raise LoadError(str(error)) from None
     path = Path(path)
     if not path.is_file():
         raise LoadError(f"{path}: no such file")

@@ -8,6 +8,7 @@ release defined) are kept and updated by key, so nothing curated loses its refer
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import UTC, date, datetime
@@ -18,6 +19,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from bilateral_db.models import Release, ReleaseCount, ReleaseFinding
 from bilateral_db.models.vocabulary import DatePrecision
+from bilateral_db.quoting import quoted
 
 # Tables whose rows belong to one release and are written anew with each file.
 RELEASE_ROWS = (
@@ -79,6 +81,19 @@ class ImportResult:
             listed = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.finding_counts.items()))
             text += f"; for review: {listed} (bilateral-db report findings {self.release})"
         return text
+
+
+VERSION_PATTERN = re.compile(r"[0-9A-Za-z][0-9A-Za-z._+-]{0,39}")  # 2016, 4.1, 3.0-rc1
+
+
+def check_version(version: str | None) -> str | None:
+    """A release version becomes part of the release's slug, so it is a short plain token."""
+    if version is not None and not VERSION_PATTERN.fullmatch(version):
+        raise ValueError(
+            f"--version: {quoted(version)} is not a version; write letters, digits and . _ + - "
+            "(at most 40, starting with a letter or digit), e.g. 4.1"
+        )
+    return version
 
 
 class ReleaseWriter:

@@ -22,6 +22,7 @@ from bilateral_db.load.transaction import load_transaction
 from bilateral_db.resources import fixtures_dir
 
 __all__ = [
+    "DEFAULT_LOCK_TIMEOUT",
     "EntityChanges",
     "FixtureErrors",
     "LoadError",
@@ -68,12 +69,19 @@ def load_fixture_set(
     prune: bool = False,
     progress: Callable[[str, int, int], None] | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    check: Callable[[LoadResult], None] | None = None,
 ) -> LoadResult:
-    """Sync the database to an already validated fixture set (see load_fixtures)."""
+    """Sync the database to an already validated fixture set (see load_fixtures).
+
+    `check(result)` runs after the work and before the commit; raising LoadError there rolls
+    everything back (see load.guard).
+    """
     try:
         with load_transaction(engine, lock_timeout) as connection:
             result = Synchronizer(connection, fixture_set, prune=prune, progress=progress).run()
             result.dry_run = dry_run
+            if check is not None:
+                check(result)
             if not dry_run:
                 connection.commit()
     except DBAPIError as error:

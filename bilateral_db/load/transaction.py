@@ -26,6 +26,8 @@ def load_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection
     The caller commits; anything else (an exception, Ctrl-C, a dry run) rolls back. A second
     loader waits up to `lock_timeout` seconds, then fails with a LoadError.
     """
+    if not 0 <= lock_timeout < float("inf"):  # also refuses NaN
+        raise LoadError(f"the lock wait must be a number of seconds, 0 or more, not {lock_timeout}")
     sqlite = engine.dialect.name == "sqlite"
     try:
         connection = engine.connect()
@@ -61,7 +63,7 @@ def _begin(connection: Connection, engine: Engine, lock_timeout: float) -> RootT
 
 
 def _advisory_lock(connection: Connection, engine: Engine, lock_timeout: float) -> None:
-    milliseconds = max(1, int(lock_timeout * 1000))
+    milliseconds = _milliseconds(lock_timeout)
     connection.exec_driver_sql(f"SET LOCAL lock_timeout = {milliseconds}")
     try:
         connection.execute(text("SELECT pg_advisory_xact_lock(:key)"), {"key": ADVISORY_LOCK_KEY})
@@ -70,6 +72,11 @@ def _advisory_lock(connection: Connection, engine: Engine, lock_timeout: float) 
             raise _busy(engine, lock_timeout) from error
         raise
     connection.exec_driver_sql("SET LOCAL lock_timeout TO DEFAULT")
+
+
+def _milliseconds(seconds: float) -> int:
+    """A wait both backends accept: at least 1 ms, at most 2^31 - 1 ms (about 24 days)."""
+    return min(2**31 - 1, max(1, int(seconds * 1000)))
 
 
 def _busy(engine: Engine, lock_timeout: float) -> LoadError:
@@ -101,7 +108,7 @@ def _sqlite_busy_timeout(connection: Connection, lock_timeout: float) -> int:
     # The raw sqlite3 connection (typed as optional by SQLAlchemy; always there while connected).
     driver = connection.connection.driver_connection
     previous = int(driver.execute("PRAGMA busy_timeout").fetchone()[0])  # type: ignore[union-attr]
-    _set_busy_timeout(connection, max(1, int(lock_timeout * 1000)))
+    _set_busy_timeout(connection, _milliseconds(lock_timeout))
     return previous
 
 

@@ -70,12 +70,25 @@ class Cited:
         return self.by_fact.get(claim.fact_id, ())
 
 
+def require_release(session: Session, release: str) -> str | None:
+    """The slug of the release `release` names, by its slug (cow-igo-3.0) or its data set's
+    name (cow-igo: a data set holds one release at a time); None when it names none."""
+    held = session.execute(select(Release.slug, Release.dataset)).all()
+    for slug, dataset in held:
+        if release in (slug, dataset):
+            return slug
+    return None
+
+
 def require_source(session: Session, source: str) -> str:
-    """`source` names a release or a cited source; else UnknownCode with close matches."""
-    releases = list(session.scalars(select(Release.slug)))
+    """`source` names a release (or its data set) or a cited source; else UnknownCode."""
+    release = require_release(session, source)
+    if release is not None:
+        return release
     sources = list(session.scalars(select(Source.slug)))
-    if source in releases or source in sources:
+    if source in sources:
         return source
+    releases = list(session.scalars(select(Release.slug)))
     raise miss("source", source, releases + sources)
 
 

@@ -41,7 +41,8 @@ class UnknownCode(LookupError):
         hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
         if none_at_all:
             hint = f"; the database holds no {kind} at all (is it loaded?)"
-        super().__init__(f"{code}: no such {kind}{hint}")
+        shown = code if len(code) <= 60 else f"{code[:60]}… ({len(code)} characters)"
+        super().__init__(f"{shown}: no such {kind}{hint}")
 
 
 @dataclass(frozen=True)

@@ -19,6 +19,7 @@ from bilateral_db.models import (
     ReleaseFinding,
     Source,
 )
+from bilateral_db.reports.claimed import require_release
 from bilateral_db.reports.lookup import checked, miss
 from bilateral_db.reports.pointintime import partial
 
@@ -118,17 +119,17 @@ def release_findings(
     session: Session, *, release: str, kind: str | None = None
 ) -> list[FindingRow]:
     """What the import of `release` listed for review, in file order."""
-    releases = list(session.scalars(select(Release.slug)))
-    if release not in releases:
-        raise miss("release", release, releases)
+    slug = require_release(session, release)
+    if slug is None:
+        raise miss("release", release, list(session.scalars(select(Release.slug))))
     statement = (
         select(
             ReleaseFinding.kind, ReleaseFinding.line, ReleaseFinding.record, ReleaseFinding.message
         )
         .join(Release, Release.id == ReleaseFinding.release_id)
-        .where(Release.slug == release)
+        .where(Release.slug == slug)
         .order_by(ReleaseFinding.kind, ReleaseFinding.line, ReleaseFinding.id)
     )
     if kind is not None:
         statement = statement.where(ReleaseFinding.kind == kind)
-    return [FindingRow(release, *row) for row in session.execute(statement)]
+    return [FindingRow(slug, *row) for row in session.execute(statement)]

@@ -48,7 +48,7 @@ CASES = {
         "JPY",
         "JPY",
         "minor_unit",
-        "valid integer",
+        "'none' is not a whole number",
     ),
     "vocabulary": Case(
         (("blocs.yaml", "{member: BRN, role: member,", "{member: BRN, role: membr,"),),
