@@ -75,6 +75,43 @@ def view_columns() -> dict[str, list[tuple[str, str]]]:
             engine.dispose()
 
 
+CLAIMS_SECTION = [
+    "## Sources and claims",
+    "",
+    "Every fact the database holds is a *claim* made by one release: the curated fixtures "
+    "(release 1, `curated`, each fact citing its own sources through `fact` and `citation`) or "
+    "an imported data set (`release`: data set, version, publisher, citation, file name, "
+    "SHA-256, coverage, import time; `release_count` and `release_finding` say what the import "
+    "held and what it listed for review). Claim tables (`membership`, `term`, "
+    "`dialogue_coordination`, `country_code`, `trade_figure`, `trade_reported_change`) carry:",
+    "",
+    "- `release_id`: who claims it. One join to `release` traces any imported row to its file.",
+    "- `alternative_of_id` and `alternative`: a second claim inside one release about the same "
+    "thing (two start dates for one term; 10 bn vs 11 bn for one figure). An alternative points "
+    "at the claim it competes with and cites its own sources; the unique key is (key..., "
+    "`release_id`, `alternative`), so a second claim is no longer refused as a duplicate.",
+    "- `end_status` on interval tables: `ended` (the end date is the end), `ongoing` (no end), "
+    "`censored` (known until the end date, the edge of the source; nothing said after it) and "
+    "`unknown` (it ended, the day is not known).",
+    "",
+    "No-overlap rules (one holder of a single-seat post, one spell per member, bloc and role) "
+    "hold within one release's own claims, never across releases: two sources may disagree, "
+    "and both are kept. `coverage` says which blocs, actors and posts a release speaks about "
+    "and when (`covered` false marks a gap such as COW IGO's -9): outside its coverage a "
+    "release is silent, which is neither yes nor no.",
+    "",
+    "The *preferred* claim about a thing is the claim of its own (not an alternative) from the "
+    "release of lowest `precedence` that claims anything about it: curated 0, cow-states 10, "
+    "gw-states 20, cow-igo 30, archigos 40, cow-trade 50. The research views (`v_membership`, "
+    "`v_term`, `v_trade`, the panels) use preferred claims and name the release in `source`; "
+    "`v_claim` lists every claim with `preferred` 0 or 1. Reports do the same and say which "
+    "sources agree (`sources`) and which dispute it (`disputed`, `disputed_by`); "
+    "`report disagreements` lists every place where two sources disagree beyond their "
+    "precision.",
+    "",
+]
+
+
 def render_schema() -> str:
     """The whole of docs/schema.md."""
     tables = sorted(Base.metadata.tables.values(), key=lambda table: table.name)
@@ -89,6 +126,7 @@ def render_schema() -> str:
         "minor units of its currency (`currency.minor_unit`). Every fact row has a `fact_id`, "
         "through which `citation` names its sources.",
         "",
+        *CLAIMS_SECTION,
         "## Entity–relationship diagram",
         "",
         *_mermaid(tables),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import io
 import sys
 from typing import TextIO
@@ -129,7 +130,9 @@ def current_revisions(url: str) -> tuple[str, ...]:
         engine.dispose()
 
 
+@functools.cache
 def head_revisions() -> tuple[str, ...]:
+    """The migrations' heads: they ship with the package, so one read per process will do."""
     return tuple(ScriptDirectory.from_config(alembic_config("sqlite://")).get_heads())
 
 

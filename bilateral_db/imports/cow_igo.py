@@ -20,8 +20,11 @@ USSR's until 1991 and Russia's from 1992).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date
+from operator import itemgetter
+from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
@@ -136,6 +139,8 @@ class _Reading:
         self.igo_years: dict[int, list[int]] = {}  # column index -> first and last year coded
         self.states: dict[int, _State] = {}
         self.igo: list[int] = []  # indices of the IGO columns
+        self.cells: Callable[[list[str]], tuple[str, ...]] = _getter([])
+        self.resolved: dict[int, int] = {}  # IGO column index -> its bloc
         self.first_year: int | None = None
         self.last_year: int | None = None
 
@@ -144,6 +149,9 @@ class _Reading:
         for row in self.data.rows():
             if not self.igo:
                 self.igo = [i for i, c in enumerate(self.data.columns) if c not in FIXED_COLUMNS]
+                self.cells = _getter(self.igo)
+                columns = {i: self.data.columns[i] for i in self.igo}
+                self.resolved = self.bloc_index.resolve(columns)
             self._row(row)
             rows += 1
             if rows % 500 == 0:
@@ -183,7 +191,11 @@ class _Reading:
         actor_id = self._actor(ccode, year, row)
         if state is not None and state.follows(actor_id, year):
             previous = state.values
-            changed = [i for i in self.igo if values[i] != previous[i]]
+            cells, before = self.cells(values), self.cells(previous)
+            if cells == before:  # most years change nothing: one tuple comparison in C
+                state.year, state.values = year, values
+                return
+            changed = [i for i, a, b in zip(self.igo, cells, before, strict=True) if a != b]
             self._check(row, changed, values)
             for column in changed:
                 self._change(state, column, previous[column].strip(), values[column].strip(), year)
@@ -272,8 +284,9 @@ class _Reading:
     # --- writing ---------------------------------------------------------------------------
 
     def _bloc(self, index: int) -> int:
+        """The column's bloc, recorded as used (blocs no row uses are dropped at the end)."""
         if index not in self.blocs:
-            self.blocs[index] = self.bloc_index.bloc_for(self.data.columns[index])
+            self.blocs[index] = self.resolved[index]
         return self.blocs[index]
 
     def _write_role(
@@ -324,22 +337,40 @@ class _BlocIndex:
             if cow_igo:
                 self.by_igo[cow_igo.lower()] = bloc_id
         self.country_codes = set(connection.scalars(select(Country.code)))
+        self.igo_names: list[dict[str, Any]] = []  # blocs of this release named again
         self.own: set[int] = {
             bloc_id
             for bloc_id, release_id in self.codes.values()
             if release_id == reading.release_id
         }
 
-    def bloc_for(self, column: str) -> int:
+    def resolve(self, columns: dict[int, str]) -> dict[int, int]:
+        """The bloc of each IGO column (by index), new blocs created in two statements."""
+        found: dict[int, int] = {}
+        wanted: dict[int, tuple[str, str]] = {}
+        self.igo_names.clear()
+        for index, column in columns.items():
+            bloc = self._existing(column)
+            if isinstance(bloc, int):
+                found[index] = bloc
+            else:
+                wanted[index] = bloc
+        if self.igo_names:
+            self.reading.connection.execute(
+                update(Bloc).where(Bloc.id == bindparam("_id")), self.igo_names
+            )
+        found.update(self._create(wanted))
+        return found
+
+    def _existing(self, column: str) -> int | tuple[str, str]:
+        """The bloc the column names, or the (code, name) of the bloc to create for it."""
         name = column.strip().lower()
         if name in self.by_igo:
             return self.by_igo[name]
         code = name.upper()
         taken = self.codes.get(code)
         if taken is not None and taken[1] == self.reading.release_id:
-            bloc_id = taken[0]
-            self._set_igo(bloc_id, name)
-            return bloc_id
+            return self._set_igo(taken[0], name)
         if taken is not None or code in self.country_codes:
             what = "a country's code" if code in self.country_codes else "another bloc's code"
             code = f"{code}-IGO"
@@ -352,34 +383,36 @@ class _BlocIndex:
             )
             taken = self.codes.get(code)
             if taken is not None and taken[1] == self.reading.release_id:
-                self._set_igo(taken[0], name)
-                return taken[0]
-        return self._create(code, name)
+                return self._set_igo(taken[0], name)
+        return code, name
 
-    def _set_igo(self, bloc_id: int, name: str) -> None:
-        self.reading.connection.execute(
-            update(Bloc).where(Bloc.id == bloc_id).values(cow_igo_code=name.upper())
-        )
+    def _set_igo(self, bloc_id: int, name: str) -> int:
+        self.igo_names.append({"_id": bloc_id, "cow_igo_code": name.upper()})
         self.by_igo[name] = bloc_id
-
-    def _create(self, code: str, name: str) -> int:
-        connection = self.reading.connection
-        bloc_id = connection.execute(
-            insert(Bloc)
-            .values(
-                code=code,
-                name=f"{name.upper()} (as the Correlates of War IGO data abbreviate it)",
-                kind="international_organisation",
-                cow_igo_code=name.upper(),
-                release_id=self.reading.release_id,
-            )
-            .returning(Bloc.id)
-        ).scalar_one()
-        connection.execute(insert(Actor).values(bloc_id=bloc_id))
-        self.codes[code] = (bloc_id, self.reading.release_id or 0)
-        self.by_igo[name] = bloc_id
-        self.own.add(bloc_id)
         return bloc_id
+
+    def _create(self, wanted: dict[int, tuple[str, str]]) -> dict[int, int]:
+        if not wanted:
+            return {}
+        connection = self.reading.connection
+        rows = [
+            {
+                "code": code,
+                "name": f"{name.upper()} (as the Correlates of War IGO data abbreviate it)",
+                "kind": "international_organisation",
+                "cow_igo_code": name.upper(),
+                "release_id": self.reading.release_id,
+            }
+            for code, name in wanted.values()
+        ]
+        statement = insert(Bloc).returning(Bloc.id, sort_by_parameter_order=True)
+        ids = list(connection.execute(statement, rows).scalars())
+        connection.execute(insert(Actor), [{"bloc_id": bloc_id} for bloc_id in ids])
+        for (code, name), bloc_id in zip(wanted.values(), ids, strict=True):
+            self.codes[code] = (bloc_id, self.reading.release_id or 0)
+            self.by_igo[name] = bloc_id
+            self.own.add(bloc_id)
+        return dict(zip(wanted, ids, strict=True))
 
     def date_blocs(
         self, years: dict[int, list[int]], blocs: dict[int, int], last_year: int | None
@@ -422,3 +455,10 @@ def _country_actors(connection: Connection) -> dict[int, int]:
 def _year(year: int) -> str:
     """The first day of a year, as the bulk writer takes dates."""
     return f"{year:04d}-01-01"
+
+
+def _getter(indices: list[int]) -> Callable[[list[str]], tuple[str, ...]]:
+    """The cells at `indices` as a tuple, whatever their number (itemgetter of one is not)."""
+    if len(indices) > 1:
+        return itemgetter(*indices)
+    return lambda values: tuple(values[i] for i in indices)

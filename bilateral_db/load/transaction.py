@@ -40,6 +40,10 @@ def load_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection
             if sqlite:
                 connection = connection.execution_options(sqlite_begin="IMMEDIATE")
             transaction = _begin(connection, engine, lock_timeout)
+            if restore is not None:
+                # The loaders' lock is held; the commit may still wait for readers to finish
+                # their snapshot, however briefly `--wait` lets it wait for another loader.
+                _set_busy_timeout(connection, max(restore, _milliseconds(lock_timeout)))
             try:
                 if not sqlite:
                     _advisory_lock(connection, engine, lock_timeout)

@@ -62,3 +62,32 @@ def test_days_the_crosswalk_cannot_map_are_listed(imported) -> None:
         "gw 255 Doenitz 1945-04-30..1945-05-23",
         "gw 260 Adenauer 1949-09-16..1963-10-15",
     ]
+
+
+def test_a_person_given_an_archigos_id_is_linked_by_it(fresh_migrated_url: str, tmp_path) -> None:
+    """The id Archigos gives Putin (36 characters) in people.yaml links his spells by id."""
+    import shutil
+
+    from bilateral_db.db import make_engine
+    from bilateral_db.load import load_fixtures
+    from bilateral_db.resources import fixtures_dir
+
+    fixtures = tmp_path / "fixtures"
+    shutil.copytree(fixtures_dir(), fixtures)
+    people = fixtures / "people.yaml"
+    people.write_text(
+        people.read_text(encoding="utf-8").replace(
+            "  wikidata: Q7747\n",
+            "  wikidata: Q7747\n  archigos: 8220a9b0-1e42-11e4-b4cd-db5882bf8def\n",
+            1,
+        ),
+        encoding="utf-8",
+    )
+    engine = make_engine(fresh_migrated_url)
+    try:
+        load_fixtures(engine, [fixtures])
+        import_dataset(engine, "archigos", SLICE)
+        (putin,) = _leaders(engine, "RUS", date(2015, 6, 1))
+        assert (putin.person, putin.source) == ("vladimir-putin", ARCHIGOS)
+    finally:
+        engine.dispose()
