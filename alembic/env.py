@@ -10,6 +10,7 @@ from alembic import context
 from bilateral_db.db import make_engine
 from bilateral_db.models import Base
 from bilateral_db.settings import resolve_database_url
+from bilateral_db.view_comments import comment_views
 
 config = context.config
 target_metadata = Base.metadata
@@ -41,6 +42,7 @@ def run_migrations(connection: Connection) -> None:
     )
     with context.begin_transaction():
         context.run_migrations()
+        comment_views(connection)
         if sqlite:
             broken = connection.exec_driver_sql("PRAGMA foreign_key_check").fetchall()
             if broken:

@@ -1,7 +1,7 @@
 """What the research views and their columns mean: one text for every place that shows it.
 
-docs/schema.md, the Datasette metadata (`bilateral-db docs datasette`) and, later, the
-migrations' COMMENT ON VIEW / COMMENT ON COLUMN statements on PostgreSQL all read these
+docs/schema.md, the Datasette metadata (`bilateral-db docs datasette`) and the COMMENT ON
+VIEW / COMMENT ON COLUMN statements set on PostgreSQL after every migration all read these
 dictionaries, so the description a researcher sees is the same in each tool. Views change only
 through migrations; when one adds or renames a view column, update this module in the same
 commit (tests/test_view_docs.py checks that every view column is described).
