@@ -306,6 +306,22 @@ def curated_engine(
     engine.dispose()
 
 
+@pytest.fixture
+def curated_url(database_factory: DatabaseFactory, curated_template_url: str) -> str:
+    """A database of its own with the bundled fixtures, for imports; the test may commit."""
+    return clone_database(database_factory, curated_template_url)
+
+
+@pytest.fixture(scope="session")
+def curated_shared_engine(
+    database_factory: DatabaseFactory, curated_template_url: str
+) -> Iterator[Engine]:
+    """The bundled fixtures, shared by every test of a run: tests must not commit to it."""
+    engine = make_engine(clone_database(database_factory, curated_template_url))
+    yield engine
+    engine.dispose()
+
+
 @pytest.fixture(scope="session")
 def loaded_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
     """One database per backend with the BUNDLED fixtures and the data sets shipped with the

@@ -173,7 +173,7 @@ class _Reading:
 
     def _row(self, row: Row) -> None:
         ccode = self.data.integer(row, "ccode")
-        year = self.data.integer(row, "year")
+        year = self.data.year(row, "year")
         if ccode is None or year is None:
             return
         values = row.values

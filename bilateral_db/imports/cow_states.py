@@ -5,8 +5,8 @@ from __future__ import annotations
 import csv
 from pathlib import Path
 
-from bilateral_db.imports.reading import DataFile, Row, open_text
-from bilateral_db.imports.release import Dataset
+from bilateral_db.imports.reading import UNREADABLE, DataFile, Row, open_text
+from bilateral_db.imports.release import VERSION_PATTERN, Dataset
 from bilateral_db.imports.states import Spell, StateListImporter
 
 DATASET = Dataset(
@@ -21,6 +21,7 @@ DATASET = Dataset(
 
 class CowStatesImporter(StateListImporter):
     dataset = DATASET
+    end_column = "endyear"
     system = "cow"
     required = (
         "stateabb",
@@ -36,11 +37,16 @@ class CowStatesImporter(StateListImporter):
     default_version = "2016"
 
     def version(self, path: Path) -> str | None:
-        """COW's file names its version in a column (2016)."""
-        with open_text(path) as (text, _position):
-            first = next(csv.DictReader(text), None)
-        version = (first or {}).get("version", "").strip()
-        return version or self.default_version
+        """COW's file names its version in a column (2016); a file that cannot be read here
+        gets the default, and reading its rows says what is wrong with it."""
+        try:
+            with open_text(path) as (text, _position):
+                first = next(csv.DictReader(text), None)
+        except UNREADABLE:
+            first = None
+        version = (first or {}).get("version") or ""
+        version = version.strip() if isinstance(version, str) else ""
+        return version if VERSION_PATTERN.fullmatch(version) else self.default_version
 
     def spell(self, data: DataFile, row: Row) -> Spell | None:
         code = data.integer(row, "ccode")

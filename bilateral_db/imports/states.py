@@ -47,14 +47,25 @@ class StateListImporter(Importer):
 
     system: str
 
+    end_column: str
+
     def spell(self, data: DataFile, row: Row) -> Spell | None:
         raise NotImplementedError
+
+    def checked(self, data: DataFile, row: Row) -> Spell | None:
+        """The row's spell, if it is one: it ends on or after the day it starts."""
+        spell = self.spell(data, row)
+        if spell is not None and spell.end < spell.start:
+            message = f"{spell.end} is before the start {spell.start}"
+            data.problem(row.line, self.end_column, message)
+            return None
+        return spell
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
     ) -> tuple[date | None, date | None]:
         # A list is a few hundred spells: read it whole, since its edge is its latest end.
-        spells = [spell for row in data.rows() if (spell := self.spell(data, row)) is not None]
+        spells = [spell for row in data.rows() if (spell := self.checked(data, row)) is not None]
         data.check()
         if not spells:
             return None, None

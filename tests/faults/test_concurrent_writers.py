@@ -1,36 +1,44 @@
 """Writers at once: 8 on PostgreSQL, 4 on one SQLite file, as real processes, first with the
 same input and then with different ones. Each finishes or fails with a clear message, none
 deadlocks, the final state is one writer's; readers meanwhile see one state or the other,
-never a mix."""
+never a mix.
+
+A round runs one group of writers (support.writers), its processes dealt round-robin over
+the group: `load` alone, then the four bulk importers together (two processes each on
+PostgreSQL, one each on SQLite: every importer's a and b contend for the one lock at once).
+BILATERAL_FAULT_SCALE > 1 also runs each importer alone, with that many times more writers.
+Each writer sets the database to its states and names the final one itself.
+"""
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Hashable
 from pathlib import Path
 
 import pytest
-from sqlalchemy import text
 from support.faults import SCALE, leftovers, start
-from support.writers import WRITERS, Writer
+from support.writers import IMPORT_WRITERS, LOAD, Writer
 
 from bilateral_db.db import make_engine, read_snapshot
-from bilateral_db.fixtures import read_fixture_set
-from bilateral_db.load import load_fixture_set
 
 WRITERS_AT_ONCE = {"postgresql": 8, "sqlite": 4}
 ROWS = 1000
 
 pytestmark = [pytest.mark.fault, pytest.mark.slow]
 
+GROUPS: list[tuple[str, list[Writer]]] = [("load", [LOAD]), ("importers", IMPORT_WRITERS)]
+if SCALE > 1:
+    GROUPS += [(writer.name, [writer]) for writer in IMPORT_WRITERS]
 
-def _signature(url: str) -> tuple[tuple[str, ...], int]:
-    """Two statements in one snapshot: the topic names and the number of trade figures."""
+
+def _signature(url: str, writers: list[Writer]) -> tuple[Hashable, ...]:
+    """What each writer's reader sees, all in one snapshot."""
     engine = make_engine(url, read_only=True)
     try:
         with read_snapshot(engine) as session:
-            names = tuple(session.execute(text("SELECT name FROM topic ORDER BY name")).scalars())
-            count = session.execute(text("SELECT count(*) FROM trade_figure")).scalar_one()
-        return names, int(count)
+            connection = session.connection()
+            return tuple(writer.signature(connection) for writer in writers)
     finally:
         engine.dispose()
 
@@ -38,9 +46,10 @@ def _signature(url: str) -> tuple[tuple[str, ...], int]:
 class Readers:
     """Read the signature in a loop until stopped, keeping every distinct answer."""
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, writers: list[Writer]) -> None:
         self.url = url
-        self.seen: set[tuple[tuple[str, ...], int]] = set()
+        self.writers = writers
+        self.seen: set[tuple[Hashable, ...]] = set()
         self.reads = 0
         self.errors: list[BaseException] = []
         self.stop = threading.Event()
@@ -49,7 +58,7 @@ class Readers:
     def _run(self) -> None:
         while not self.stop.is_set():
             try:
-                self.seen.add(_signature(self.url))
+                self.seen.add(_signature(self.url, self.writers))
                 self.reads += 1
             except BaseException as error:  # reported by the test
                 self.errors.append(error)
@@ -77,9 +86,12 @@ def _with_options(argv: list[str], options: tuple[str, ...]) -> list[str]:
 
 
 def _run_together(
-    writer: Writer, inputs: list[Path], url: str, extra: tuple[str, ...] = ()
+    jobs: list[tuple[Writer, Path]], url: str, impatient: bool
 ) -> list[tuple[int, str]]:
-    processes = [start(_with_options(writer.argv(path, url), extra)) for path in inputs]
+    processes = [
+        start(_with_options(w.argv(path, url), w.impatient if impatient else ()))
+        for w, path in jobs
+    ]
     outcomes = []
     for process in processes:
         out, err = process.communicate(timeout=600)  # a deadlock would end here, loudly
@@ -87,45 +99,56 @@ def _run_together(
     return outcomes
 
 
-@pytest.mark.parametrize("writer", WRITERS, ids=lambda w: w.name)
+@pytest.mark.parametrize("group", GROUPS, ids=lambda g: g[0])
 def test_writers_at_once_end_in_one_writers_state(
-    writer: Writer, backend: str, fresh_migrated_url: str, tmp_path: Path
+    group: tuple[str, list[Writer]],
+    backend: str,
+    request: pytest.FixtureRequest,
+    tmp_path: Path,
 ) -> None:
-    url = fresh_migrated_url
+    name, writers = group
+    (database,) = {writer.database for writer in writers}
+    url = request.getfixturevalue(database)
     count = WRITERS_AT_ONCE[backend] * SCALE
-    a, b = writer.inputs(tmp_path, ROWS)
-    sets = {a: read_fixture_set([a]), b: read_fixture_set([b])}
+    inputs = {w.name: w.inputs(tmp_path / w.name, ROWS) for w in writers}
     engine = make_engine(url)
     try:
-        load_fixture_set(engine, sets[b], prune=True)
-        state_b = _signature(url)
-        load_fixture_set(engine, sets[a], prune=True)
-        state_a = _signature(url)
-        assert state_a != state_b
+        for w in writers:
+            w.write(engine, inputs[w.name][1])
+        state_b = _signature(url, writers)
+        for w in writers:
+            w.write(engine, inputs[w.name][0])
+        state_a = _signature(url, writers)
+        states = [{x, y} for x, y in zip(state_a, state_b, strict=True)]
+        assert all(len(pair) == 2 for pair in states)
 
-        mixed = [a if i % 2 else b for i in range(count)]
-        rounds = [([b] * count, ()), (mixed, ())]
-        if writer.impatient:  # the same, giving up at once: some are refused, clearly
-            rounds.append((mixed, writer.impatient))
-        for round_inputs, extra in rounds:
-            with Readers(url) as readers:
-                outcomes = _run_together(writer, round_inputs, url, extra)
+        # Process i is writer i mod len(writers); "mixed" gives each writer both inputs
+        # where it has two processes, and half the writers a where each has one.
+        dealt = [writers[i % len(writers)] for i in range(count)]
+        same = [(w, inputs[w.name][1]) for w in dealt]
+        mixed = [(w, inputs[w.name][(i + i // len(writers)) % 2]) for i, w in enumerate(dealt)]
+        rounds = [(same, False), (mixed, False)]
+        if all(w.impatient for w in writers):  # the same, giving up at once: some refused
+            rounds.append((mixed, True))
+        for jobs, impatient in rounds:
+            with Readers(url, writers) as readers:
+                outcomes = _run_together(jobs, url, impatient)
             for code, output in outcomes:
                 assert "Traceback" not in output
                 assert code == 0 or "another load is running" in output, output
             assert any(code == 0 for code, _ in outcomes)
             assert readers.errors == []
             assert readers.reads > 0
-            assert readers.seen <= {state_a, state_b}, readers.seen
-            final = [
-                p
-                for p in (a, b)
-                if not load_fixture_set(engine, sets[p], prune=True, dry_run=True).changed
-            ]
-            assert len(final) == 1, "the final state is not one writer's"
+            for seen in readers.seen:  # each writer's part is its a or its b, never a mix
+                for part, pair in zip(seen, states, strict=True):
+                    assert part in pair, (part, pair)
+            for w in writers:
+                a, b = inputs[w.name]
+                final = [path for path in (a, b) if w.holds(engine, path)]
+                assert len(final) == 1, f"{w.name}: the final state is not one writer's"
             assert leftovers(url) == []
             print(
-                f"{backend} {writer.name}: {count} writers, "
+                f"{backend} {name}: {count} writers{' (--wait 0)' if impatient else ''}, "
                 f"{sum(code == 0 for code, _ in outcomes)} finished, "
                 f"{sum(code != 0 for code, _ in outcomes)} refused; "
                 f"{readers.reads} reads saw {len(readers.seen)} states"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import subprocess
@@ -43,8 +44,58 @@ def start(argv: list[str], cwd: Path | None = None) -> subprocess.Popen[bytes]:
 
 
 def kill(process: subprocess.Popen[bytes]) -> None:
-    os.killpg(process.pid, signal.SIGKILL)
+    with contextlib.suppress(ProcessLookupError):  # it had finished (and been reaped)
+        os.killpg(process.pid, signal.SIGKILL)
     process.communicate(timeout=60)
+
+
+class Watch:
+    """Whether a writer is inside its transaction right now: it holds the loaders' advisory
+    lock (PostgreSQL) or SQLite's RESERVED lock on the file (asked of the kernel with
+    F_GETLK, which looks and takes nothing)."""
+
+    def __init__(self, url: str) -> None:
+        parsed = make_url(url)
+        self.file: int | None = None
+        self.connection: psycopg.Connection | None = None
+        if parsed.get_backend_name() == "sqlite":
+            self.file = os.open(parsed.database or "", os.O_RDONLY)
+        else:
+            self.connection = psycopg.connect(_plain(url), autocommit=True)
+
+    def writing(self) -> bool:
+        if self.file is not None:
+            import fcntl
+            import struct
+
+            # struct flock (Linux): type, whence, start, length, pid; the byte SQLite locks
+            # for RESERVED is one past PENDING_BYTE (0x40000000).
+            layout = "hhqqi4x"
+            asked = struct.pack(layout, fcntl.F_WRLCK, os.SEEK_SET, 0x40000001, 1, 0)
+            held = fcntl.fcntl(self.file, fcntl.F_GETLK, asked)
+            return struct.unpack(layout, held)[0] != fcntl.F_UNLCK
+        assert self.connection is not None
+        row = self.connection.execute(
+            "SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted AND "
+            "database = (SELECT oid FROM pg_database WHERE datname = current_database())"
+        ).fetchone()
+        return bool(row and row[0])
+
+    def until_writing(self, process: subprocess.Popen[bytes], timeout: float) -> bool:
+        """Wait until the process is inside its transaction (True), or has ended or taken
+        longer than `timeout` (False)."""
+        deadline = time.monotonic() + timeout
+        while time.monotonic() < deadline and process.poll() is None:
+            if self.writing():
+                return True
+            time.sleep(0.002)
+        return False
+
+    def close(self) -> None:
+        if self.connection is not None:
+            self.connection.close()
+        if self.file is not None:
+            os.close(self.file)
 
 
 def _plain(url: str) -> str:
