@@ -23,3 +23,27 @@ def quoted(value: Any, limit: int = QUOTE_LIMIT) -> str:
     if len(text) <= limit:
         return text
     return f"{text[:limit]}… ({len(text)} characters)"
+
+
+def described(value: Any) -> str:
+    """A value as it was written in a fixture file, in the file's words, never a Python repr:
+    `a list`, `true`, `2019-09-04`, `'Ministry of …'`."""
+    from datetime import date, datetime
+
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if value is None:
+        return "an empty value"
+    if isinstance(value, list | tuple):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if isinstance(value, datetime):
+        return f"{value:%Y-%m-%d %H:%M:%S} (a date and a time)"
+    if isinstance(value, date):
+        return value.isoformat()
+    if isinstance(value, str):
+        return quoted(value)
+    if isinstance(value, int | float):
+        return quoted(value)
+    return f"a {type(value).__name__}"

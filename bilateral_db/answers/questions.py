@@ -378,14 +378,19 @@ QUESTIONS: tuple[Question, ...] = (
         "dyad",
         "Everything between two countries or blocs.",
         "Blocs they shared, partnerships of one in the other, meetings, agreements, topics "
-        "and trade.",
+        "and trade. --from and --to keep what shares a day with those years: memberships, "
+        "meetings, agreements signed or in force then, and trade; relation topics are undated "
+        "and always listed.",
         "RUS ASEAN",
         "/dyads/{a}/{b}",
         "dyad_report",
         (
             _code("a", "A country or bloc code.", "RUS"),
             _code("b", "Another country or bloc code.", "ASEAN"),
+            Param("year_from", Kind.YEAR, "First year.", None, wire="from"),
+            Param("year_to", Kind.YEAR, "Last year.", None, wire="to"),
         ),
+        ordered=("year_from", "year_to"),
     ),
     Question(
         "country",

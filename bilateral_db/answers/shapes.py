@@ -111,7 +111,11 @@ SHAPES: dict[str, Shape] = {
     ),
     "AgreementRow": Shape(AGREEMENT),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
-    "ParticipantRow": Shape(("person", "name", "actor", "actor_name", "role", "status")),
+    "ParticipantRow": Shape(
+        ("person", "name", "actor", "actor_name", "role", "status"),
+        display=("person", "name", "actor", "actor_name", "role", "status"),
+    ),
+    "TopicRow": Shape(("topic", "name"), display=("topic", "name")),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),
     "CountryRow": Shape(
         (

@@ -134,8 +134,24 @@ def _page_links(request: Request, offset: int, limit: int, total: int) -> str:
     return ", ".join(parts)
 
 
+def _repeated(request: Request, question: Question) -> str | None:
+    """The first query parameter of this question given more than once, if any."""
+    known = {param.wire for param in question.all_params if not param.positional}
+    known |= {"limit", "offset"}
+    seen: set[str] = set()
+    for name, _ in request.query_params.multi_items():
+        if name in known and name in seen:
+            return name
+        seen.add(name)
+    return None
+
+
 def _endpoint(question: Question, cache_control: str) -> Callable[..., Response]:
     def endpoint(request: Request, **values: Any) -> Response:
+        repeated = _repeated(request, question)
+        if repeated is not None:
+            # Starlette would silently keep one of the values, as click would on the CLI.
+            return _error(422, f"{repeated}: given twice; give it once", parameter=repeated)
         limit = values.pop("limit", None)
         offset = values.pop("offset", 0)
         raw = {

@@ -49,6 +49,9 @@ class StrictCommand(TyperCommand):
             if token == "--":
                 break
             name = token.split("=", 1)[0]
+            attached = False
+            if name not in single and token[:1] == "-" and token[1:2] not in ("-", ""):
+                name, attached = token[:2], len(token) > 2  # -fjson: a short option and its value
             option = single.get(name)
             if option is None:
                 continue
@@ -59,7 +62,7 @@ class StrictCommand(TyperCommand):
                     param=option,
                 )
             seen[option.name] = token
-            if "=" not in token and not getattr(option, "is_flag", False):
+            if "=" not in token and not attached and not getattr(option, "is_flag", False):
                 next(tokens, None)  # the option's value, which may itself look like an option
         return super().parse_args(ctx, args)
 

@@ -52,6 +52,15 @@ ColumnsOption = Annotated[
         help="Only these columns, in this order (any key of the JSON rows; list answers only).",
     ),
 ]
+NotesOption = Annotated[
+    bool,
+    typer.Option(
+        "--notes",
+        help="Also show each row's confidence and note in the table (JSON and CSV always "
+        "have them).",
+    ),
+]
+NOTE_COLUMNS = ("confidence", "note")
 PlotOption = Annotated[
     Path | None,
     typer.Option(
@@ -109,10 +118,37 @@ def _extra_parameters(question: Question) -> list[inspect.Parameter]:
         inspect.Parameter("output", keyword, default=OutputFormat.table, annotation=FormatOption),
         inspect.Parameter("columns", keyword, default=None, annotation=ColumnsOption),
     ]
+    if _has_notes(question):
+        extras.append(inspect.Parameter("notes", keyword, default=False, annotation=NotesOption))
     if question.plot:
         extras.append(inspect.Parameter("plot", keyword, default=None, annotation=PlotOption))
     extras.append(inspect.Parameter("db", keyword, default=None, annotation=DatabaseOption))
     return extras
+
+
+def _has_notes(question: Question) -> bool:
+    """Whether the answer's rows carry a note: those of membership and term claims do.
+
+    A list, not the row types: reading those imports the reports, and help must stay fast.
+    """
+    return question.report in _NOTED_REPORTS
+
+
+# Reports some of whose rows have a confidence and a note: claims (reports.claimed.Provenance)
+# and meetings with their participants and topics. tests/cli check it against the row types.
+_NOTED_REPORTS = frozenset(
+    {
+        "agreement_report",
+        "find_meetings",
+        "meeting_detail",
+        "members_on",
+        "membership_timeline",
+        "officials_on",
+        "terms_of",
+        "dyad_report",
+        "country_profile",
+    }
+)
 
 
 def _help(question: Question) -> str:
@@ -145,6 +181,7 @@ def run(question: Question, values: dict[str, Any]) -> None:
 
     output: OutputFormat = values.pop("output")
     columns = [c.strip() for c in (values.pop("columns") or "").split(",") if c.strip()]
+    notes: bool = values.pop("notes", False)
     plot: Path | None = values.pop("plot", None)
     db = values.pop("db")
     if plot is not None:
@@ -159,14 +196,14 @@ def run(question: Question, values: dict[str, Any]) -> None:
             from bilateral_db.cli.plots import draw
 
             draw(question.plot or "", session, answer, arguments, plot)
-    _show(answer, output, columns)
+    _show(answer, output, columns, notes=notes)
     if plot is not None:
         from bilateral_db.cli.options import error_console
 
         error_console.print(f"wrote {plot}", markup=False, highlight=False)
 
 
-def _show(answer: Answer, output: OutputFormat, columns: list[str]) -> None:
+def _show(answer: Answer, output: OutputFormat, columns: list[str], *, notes: bool = False) -> None:
     import sys
 
     from bilateral_db.cli.render import (
@@ -177,6 +214,10 @@ def _show(answer: Answer, output: OutputFormat, columns: list[str]) -> None:
         unknown_columns,
     )
 
+    if notes and columns:
+        columns += [name for name in NOTE_COLUMNS if name not in columns]
+    elif notes:
+        answer = _with_notes(answer)
     if columns:
         if not answer.single:
             fail("--columns applies to list answers; use --format json for this one", code=2)
@@ -189,6 +230,19 @@ def _show(answer: Answer, output: OutputFormat, columns: list[str]) -> None:
     terminal = is_terminal()
     width = terminal_width() if terminal else None
     render(answer, output, width=width, styled=terminal, notes=sys.stderr)
+
+
+def _with_notes(answer: Answer) -> Answer:
+    """The terminal shows the note columns of every table that has them, last."""
+    from dataclasses import replace
+
+    tables = []
+    for table in answer.tables:
+        if table.display is not None:
+            extra = [c for c in NOTE_COLUMNS if c in table.columns and c not in table.display]
+            table = replace(table, display=[*table.display, *extra])
+        tables.append(table)
+    return replace(answer, tables=tables)
 
 
 def command_for(name: str) -> Any:

@@ -203,13 +203,33 @@ class Synchronizer:
                 continue
             try:
                 with self.conn.begin_nested():
-                    self._delete_rows(entity, idents)
+                    for generation in self._children_first(entity, idents):
+                        self._delete_rows(entity, generation)
             except DBAPIError as error:
                 raise LoadError(
                     f"could not remove {entity} rows that are no longer in the files: "
                     f"{_database_message(error)}"
                 ) from error
             self.result.entities[entity].removed = len(idents)
+
+    def _children_first(self, entity: str, idents: list[Any]) -> list[list[Any]]:
+        """Rows to delete grouped so that a row goes before the rows of its table it refers to."""
+        column = SELF_REFERENCE.get(entity)
+        if column is None:
+            return [idents]
+        parent_of = {i: self.existing[entity][self.keys[entity][i]][column] for i in idents}
+        depth: dict[Any, int] = {}
+
+        def depth_of(ident: Any) -> int:
+            if ident not in depth:
+                parent = parent_of[ident]
+                depth[ident] = 0 if parent not in parent_of else depth_of(parent) + 1
+            return depth[ident]
+
+        groups: dict[int, list[Any]] = defaultdict(list)
+        for ident in idents:
+            groups[depth_of(ident)].append(ident)
+        return [groups[level] for level in sorted(groups, reverse=True)]
 
     def _delete_rows(self, entity: str, idents: list[Any]) -> None:
         table = TABLES[entity]

@@ -14,6 +14,7 @@ from bilateral_db.models import (
     Agreement,
     AgreementParty,
     AgreementTopic,
+    Fact,
     Meeting,
     Person,
     ProgressStatement,
@@ -122,8 +123,9 @@ def agreement_report(session: Session, *, slug: str) -> AgreementReport:
     topics = [
         TopicRow(*row)
         for row in session.execute(
-            select(Topic.slug, Topic.name, AgreementTopic.fact_id)
+            select(Topic.slug, Topic.name, AgreementTopic.fact_id, Fact.confidence, Fact.note)
             .join(Topic, AgreementTopic.topic_id == Topic.id)
+            .outerjoin(Fact, AgreementTopic.fact_id == Fact.id)
             .where(AgreementTopic.agreement_id == agreement_id)
             .order_by(Topic.slug)
         )

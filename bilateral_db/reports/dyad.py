@@ -3,13 +3,24 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from datetime import date
 from typing import Any
 
-from sqlalchemy import CompoundSelect, and_, literal, or_, select, union_all
+from sqlalchemy import (
+    CompoundSelect,
+    SQLColumnExpression,
+    and_,
+    func,
+    literal,
+    or_,
+    select,
+    true,
+    union_all,
+)
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.dates import PartialDate, period_end_exclusive
 from bilateral_db.models import (
     Actor,
     Agreement,
@@ -32,6 +43,7 @@ from bilateral_db.reports.meetings import (
 )
 from bilateral_db.reports.members import MembershipRow, membership_pairs
 from bilateral_db.reports.pointintime import overlaps, partial
+from bilateral_db.reports.pointintime import period_end_exclusive as sql_end_exclusive
 from bilateral_db.reports.preferred import preferred
 from bilateral_db.reports.trade import TradeRow, trade_between
 
@@ -72,10 +84,66 @@ class DyadReport:
     trade: list[TradeRow]
 
 
-@checked(a="actor", b="actor")
-def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
-    """The relations of `a` and `b` (countries or blocs), in six queries whatever their size."""
+@dataclass(frozen=True)
+class _Years:
+    """The years asked about, as days: [start, stop), either side open."""
+
+    start: date | None
+    stop: date | None
+
+    @classmethod
+    def of(cls, year_from: int | None, year_to: int | None) -> _Years:
+        return cls(
+            None if year_from is None else date(year_from, 1, 1),
+            None if year_to is None else date(year_to + 1, 1, 1),
+        )
+
+    def shares_a_day(
+        self,
+        start: SQLColumnExpression[Any],
+        end: SQLColumnExpression[Any],
+        end_precision: SQLColumnExpression[Any],
+    ) -> ColumnElement[bool]:
+        """SQL: the interval [start, end] (open end: still going) shares a day with the years;
+        an unknown start shares none, as it covers no day."""
+        if self.start is None and self.stop is None:
+            return true()
+        conditions: list[ColumnElement[bool]] = [start.is_not(None)]
+        if self.stop is not None:
+            conditions.append(start < self.stop)
+        if self.start is not None:
+            conditions.append(
+                or_(end.is_(None), sql_end_exclusive(end, end_precision) > self.start)
+            )
+        return and_(*conditions)
+
+    def holds(self, start: PartialDate | None, end: PartialDate | None) -> bool:
+        """`shares_a_day` for a row already read."""
+        if self.start is None and self.stop is None:
+            return True
+        if start is None or (self.stop is not None and start.value >= self.stop):
+            return False
+        if end is None or self.start is None:
+            return True
+        return period_end_exclusive(end.value, end.precision) > self.start
+
+
+@checked(ordered=("year_from", "year_to"), a="actor", b="actor")
+def dyad_report(
+    session: Session,
+    *,
+    a: str,
+    b: str,
+    year_from: int | None = None,
+    year_to: int | None = None,
+) -> DyadReport:
+    """The relations of `a` and `b` (countries or blocs), in six queries whatever their size.
+
+    `year_from` and `year_to` keep memberships, meetings and agreements (signed, or in force)
+    that share a day with those years, and trade in those years; relation topics are undated.
+    """
     a, b = a.upper(), b.upper()
+    years = _Years.of(year_from, year_to)
     named = named_actors()
     actor_a = select(named.c.actor_id).where(named.c.code == a).scalar_subquery()
     actor_b = select(named.c.actor_id).where(named.c.code == b).scalar_subquery()
@@ -102,6 +170,8 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
             theirs.actor_id == actor_b,
             preferred(mine),
             preferred(theirs),
+            years.shares_a_day(mine.start_date, mine.end_date, mine.end_date_precision),
+            years.shares_a_day(theirs.start_date, theirs.end_date, theirs.end_date_precision),
             overlaps(
                 mine.start_date,
                 mine.end_date,
@@ -126,7 +196,11 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
         for row in shared
     ]
 
-    partner_rows = membership_pairs(session, a=a, b=b)
+    partner_rows = [
+        row
+        for row in membership_pairs(session, a=a, b=b)
+        if years.holds(row.start_date, row.end_date)
+    ]
 
     def involves(actor_id: ColumnElement[Any]) -> ColumnElement[bool]:
         """The actor took part, hosted (a country) or organised (a bloc) the meeting."""
@@ -141,7 +215,21 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
         )
         return or_(actor_took_part(actor_id), hosted_or_organised)
 
-    between = and_(involves(actor_a), involves(actor_b))
+    between = and_(
+        involves(actor_a),
+        involves(actor_b),
+        years.shares_a_day(
+            Meeting.start_date,
+            func.coalesce(Meeting.end_date, Meeting.start_date),
+            func.coalesce(Meeting.end_date_precision, Meeting.start_date_precision),
+        ),
+    )
+    in_force = or_(
+        years.shares_a_day(Agreement.signed_on, Agreement.signed_on, Agreement.signed_on_precision),
+        years.shares_a_day(
+            Agreement.covers_from, Agreement.covers_until, Agreement.covers_until_precision
+        ),
+    )
     meetings = [
         meeting_row(row)
         for row in session.execute(
@@ -156,7 +244,7 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
             agreement_select()
             .join(party_a, party_a.agreement_id == Agreement.id)
             .join(party_b, party_b.agreement_id == Agreement.id)
-            .where(party_a.actor_id == actor_a, party_b.actor_id == actor_b)
+            .where(party_a.actor_id == actor_a, party_b.actor_id == actor_b, in_force)
             .order_by(Agreement.signed_on, Agreement.slug)
         )
     ]
@@ -166,7 +254,8 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
     agreement_ids = (
         select(party_a2.agreement_id)
         .join(party_b2, party_b2.agreement_id == party_a2.agreement_id)
-        .where(party_a2.actor_id == actor_a, party_b2.actor_id == actor_b)
+        .join(Agreement, Agreement.id == party_a2.agreement_id)
+        .where(party_a2.actor_id == actor_a, party_b2.actor_id == actor_b, in_force)
     )
     relation = (
         select(Topic.slug, Topic.name, literal("relation"), literal(None), RelationTopic.fact_id)
@@ -213,5 +302,5 @@ def dyad_report(session: Session, *, a: str, b: str) -> DyadReport:
         meetings=meetings,
         agreements=agreements,
         topics=topics,
-        trade=trade_between(session, a=a, b=b),
+        trade=trade_between(session, a=a, b=b, year_from=year_from, year_to=year_to),
     )

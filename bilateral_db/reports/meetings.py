@@ -15,6 +15,7 @@ from bilateral_db.models import (
     Bloc,
     City,
     Country,
+    Fact,
     Meeting,
     MeetingTopic,
     Participant,
@@ -41,6 +42,8 @@ class MeetingRow:
     bloc: str | None
     parent: str | None
     fact_id: int
+    confidence: str | None = None  # of the fact: stated, inferred, disputed
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -54,6 +57,8 @@ class ParticipantRow:
     role: str
     status: str
     fact_id: int
+    confidence: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -61,6 +66,8 @@ class TopicRow:
     topic: str
     name: str
     fact_id: int
+    confidence: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -97,7 +104,10 @@ def meeting_select() -> Select[*tuple[Any, ...]]:
             Bloc.code,
             _Parent.slug,
             Meeting.fact_id,
+            Fact.confidence,
+            Fact.note,
         )
+        .outerjoin(Fact, Meeting.fact_id == Fact.id)
         .outerjoin(City, Meeting.city_id == City.id)
         .outerjoin(_Host, Meeting.host_country_id == _Host.id)
         .outerjoin(Bloc, Meeting.bloc_id == Bloc.id)
@@ -118,6 +128,8 @@ def meeting_row(row: Any) -> MeetingRow:
         bloc=row[10],
         parent=row[11],
         fact_id=row[12],
+        confidence=row[13],
+        note=row[14],
     )
 
 
@@ -228,7 +240,10 @@ def participants_select() -> Select[*tuple[Any, ...]]:
             Participant.role,
             Participant.status,
             Participant.fact_id,
+            Fact.confidence,
+            Fact.note,
         )
+        .outerjoin(Fact, Participant.fact_id == Fact.id)
         .outerjoin(Person, Participant.person_id == Person.id)
         .outerjoin(Actor, Participant.actor_id == Actor.id)
         .outerjoin(_ActorCountry, Actor.country_id == _ActorCountry.id)
@@ -263,8 +278,9 @@ def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
     topics = [
         TopicRow(*row)
         for row in session.execute(
-            select(Topic.slug, Topic.name, MeetingTopic.fact_id)
+            select(Topic.slug, Topic.name, MeetingTopic.fact_id, Fact.confidence, Fact.note)
             .join(Topic, MeetingTopic.topic_id == Topic.id)
+            .outerjoin(Fact, MeetingTopic.fact_id == Fact.id)
             .where(MeetingTopic.meeting_id == meeting_id)
             .order_by(Topic.slug)
         )

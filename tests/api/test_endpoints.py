@@ -143,6 +143,36 @@ def test_errors_name_the_parameter_or_suggest(client) -> None:
     assert client.get("/nothing-here").json()["error"]["status"] == 404
 
 
+def test_a_query_parameter_given_twice_is_refused(client) -> None:
+    """Starlette would keep one value silently; the CLI refuses the same mistake."""
+    for path, query in [
+        ("/meetings", "country=IND&country=RUS"),
+        ("/trade/RUS/THA", "from=2017&to=2018&from=2016"),
+        ("/countries", "limit=5&limit=10"),
+    ]:
+        response = client.get(f"{path}?{query}")
+        name = query.split("&")[-1].split("=")[0]
+        assert response.status_code == 422
+        assert response.json()["error"] == {
+            "status": 422,
+            "message": f"{name}: given twice; give it once",
+            "parameter": name,
+        }
+    assert client.get("/meetings?country=RUS&bloc=ASEAN").status_code == 200
+
+
+def test_dyad_within_years(client) -> None:
+    """The API reads the same --from/--to the CLI does (one Param spec)."""
+    body = client.get("/dyads/RUS/ASEAN", params={"from": 2017, "to": 2018}).json()
+    assert [m["slug"] for m in body["meetings"]] == ["asean-russia-summit-2018"]
+    assert {row["year"] for row in body["trade"]} == {2017, 2018}
+    reversed_range = client.get("/dyads/RUS/ASEAN", params={"from": 2019, "to": 2018})
+    assert (reversed_range.status_code, reversed_range.json()["error"]["parameter"]) == (
+        422,
+        "from",
+    )
+
+
 def test_codes_and_vocabulary_in_any_case(client) -> None:
     upper = client.get(
         "/blocs/ASEAN/members", params={"on": "2019-08-01", "role": "dialogue_partner"}

@@ -30,6 +30,9 @@ def invoke(*args: str) -> tuple[int, str]:
         (["--on", "1990-13-01"], 2, "--on: '1990-13-01' is not a real date"),
         (["--on", "9999"], 2, "--on: '9999' is out of range: years run from 1 to 9998"),
         (["--on", "2019", "--on", "2020"], 2, "given twice"),
+        (["--on=2019", "--on", "2020"], 2, "'--on': given twice; give it once"),
+        (["-fjson", "-f", "csv"], 2, "'--format' / '-f': given twice; give it once"),
+        (["--cite", "--cite"], 2, "'--cite': given twice; give it once"),
         (["--columns", "country,capital"], 2, "--columns: no column 'capital'; choose from"),
         (["--plot", "x.gif"], 2, "--plot: x.gif must end in .png, .svg, .pdf"),
         (["--plot", "/nonexistent/dir/x.png"], 2, "the directory /nonexistent/dir does not exist"),
@@ -43,6 +46,22 @@ def test_usage_errors_name_the_option(
         base += ["--db", world_url]
     exit_code, output = invoke(*base, *args)
     assert (exit_code, message in output) == (code, True), output
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["meetings", "--country", "IND", "--country", "RUS"],
+        ["meetings", "--bloc", "SCO", "--bloc=BRICS"],
+        ["trade", "RUS", "THA", "--category", "all-goods", "--category", "agriculture"],
+        ["dyad", "RUS", "THA", "--from", "2017", "--from", "2018"],
+    ],
+)
+def test_a_single_valued_option_given_twice_is_refused(world_url: str, args: list[str]) -> None:
+    """Click would keep the last value silently: `--country IND --country RUS` would be RUS."""
+    exit_code, output = invoke("report", *args, "--db", world_url)
+    assert exit_code == 2
+    assert "given twice; give it once" in output
 
 
 def test_reversed_range_is_refused(world_url: str) -> None:

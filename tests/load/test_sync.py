@@ -179,6 +179,21 @@ def test_prune_removes_a_row_that_kept_rows_referred_to(
     assert _scalar(small_loaded_engine, query) == "krung-thep"
 
 
+def test_prune_removes_a_parent_meeting_and_its_child_in_one_load(
+    small_loaded_engine: Engine, small_fixtures: Any
+) -> None:
+    """The child refers to the parent: it must go first, on both backends, in any row order."""
+    small_fixtures.file("meetings.yaml").write_text("[]\n", encoding="utf-8")
+
+    result = load_fixtures(small_loaded_engine, [small_fixtures.path], prune=True)
+
+    assert result.missing["meeting"] == ["amm-52", "lavrov-don-talks-2019-07-30"]
+    assert result.entities["meeting"].removed == 2
+    assert _scalar(small_loaded_engine, "SELECT count(*) FROM meeting") == 0
+    assert _scalar(small_loaded_engine, "SELECT count(*) FROM participant") == 0
+    assert not load_fixtures(small_loaded_engine, [small_fixtures.path], prune=True).changed
+
+
 def test_a_changed_key_conflicting_with_an_old_row_is_refused_until_pruned(
     small_loaded_engine: Engine, small_fixtures: Any, snapshot: Any
 ) -> None:

@@ -155,6 +155,43 @@ def test_dyad_russia_thailand(bundled: Session) -> None:
     assert relation == {"agriculture", "energy", "infrastructure", "tourism", "transportation"}
 
 
+def test_dyad_within_years(bundled: Session) -> None:
+    """--from/--to keep what shares a day with the years; relation topics are undated."""
+
+    def dyad(**years: int) -> reports.DyadReport:
+        return reports.dyad_report(bundled, a="RUS", b="ASEAN", **years)
+
+    report = dyad(year_from=2017, year_to=2018)
+    assert [m.slug for m in report.meetings] == ["asean-russia-summit-2018"]
+    assert [a.slug for a in report.agreements] == ["asean-russia-cpa-2016-2020"]  # in force
+    assert [m.role for m in report.partner_memberships] == ["dialogue_partner", "strategic_partner"]
+    assert {t.year for t in report.trade} == {2017, 2018}
+    assert {(t.topic, t.via) for t in report.topics} == {
+        ("counter-terrorism", "relation"),
+        ("cybersecurity", "relation"),
+        ("disaster-management", "relation"),
+    }
+
+    early = dyad(year_to=2010)
+    assert [m.slug for m in early.meetings] == [
+        "asean-russia-summit-2005",
+        "asean-russia-summit-2010",
+    ]
+    assert [a.slug for a in early.agreements] == ["asean-russia-cpa-2005-2015"]
+    assert [m.role for m in early.partner_memberships] == ["dialogue_partner"]
+    assert early.trade == []
+
+    late = dyad(year_from=2019)
+    assert [m.slug for m in late.meetings] == ["amm-52", "asean-russia-ministerial-2019"]
+    assert "trade" in {t.topic for t in late.topics if t.via == "meeting"}
+    assert dyad() == reports.dyad_report(bundled, a="RUS", b="ASEAN")
+
+    shared = reports.dyad_report(bundled, a="RUS", b="THA", year_to=1997)
+    assert "APEC" not in {m.bloc for m in shared.shared_memberships}  # Russia joined in 1998
+    with pytest.raises(ValueError, match="year_from"):
+        dyad(year_from=2019, year_to=2018)
+
+
 def test_country_profile_of_thailand(bundled: Session) -> None:
     profile = reports.country_profile(bundled, country="THA", on=date(2019, 8, 1))
     assert (profile.country.cow, profile.country.existed) == ("800", True)
