@@ -58,6 +58,7 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
+WORK_MEM = "128MB"  # PostgreSQL, this transaction only: the server's memory, not ours
 STAGE = "cow_trade_stage"
 STAGE_COLUMNS = (
     "line",
@@ -75,7 +76,6 @@ SERIES = (
 # A staged figure: line, reporter, partner, period start (ISO), status, cents.
 Staged = tuple[int, int, int, str, str, int | None]
 KEY = ("reporter_actor_id", "partner_actor_id", "period_start")
-VALUE_COLUMNS = ("value_status", "value_minor", "currency_code", "qualifier")
 
 
 @dataclass
@@ -103,6 +103,8 @@ class CowTradeImporter(Importer):
         )
         if category is None:
             raise LookupError(f"no product category {CATEGORY!r}: load the fixtures first")
+        if connection.dialect.name == "postgresql":  # hash the stage's joins in memory
+            connection.exec_driver_sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
         stage = _Stage(connection)
         reading = _Reading(connection, release, data, progress, stage)
         reading.read()
@@ -400,69 +402,80 @@ def _merge(
     data: DataFile,
     iso: dict[int, str],
 ) -> dict[str, int]:
-    """Stage -> trade_figure: figures the file no longer has removed, new ones inserted,
-    changed ones updated; rows that are the same are not written.
+    """Stage -> trade_figure: figures the file no longer has removed, changed ones updated,
+    new ones inserted; rows that are the same are not written (nor locked).
 
     Into an empty release the figures are inserted as they are, and the table's unique key
-    finds duplicates (then named by their lines); a merge looks for them first, since
-    ON CONFLICT would take the last of two rows with one key."""
+    finds duplicates (then named by their lines). A merge looks for them first, since an
+    update from two staged rows of one key would take either."""
     postgresql = connection.dialect.name == "postgresql"
     params = {"release": release_id, "category": category}
     held = connection.execute(
         text(f"SELECT COUNT(*) FROM trade_figure WHERE release_id = :release AND {SERIES}"),
         params,
     ).scalar_one()
-    removed = 0
-    if held:
-        if not postgresql:  # SQLite plans the anti-join by an index, not a hash
-            connection.exec_driver_sql(f"CREATE INDEX {STAGE}_key ON {STAGE} ({', '.join(KEY)})")
-        same_key = " AND ".join(f"s.{c} = trade_figure.{c}" for c in KEY)
-        removed = connection.execute(
-            text(
-                f"DELETE FROM trade_figure WHERE release_id = :release AND {SERIES} "
-                f"AND NOT EXISTS (SELECT 1 FROM {STAGE} s WHERE {same_key})"
-            ),
-            params,
-        ).rowcount
     columns = (
         "release_id, reporter_actor_id, partner_actor_id, period_start, period_precision, "
         "flow, category_id, valuation, value_status, value_minor, currency_code, qualifier, "
         "alternative"
     )
-    select_ = (
+    insert = (
+        f"INSERT INTO trade_figure ({columns}) "
         f"SELECT :release, reporter_actor_id, partner_actor_id, period_start, 'year', 'import', "
         f":category, 'not_stated', value_status, value_minor, '{CURRENCY}', 'exact', 0 "
-        f"FROM {STAGE} WHERE true"  # WHERE: SQLite's parser needs it before ON CONFLICT
+        f"FROM {STAGE} s"
     )
-    statement = f"INSERT INTO trade_figure ({columns}) {select_}"
-    if held:
-        differs = " OR ".join(
-            f"trade_figure.{c} IS DISTINCT FROM excluded.{c}"
-            if postgresql
-            else f"trade_figure.{c} IS NOT excluded.{c}"
-            for c in VALUE_COLUMNS
-        )
-        statement += (
-            " ON CONFLICT (reporter_actor_id, partner_actor_id, period_start, "
-            "period_precision, flow, category_id, valuation, release_id, alternative) "
-            "DO UPDATE SET "
-            + ", ".join(f"{c} = excluded.{c}" for c in VALUE_COLUMNS)
-            + f" WHERE {differs}"
-        )
-        _check_duplicates(connection, data, iso)
-        written = connection.execute(text(statement), params).rowcount
-    else:
+    if not held:
         try:
             with connection.begin_nested():
-                written = connection.execute(text(statement), params).rowcount
+                inserted = connection.execute(text(insert), params).rowcount
         except IntegrityError:
             _check_duplicates(connection, data, iso)
             raise
-    inserted = staged - (held - removed)
-    updated = written - inserted
+        return {"inserted": inserted, "updated": 0, "unchanged": 0, "removed": 0}
+    if not postgresql:  # SQLite joins by an index, not a hash
+        connection.exec_driver_sql(f"CREATE INDEX {STAGE}_key ON {STAGE} ({', '.join(KEY)})")
+    _check_duplicates(connection, data, iso)
+    same_key = " AND ".join(f"s.{c} = t.{c}" for c in KEY)
+    removed = connection.execute(
+        text(
+            f"DELETE FROM trade_figure WHERE release_id = :release AND {SERIES} "
+            f"AND NOT EXISTS (SELECT 1 FROM {STAGE} s WHERE "
+            + " AND ".join(f"s.{c} = trade_figure.{c}" for c in KEY)
+            + ")"
+        ),
+        params,
+    ).rowcount
+    distinct = "IS DISTINCT FROM" if postgresql else "IS NOT"
+    updated = connection.execute(
+        text(
+            "UPDATE trade_figure AS t SET value_status = s.value_status, "
+            f"value_minor = s.value_minor, currency_code = '{CURRENCY}', qualifier = 'exact' "
+            f"FROM {STAGE} s WHERE t.release_id = :release AND {_series('t')} AND {same_key} "
+            f"AND (t.value_status {distinct} s.value_status OR t.value_minor {distinct} "
+            f"s.value_minor OR t.currency_code {distinct} '{CURRENCY}' "
+            f"OR t.qualifier {distinct} 'exact')"
+        ),
+        params,
+    ).rowcount
+    inserted = connection.execute(
+        text(
+            f"{insert} WHERE NOT EXISTS (SELECT 1 FROM trade_figure t WHERE {same_key} "
+            f"AND t.release_id = :release AND {_series('t')})"
+        ),
+        params,
+    ).rowcount
     return {
         "inserted": inserted,
         "updated": updated,
         "unchanged": staged - inserted - updated,
         "removed": removed,
     }
+
+
+def _series(alias: str) -> str:
+    return (
+        f"{alias}.period_precision = 'year' AND {alias}.flow = 'import' "
+        f"AND {alias}.valuation = 'not_stated' AND {alias}.category_id = :category "
+        f"AND {alias}.alternative = 0"
+    )
