@@ -89,10 +89,14 @@ def _copy_rows(source: Engine, target: Engine) -> None:
         for table in Base.metadata.sorted_tables:
             if table.name not in target_tables:
                 continue
-            if writing.execute(text(f"SELECT COUNT(*) FROM {table.name}")).scalar():
-                continue  # seeded by the migrations themselves (meeting_kind)
             columns = [c["name"] for c in inspect(target).get_columns(table.name)]
+            seeded: set[object] = set()  # rows the migrations write themselves
+            if writing.execute(text(f"SELECT COUNT(*) FROM {table.name}")).scalar():
+                if "id" not in columns:
+                    continue  # meeting_kind
+                seeded = set(writing.execute(text(f"SELECT id FROM {table.name}")).scalars())
             rows = [dict(row) for row in reading.execute(table.select()).mappings()]
+            rows = [row for row in rows if row.get("id") not in seeded] if seeded else rows
             bare = sa_table(table.name, *(sa_column(c) for c in columns))  # no model defaults
             if rows:
                 writing.execute(

@@ -58,6 +58,7 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
+ANALYZE_AFTER = 10_000  # rows written or merged past which PostgreSQL's statistics are renewed
 WORK_MEM = "128MB"  # PostgreSQL, this transaction only: the server's memory, not ours
 STAGE = "cow_trade_stage"
 STAGE_COLUMNS = (
@@ -138,6 +139,10 @@ class _Stage:
 
     def close(self) -> None:
         self.written = self.writer.close()
+        if self.connection.dialect.name == "postgresql":
+            # A temporary table has no statistics until analysed: without them the planner
+            # takes the stage for a few rows and joins it by nested loops.
+            self.connection.exec_driver_sql(f"ANALYZE {STAGE}")
 
     def keys_of(self, actor_id: int, period: str) -> list[tuple[int, int, str]]:
         """Keys of the figures staged so far with `actor_id` at either end in `period`."""
@@ -432,9 +437,15 @@ def _merge(
         except IntegrityError:
             _check_duplicates(connection, data, iso)
             raise
+        if postgresql and inserted >= ANALYZE_AFTER:
+            # The planner's picture of the table, before autovacuum gets to it: without it the
+            # next import joins a million staged rows to "one" held row by nested loops.
+            connection.exec_driver_sql("ANALYZE trade_figure")
         return {"inserted": inserted, "updated": 0, "unchanged": 0, "removed": 0}
     if not postgresql:  # SQLite joins by an index, not a hash
         connection.exec_driver_sql(f"CREATE INDEX {STAGE}_key ON {STAGE} ({', '.join(KEY)})")
+    elif held >= ANALYZE_AFTER:
+        connection.exec_driver_sql("ANALYZE trade_figure")  # hash joins, whatever autovacuum did
     _check_duplicates(connection, data, iso)
     same_key = " AND ".join(f"s.{c} = t.{c}" for c in KEY)
     removed = connection.execute(
