@@ -10,7 +10,7 @@ observed zero.
 
 COW's smoothed flows (`smoothflow1/2`, and the full release's alternative flows) are a second
 series of the same key; the schema has no column to tell a smoothed series from a raw one, so
-they are not imported (see docs/performance.md).
+they are not imported (docs/performance.md says what column it would take).
 
 States map to countries through the crosswalk on 1 July of the year (365 is the USSR's in
 1990, Russia's in 1995). A code the crosswalk cannot place is a finding, its figures not
