@@ -9,8 +9,13 @@ are kept as published (no value is changed), only fewer of them:
   Guinea, the United States, China, Russia/the USSR (365) and Germany (255, 260, 265).
 - Archigos 4.1 (archigos_slice.csv): every spell of the United States (GW 2), Russia/the USSR
   (365), Germany (255, 260, 265), Thailand (800) and Malaysia (820).
+- COW Trade v4.0 dyadic, the peacesciencer subset (cow_trade_slice.csv.gz), only with
+  --trade-from (the file is not shipped): every year of the dyads United States-Canada (2, 20),
+  United States-USSR/Russia (2, 365), USSR/Russia-Thailand (365, 800) and United States-Germany
+  (2, 255 and 2, 260): -9 and 0 values, 365 before and after 1991, both German codes in 1990.
 
-    .venv/bin/python scripts/cut_test_slices.py [--from DIRECTORY]   # default: datasets/
+    .venv/bin/python scripts/cut_test_slices.py [--from DIRECTORY] [--trade-from DIRECTORY]
+    # --from: default datasets/; --trade-from: the directory of cow/Dyadic_COW_4.0_subset.csv.gz
 """
 
 from __future__ import annotations
@@ -27,6 +32,7 @@ IGOS = ("asean", "apec", "sco", "eu", "un", "cto", "icai")
 IGO_STATES = {"2", "255", "260", "265", "365", "710", "775", "811", "812", "816", "820", "830"}
 IGO_STATES |= {"835", "840", "850", "860", "910", "800"}
 ARCHIGOS_STATES = {"2", "255", "260", "265", "365", "800", "820"}
+TRADE_DYADS = {("2", "20"), ("2", "365"), ("365", "800"), ("2", "255"), ("2", "260")}
 
 
 def cut_igo(source: Path) -> bytes:
@@ -58,9 +64,23 @@ def cut_archigos(source: Path) -> str:
     return out.getvalue()
 
 
+def cut_trade(source: Path) -> bytes:
+    with gzip.open(source, "rt", encoding="utf-8", newline="") as handle:
+        reader = csv.reader(handle)
+        header = next(reader)
+        out = io.StringIO()
+        writer = csv.writer(out, lineterminator="\n")
+        writer.writerow(header)
+        for row in reader:
+            if (row[0], row[1]) in TRADE_DYADS:
+                writer.writerow(row)
+    return gzip.compress(out.getvalue().encode("utf-8"), mtime=0)
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--from", dest="source", type=Path, default=ROOT / "datasets")
+    parser.add_argument("--trade-from", dest="trade", type=Path, default=None)
     args = parser.parse_args()
     TARGET.mkdir(parents=True, exist_ok=True)
     (TARGET / "cow_igo_slice.csv.gz").write_bytes(
@@ -69,6 +89,10 @@ def main() -> None:
     (TARGET / "archigos_slice.csv").write_text(
         cut_archigos(args.source / "archigos" / "archigos_4.1_subset.csv"), encoding="utf-8"
     )
+    if args.trade is not None:
+        (TARGET / "cow_trade_slice.csv.gz").write_bytes(
+            cut_trade(args.trade / "cow" / "Dyadic_COW_4.0_subset.csv.gz")
+        )
     print(f"wrote the slices to {TARGET}")
 
 

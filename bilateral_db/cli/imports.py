@@ -33,6 +33,7 @@ DATASETS = {
     "gw-states": ("the Gleditsch-Ward list of independent states", "gw_states.csv"),
     "cow-igo": ("Correlates of War IGO v3, state-year format", "state_year_formatv3.csv.gz"),
     "archigos": ("Archigos, a data set of political leaders", "archigos_4.1.csv"),
+    "cow-trade": ("Correlates of War Trade v4.0, dyadic", "Dyadic_COW_4.0.csv"),
 }
 
 PathArgument = Annotated[

@@ -14,6 +14,7 @@ from bilateral_db.imports.archigos import ArchigosImporter
 from bilateral_db.imports.base import DEFAULT_LOCK_TIMEOUT, Importer, Progress, run_import
 from bilateral_db.imports.cow_igo import CowIgoImporter
 from bilateral_db.imports.cow_states import CowStatesImporter
+from bilateral_db.imports.cow_trade import CowTradeImporter
 from bilateral_db.imports.errors import ImportFileError, ImportProblem
 from bilateral_db.imports.gw_states import GwStatesImporter
 from bilateral_db.imports.release import Finding, ImportResult
@@ -37,6 +38,7 @@ IMPORTERS: dict[str, Importer] = {
     "gw-states": GwStatesImporter(),
     "cow-igo": CowIgoImporter(),
     "archigos": ArchigosImporter(),
+    "cow-trade": CowTradeImporter(),  # not bundled: the file is too large to ship
 }
 # The data sets shipped in the package (datasets/README.md): name -> file below datasets/.
 BUNDLED: dict[str, str] = {

@@ -26,6 +26,8 @@ class Importer(ABC):
     dataset: Dataset
     required: tuple[str, ...]
     default_version: str | None = None
+    # Release tables the importer merges in place rather than having them emptied first.
+    merged: tuple[str, ...] = ()
 
     def version(self, path: Path) -> str | None:
         """The release's version: from the file where it says, else the data set's default."""
@@ -65,7 +67,12 @@ def run_import(
     try:
         with load_transaction(engine, lock_timeout) as connection:
             release = ReleaseWriter(
-                connection, importer.dataset, version or importer.version(path), path, sha256
+                connection,
+                importer.dataset,
+                version or importer.version(path),
+                path,
+                sha256,
+                importer.merged,
             )
             if release.unchanged():
                 release.result.changed = False

@@ -69,6 +69,8 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     finding_counts: Counter[str] = field(default_factory=Counter)
+    # What a merging import did to the rows held before: inserted, updated, unchanged, removed.
+    changes: dict[str, int] = field(default_factory=dict)
 
     def summary(self) -> str:
         if not self.changed:
@@ -77,6 +79,8 @@ class ImportResult:
         text = f"{self.release}: imported {counted}"
         if self.replaced:
             text += f", replacing {self.replaced}"
+        if self.changes:
+            text += " (" + ", ".join(f"{n:,} {what}" for what, n in self.changes.items()) + ")"
         if self.finding_counts:
             listed = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.finding_counts.items()))
             text += f"; for review: {listed} (bilateral-db report findings {self.release})"
@@ -106,8 +110,11 @@ class ReleaseWriter:
         version: str | None,
         path: Path,
         sha256: str,
+        merged: tuple[str, ...] = (),
     ) -> None:
         self.connection = connection
+        # Tables the importer merges itself (only rows that differ are written): not emptied.
+        self.merged = merged
         self.dataset = dataset
         self.version = version
         self.slug = dataset.slug(version)
@@ -154,6 +161,8 @@ class ReleaseWriter:
             if held.slug != self.slug:
                 self.result.replaced = held.slug
             for table in RELEASE_ROWS:
+                if table in self.merged:
+                    continue
                 self.connection.exec_driver_sql(
                     f"DELETE FROM {table} WHERE release_id = {int(held.id)}"
                 )

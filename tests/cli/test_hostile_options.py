@@ -82,6 +82,8 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
         ("import", name): ([f"<{name}>"], {})
         for name in ("cow-states", "gw-states", "cow-igo", "archigos")
     },
+    # COW Trade is not shipped: a file of another layout is refused whole (no COW Trade columns).
+    ("import", "cow-trade"): (["<cow-states>"], {}),
 }
 NO_DATABASE = {("validate",), ("db", "history"), ("docs", "schema"), ("quickstart",)}
 

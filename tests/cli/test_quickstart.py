@@ -21,7 +21,7 @@ def test_quickstart_twice(empty_database_url: str) -> None:
     first = runner.invoke(app, ["quickstart", "--db", empty_database_url])
     assert first.exit_code == 0, first.output
     out = _flat(first.output)
-    assert "migrated to 0003" in out
+    assert "migrated to 0004" in out
     assert "data set cow-igo-3.0: imported 534 bloc" in out
     assert "fixtures loaded:" in out and "inserted" in out
     assert "ASEAN's members today" in out
