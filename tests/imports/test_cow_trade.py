@@ -174,3 +174,18 @@ def test_a_changed_file_merges_only_what_differs(imported: Engine, tmp_path: Pat
     assert _figures(imported, "USA", "CAN", 2013) == []
     with imported.connect() as connection:  # rows were updated in place, not written anew
         assert connection.execute(text("SELECT MIN(id), MAX(id) FROM trade_figure")).one() == ids
+
+
+def test_the_dyad_year_panel_carries_the_figures(imported: Engine) -> None:
+    """With the COW state list, v_dyad_year holds USA's imports from Canada in 2014 (COW)."""
+    from bilateral_db.imports import bundled_path
+
+    import_dataset(imported, "cow-states", bundled_path("cow-states"))
+    with imported.connect() as connection:
+        row = connection.execute(
+            text(
+                "SELECT imports_usd_minor FROM v_dyad_year "
+                "WHERE ccode1 = 2 AND ccode2 = 20 AND year = 2014"
+            )
+        ).one()
+    assert row.imports_usd_minor == 346063 * MILLION
