@@ -169,6 +169,13 @@ def clone_database(factory: DatabaseFactory, template_url: str) -> str:
     return make_url(template_url).set(database=name).render_as_string(hide_password=False)
 
 
+def own_clone(factory: DatabaseFactory, template_url: str) -> Iterator[str]:
+    """A clone for one test, dropped when the test ends."""
+    url = clone_database(factory, template_url)
+    yield url
+    factory.drop(url)
+
+
 @pytest.fixture(scope="session")
 def migrated_template_url(database_factory: DatabaseFactory) -> str:
     """Migrated to head once per backend and never connected to again: clone it."""
@@ -182,9 +189,7 @@ def fresh_migrated_url(
     database_factory: DatabaseFactory, migrated_template_url: str
 ) -> Iterator[str]:
     """A database of its own, migrated to head, that the test may commit to."""
-    url = clone_database(database_factory, migrated_template_url)
-    yield url
-    database_factory.drop(url)
+    yield from own_clone(database_factory, migrated_template_url)
 
 
 def table_snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
@@ -258,9 +263,7 @@ def small_loaded_url(
     database_factory: DatabaseFactory, small_loaded_template_url: str
 ) -> Iterator[str]:
     """A database of its own holding the small fixture set; the test may commit to it."""
-    url = clone_database(database_factory, small_loaded_template_url)
-    yield url
-    database_factory.drop(url)
+    yield from own_clone(database_factory, small_loaded_template_url)
 
 
 @pytest.fixture(scope="session")
@@ -285,9 +288,7 @@ def small_imported_url(
     database_factory: DatabaseFactory, small_imported_template_url: str
 ) -> Iterator[str]:
     """A database of its own with the small fixture set and the shipped data sets imported."""
-    url = clone_database(database_factory, small_imported_template_url)
-    yield url
-    database_factory.drop(url)
+    yield from own_clone(database_factory, small_imported_template_url)
 
 
 @pytest.fixture
@@ -339,9 +340,7 @@ def curated_engine(
 @pytest.fixture
 def curated_url(database_factory: DatabaseFactory, curated_template_url: str) -> Iterator[str]:
     """A database of its own with the bundled fixtures, for imports; the test may commit."""
-    url = clone_database(database_factory, curated_template_url)
-    yield url
-    database_factory.drop(url)
+    yield from own_clone(database_factory, curated_template_url)
 
 
 @pytest.fixture(scope="session")
