@@ -15,7 +15,7 @@ from enum import StrEnum
 
 from sqlalchemy import Connection, Engine, text
 
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
 
 
 class Access(StrEnum):

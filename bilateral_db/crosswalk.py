@@ -13,7 +13,7 @@ from datetime import date, timedelta
 
 from sqlalchemy import Connection, select
 
-from bilateral_db.dates import period_end_exclusive
+from bilateral_db.core.dates import period_end_exclusive
 from bilateral_db.models import Country, CountryCode, Release
 
 FOREVER = date.max

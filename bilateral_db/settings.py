@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
 
 DEFAULT_DATABASE_URL = "sqlite:///bilateral.sqlite"
 DATABASE_URL_ENV = "BILATERAL_DB_URL"

@@ -15,7 +15,7 @@ from datetime import date
 from enum import StrEnum
 from typing import Any
 
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
 
 MAX_CODE_LENGTH = 100  # longer than any code or slug we hold; anything longer names nothing
 FIRST_YEAR, LAST_YEAR = 1, 9998  # dates stay inside what every backend and datetime can hold
@@ -105,7 +105,7 @@ def _flag(param: Param, text: str) -> bool:
 
 
 def _day(param: Param, text: str, *, last: bool) -> date:
-    from bilateral_db.dates import PartialDate  # the dates module loads the models' vocabulary
+    from bilateral_db.core.dates import PartialDate  # the dates module loads the models' vocabulary
 
     try:
         value = PartialDate.parse(text)

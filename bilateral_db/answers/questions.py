@@ -166,7 +166,7 @@ def _on() -> Param:
 
 
 def _roles() -> list[str]:
-    from bilateral_db.models.vocabulary import MembershipRole
+    from bilateral_db.core.vocabulary import MembershipRole
 
     return [role.value for role in MembershipRole] + ["any"]
 

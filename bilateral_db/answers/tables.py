@@ -149,7 +149,7 @@ def build_answer(
 
 @functools.cache
 def _partial_date() -> type:
-    from bilateral_db.dates import PartialDate  # loads the models: only once an answer exists
+    from bilateral_db.core.dates import PartialDate  # loads the models: only once an answer exists
 
     return PartialDate
 

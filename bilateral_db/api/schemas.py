@@ -15,7 +15,7 @@ from decimal import Decimal
 from typing import Any
 
 from bilateral_db.answers.shapes import output_columns
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 
 PARTIAL_DATE = {
     "type": "string",

@@ -69,8 +69,8 @@ def datasette(
     from sqlalchemy.engine import make_url
 
     from bilateral_db.cli.options import database_url
+    from bilateral_db.core.quoting import quoted
     from bilateral_db.docs_datasette import datasette_metadata
-    from bilateral_db.quoting import quoted
 
     if name is None:
         url = make_url(database_url(db))

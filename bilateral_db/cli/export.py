@@ -22,7 +22,7 @@ from bilateral_db.cli.options import (
     writable_file,
 )
 from bilateral_db.cli.progress import ProgressBar, progress_bar
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
 
 app = App(help="Export panels: country-year and dyad-year tables.")
 

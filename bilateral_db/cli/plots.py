@@ -152,7 +152,7 @@ def membership_figure(
     rows: list[MembershipRow], *, title: str, sources: list[str], today: date
 ) -> Any:
     """A bar per membership from its start to the end of its end period (or today)."""
-    from bilateral_db import dates
+    from bilateral_db.core import dates
 
     plt = _pyplot()
     shown = [row for row in rows if row.start_date is not None]

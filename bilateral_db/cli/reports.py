@@ -26,7 +26,7 @@ from bilateral_db.cli.options import (
     writable_file,
 )
 from bilateral_db.cli.render import OutputFormat
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
 
 if TYPE_CHECKING:
     from sqlalchemy.orm import Session

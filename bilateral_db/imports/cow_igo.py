@@ -28,13 +28,13 @@ from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from bilateral_db.core.vocabulary import MembershipRole
 from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.writer import BulkWriter
 from bilateral_db.models import Actor, Bloc, Country
-from bilateral_db.models.vocabulary import MembershipRole
 
 DATASET = Dataset(
     dataset="cow-igo",

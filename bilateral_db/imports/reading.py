@@ -19,7 +19,7 @@ from datetime import date
 from pathlib import Path
 from typing import IO
 
-from bilateral_db.dates import MAX_YEAR, MIN_YEAR
+from bilateral_db.core.dates import MAX_YEAR, MIN_YEAR
 from bilateral_db.imports.errors import MAX_PROBLEMS, ImportFileError, ImportProblem
 
 HASH_CHUNK = 1 << 20

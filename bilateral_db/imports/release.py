@@ -17,9 +17,9 @@ from typing import Any
 
 from sqlalchemy import Connection, delete, insert, select, update
 
+from bilateral_db.core.quoting import quoted
+from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.models import Release, ReleaseCount, ReleaseFinding
-from bilateral_db.models.vocabulary import DatePrecision
-from bilateral_db.quoting import quoted
 
 # Tables whose rows belong to one release and are written anew with each file.
 RELEASE_ROWS = (

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import AgreementKind, Qualifier
 from bilateral_db.models.base import (
     Base,
     date_column,
@@ -21,7 +22,6 @@ from bilateral_db.models.base import (
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.meetings import Meeting
 from bilateral_db.models.officials import SLUG_CHECK, Person
-from bilateral_db.models.vocabulary import AgreementKind, Qualifier
 
 
 class Agreement(Base):

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.elements import conv
 
-from bilateral_db.models.vocabulary import DatePrecision, EndStatus
+from bilateral_db.core.vocabulary import DatePrecision, EndStatus
 
 # Constraint names identical on SQLite and PostgreSQL, so migrations can name what they alter.
 NAMING_CONVENTION = {

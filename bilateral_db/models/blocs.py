@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, Index, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import BlocKind, MembershipRole
 from bilateral_db.models.base import (
     Base,
     Claim,
@@ -23,7 +24,6 @@ from bilateral_db.models.base import (
     vocabulary_column,
 )
 from bilateral_db.models.countries import Country
-from bilateral_db.models.vocabulary import BlocKind, MembershipRole
 
 
 class Bloc(Base):

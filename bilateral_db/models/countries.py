@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import CodeScheme
 from bilateral_db.models.base import (
     Base,
     Claim,
@@ -22,7 +23,6 @@ from bilateral_db.models.base import (
     vocabulary_check,
     vocabulary_column,
 )
-from bilateral_db.models.vocabulary import CodeScheme
 
 
 class Country(Base):

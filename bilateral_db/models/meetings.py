@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import ParticipantRole, ParticipantStatus
 from bilateral_db.models.base import (
     Base,
     date_column,
@@ -20,7 +21,6 @@ from bilateral_db.models.base import (
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City, Country
 from bilateral_db.models.officials import SLUG_CHECK, Person
-from bilateral_db.models.vocabulary import ParticipantRole, ParticipantStatus
 
 
 class MeetingKind(Base):

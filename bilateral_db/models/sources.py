@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import ForeignKey, String, Text, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import Confidence, SourceKind
 from bilateral_db.models.base import (
     Base,
     date_column,
@@ -16,7 +17,6 @@ from bilateral_db.models.base import (
     vocabulary_check,
     vocabulary_column,
 )
-from bilateral_db.models.vocabulary import Confidence, SourceKind
 
 # Tables whose rows are facts (carry a fact_id). Kept here so the CHECK on fact.entity and the
 # models agree; a test asserts it.

@@ -7,6 +7,7 @@ from datetime import date
 from sqlalchemy import ForeignKey, Integer, String, UniqueConstraint
 from sqlalchemy.orm import Mapped, mapped_column
 
+from bilateral_db.core.vocabulary import StateSystem
 from bilateral_db.models.base import (
     Base,
     date_column,
@@ -18,7 +19,6 @@ from bilateral_db.models.base import (
     vocabulary_check,
     vocabulary_column,
 )
-from bilateral_db.models.vocabulary import StateSystem
 
 
 class SystemMembership(Base):

@@ -7,6 +7,14 @@ from datetime import date
 from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
+from bilateral_db.core.vocabulary import (
+    CategoryScheme,
+    PeriodPrecision,
+    Qualifier,
+    TradeFlow,
+    Valuation,
+    ValueStatus,
+)
 from bilateral_db.models.base import (
     Base,
     Claim,
@@ -17,14 +25,6 @@ from bilateral_db.models.base import (
     vocabulary_column,
 )
 from bilateral_db.models.blocs import Actor
-from bilateral_db.models.vocabulary import (
-    CategoryScheme,
-    PeriodPrecision,
-    Qualifier,
-    TradeFlow,
-    Valuation,
-    ValueStatus,
-)
 
 SERIES_COLUMNS = (
     "reporter_actor_id",

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import Agreement, Bloc, Country, Release
 from bilateral_db.reports.agreements import AgreementRow, agreement_row, agreement_select
 from bilateral_db.reports.pointintime import partial

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import Citation, Source
 from bilateral_db.reports.pointintime import partial
 

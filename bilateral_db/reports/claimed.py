@@ -19,7 +19,7 @@ from typing import Any, TypeVar
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bilateral_db.dates import period_end_exclusive
+from bilateral_db.core.dates import period_end_exclusive
 from bilateral_db.models import Citation, Coverage, Release, ReleaseCount, Source
 from bilateral_db.reports import claims as engine
 from bilateral_db.reports.claims import Claim, Claimant, CoverageRows, Say

@@ -25,9 +25,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any
 
-from bilateral_db.dates import period_end_exclusive
+from bilateral_db.core.dates import period_end_exclusive
+from bilateral_db.core.vocabulary import EndStatus
 from bilateral_db.models import CURATED_RELEASE_ID
-from bilateral_db.models.vocabulary import EndStatus
 
 ONE_DAY = timedelta(days=1)
 NEVER = date.max

@@ -8,8 +8,8 @@ from datetime import date
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bilateral_db import dates
-from bilateral_db.dates import PartialDate
+from bilateral_db.core import dates
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import Country, CountryCode
 from bilateral_db.reports.lookup import UnknownCode, checked
 from bilateral_db.reports.members import MembershipRow, memberships_on

@@ -17,10 +17,10 @@ from datetime import date, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
+from bilateral_db.core.dates import PartialDate, format_partial
+from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.crosswalk import Crosswalk
-from bilateral_db.dates import PartialDate, format_partial
 from bilateral_db.models import Bloc, Country, Release, SystemMembership
-from bilateral_db.models.vocabulary import DatePrecision
 from bilateral_db.reports import members, officials
 from bilateral_db.reports.claimed import Cited, by_scope, require_source
 from bilateral_db.reports.claims import (

@@ -20,7 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import Session, aliased
 from sqlalchemy.sql import ColumnElement
 
-from bilateral_db.dates import PartialDate, period_end_exclusive
+from bilateral_db.core.dates import PartialDate, period_end_exclusive
 from bilateral_db.models import (
     Actor,
     Agreement,

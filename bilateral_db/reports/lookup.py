@@ -14,6 +14,7 @@ from typing import Any, ParamSpec, TypeVar
 from sqlalchemy import SQLColumnExpression, func, literal, select, union_all
 from sqlalchemy.orm import Session
 
+from bilateral_db.core.vocabulary import MembershipRole
 from bilateral_db.models import (
     Actor,
     Agreement,
@@ -25,7 +26,6 @@ from bilateral_db.models import (
     ProductCategory,
     Topic,
 )
-from bilateral_db.models.vocabulary import MembershipRole
 
 
 class UnknownCode(LookupError):
@@ -183,7 +183,7 @@ def require_day(value: object, name: str) -> date:
     if isinstance(value, datetime) or not isinstance(value, date):
         raise TypeError(
             f"{name} must be a datetime.date, not {type(value).__name__} ({value!r}); "
-            "read text with bilateral_db.dates.PartialDate.parse(text).value"
+            "read text with bilateral_db.core.dates.PartialDate.parse(text).value"
         )
     return value
 

@@ -9,7 +9,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
 from sqlalchemy.orm import Session, aliased
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import (
     Actor,
     Bloc,

@@ -14,7 +14,7 @@ from typing import Any
 from sqlalchemy import ColumnElement, Select, select
 from sqlalchemy.orm import Session
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import CURATED_RELEASE_ID, Country, Fact, Person, Post, Release, Term
 from bilateral_db.models import Coverage as CoverageRow
 from bilateral_db.reports.claimed import (

@@ -1,4 +1,4 @@
-"""The point-in-time rule of bilateral_db.dates, as SQL that compiles on SQLite and PostgreSQL.
+"""The point-in-time rule of bilateral_db.core.dates, as SQL that compiles on SQLite and PostgreSQL.
 
 An interval [start, end] covers day D when start <= D and D < end_exclusive, where
 end_exclusive is end + 1 day, month or year by the end's precision. An unknown start never
@@ -16,8 +16,8 @@ from sqlalchemy.ext.compiler import compiles
 from sqlalchemy.sql import ColumnElement
 from sqlalchemy.sql.functions import FunctionElement
 
-from bilateral_db.dates import PartialDate
-from bilateral_db.models.vocabulary import DatePrecision
+from bilateral_db.core.dates import PartialDate
+from bilateral_db.core.vocabulary import DatePrecision
 
 
 class period_end_exclusive(FunctionElement[date]):

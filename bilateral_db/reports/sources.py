@@ -9,7 +9,7 @@ from datetime import datetime
 from sqlalchemy import func, select
 from sqlalchemy.orm import Session
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
 from bilateral_db.models import (
     CURATED_RELEASE_ID,
     Citation,

@@ -33,7 +33,8 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session, aliased
 
-from bilateral_db.dates import PartialDate
+from bilateral_db.core.dates import PartialDate
+from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.models import (
     Actor,
     Bloc,
@@ -44,7 +45,6 @@ from bilateral_db.models import (
     TradeFigure,
     TradeReportedChange,
 )
-from bilateral_db.models.vocabulary import DatePrecision
 from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
 from bilateral_db.reports.preferred import preferred

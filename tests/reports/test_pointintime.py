@@ -1,4 +1,4 @@
-"""The SQL point-in-time rule agrees with bilateral_db.dates on both backends."""
+"""The SQL point-in-time rule agrees with bilateral_db.core.dates on both backends."""
 
 from __future__ import annotations
 
@@ -8,7 +8,7 @@ from datetime import date
 from sqlalchemy import Date, String, literal, select
 from sqlalchemy.orm import Session
 
-from bilateral_db import dates
+from bilateral_db.core import dates
 from bilateral_db.reports.pointintime import covers, covers_last_day, period_end_exclusive
 
 DAYS = [date(2019, 12, 31), date(2020, 1, 1), date(2020, 2, 29), date(2020, 3, 1)]

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import overload
 
-from bilateral_db.models.vocabulary import DatePrecision
-from bilateral_db.quoting import quoted
+from bilateral_db.core.quoting import quoted
+from bilateral_db.core.vocabulary import DatePrecision
 
 MIN_YEAR, MAX_YEAR = 1, 9998  # the last day of any period in 9998 is still a date
 
