@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import json
+import os
+from pathlib import Path
+from typing import Any
+
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 
@@ -180,3 +185,161 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     finally:
         head.dispose()
         old.dispose()
+
+
+# --- what each migration builds: the catalog, recorded per revision and backend -------------
+
+CATALOG_DIR = Path(__file__).parent / "data" / "migration_catalog"
+WRITE_CATALOG = os.environ.get("BILATERAL_WRITE_CATALOG") == "1"
+WRITE_COMMAND = "BILATERAL_WRITE_CATALOG=1 .venv/bin/pytest tests/test_migrations.py -k catalog"
+
+Catalog = dict[str, str]
+
+
+def catalog(url: str) -> Catalog:
+    """Every schema object of the database as 'kind name' -> its definition, read from the
+    backend's own catalog (sqlite_master, pg_catalog) rather than through reflection, so a
+    changed view text, trigger or constraint cannot hide."""
+    engine = make_engine(url)
+    try:
+        with engine.connect() as connection:
+            if connection.dialect.name == "sqlite":
+                return _sqlite_catalog(connection)
+            return _postgresql_catalog(connection)
+    finally:
+        engine.dispose()
+
+
+def _sqlite_catalog(connection: Connection) -> Catalog:
+    rows = connection.exec_driver_sql(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'alembic_version'"
+    )
+    return {
+        f"{kind} {name}": _constraints_sorted(sql) if sql else f"(automatic, on {table})"
+        for kind, name, table, sql in rows
+    }
+
+
+def _constraints_sorted(sql: str) -> str:
+    """A CREATE TABLE with its named constraints in sorted order: Alembic's batch mode on
+    SQLite writes them in no fixed order when it rebuilds a table. Other text is untouched."""
+    lines = sql.split("\n")
+    constraints = sorted(
+        line.strip().rstrip(",").rstrip() for line in lines if line.strip().startswith("CONSTRAINT")
+    )
+    if not constraints:
+        return sql
+    others = [line for line in lines if not line.strip().startswith("CONSTRAINT")]
+    return "\n".join([*others[:-1], *(f"\t{line}" for line in constraints), others[-1]])
+
+
+def _postgresql_catalog(connection: Connection) -> Catalog:
+    def rows(query: str) -> list[Any]:
+        return list(connection.exec_driver_sql(query))
+
+    in_schema = "n.oid = c.relnamespace AND n.nspname = current_schema()"
+    not_alembic = "left(c.relname, 15) <> 'alembic_version'"
+    found: Catalog = {}
+    kinds = {"r": "table", "v": "view", "S": "sequence"}
+    for name, kind, definition, comment in rows(
+        "SELECT c.relname, c.relkind, CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid) END, "
+        "obj_description(c.oid, 'pg_class') FROM pg_class c, pg_namespace n "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v', 'S')"
+    ):
+        found[f"{kinds[kind]} {name}"] = (definition or "") + (f"\n-- {comment}" if comment else "")
+    for table, number, column, type_, not_null, default, comment in rows(
+        "SELECT c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
+        "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum) "
+        "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v') "
+        "AND a.attnum > 0 AND NOT a.attisdropped"
+    ):
+        found[f"column {table}.{number:03d} {column}"] = " ".join(
+            [type_]
+            + (["NOT NULL"] if not_null else [])
+            + ([f"DEFAULT {default}"] if default else [])
+            + ([f"-- {comment}"] if comment else [])
+        )
+    for table, name, definition in rows(
+        "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) "
+        "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+        f"JOIN pg_namespace n ON {in_schema} WHERE {not_alembic}"
+    ):
+        found[f"constraint {table}.{name}"] = definition
+    for name, definition in rows(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        "AND tablename <> 'alembic_version'"
+    ):
+        found[f"index {name}"] = definition
+    for name, definition in rows(
+        "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+        f"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON {in_schema} "
+        "WHERE NOT t.tgisinternal"
+    ):
+        found[f"trigger {name}"] = definition
+    for (name,) in rows("SELECT extname FROM pg_extension"):
+        found[f"extension {name}"] = ""
+    return found
+
+
+def _delta(before: Catalog, after: Catalog) -> dict[str, Any]:
+    """What changed from `before` to `after`; definitions as lists of lines, to read in diffs."""
+    return {
+        "added_or_changed": {
+            key: after[key].split("\n") for key in sorted(after) if before.get(key) != after[key]
+        },
+        "removed": sorted(set(before) - set(after)),
+    }
+
+
+def _differences(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
+    lines = []
+    for step in ("upgrade", "downgrade"):
+        want, got = expected[step], found[step]
+        for key in sorted(set(want["added_or_changed"]) | set(got["added_or_changed"])):
+            if want["added_or_changed"].get(key) != got["added_or_changed"].get(key):
+                lines.append(f"{step}: {key} differs")
+        for key in sorted(set(want["removed"]) ^ set(got["removed"])):
+            lines.append(f"{step}: {key} {'not ' if key in want['removed'] else ''}removed")
+    return lines
+
+
+def test_each_migration_builds_and_unbuilds_the_recorded_catalog(
+    backend: str, database_factory, empty_database_url: str
+) -> None:
+    """Every revision, up from the one before and down again, changes the catalog exactly as
+    recorded in tests/data/migration_catalog/ (first recorded from the migrations as they
+    stood before views became version files; a new revision's record is written once, by
+    WRITE_COMMAND, and reviewed). Each downgrade runs on a copy of the database just
+    upgraded, so a record never depends on the revisions after it."""
+    from conftest import clone_database
+
+    url = empty_database_url
+    before: Catalog = {}
+    previous = "base"
+    problems: dict[str, list[str]] = {}
+    for script in reversed(list(_script().walk_revisions())):
+        revision = script.revision
+        migrations.upgrade(url, revision)
+        after = catalog(url)
+        copy = clone_database(database_factory, url)
+        try:
+            migrations.downgrade(copy, previous)
+            undone = catalog(copy)
+        finally:
+            database_factory.drop(copy)
+        found = {"upgrade": _delta(before, after), "downgrade": _delta(before, undone)}
+        record = CATALOG_DIR / f"{revision}.{backend}.json"
+        if record.exists():
+            expected = json.loads(record.read_text(encoding="utf-8"))
+            if different := _differences(expected, found):
+                problems[revision] = different
+        elif WRITE_CATALOG:
+            record.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+        else:
+            problems[revision] = [f"no record {record.name}: write it with {WRITE_COMMAND}"]
+        before, previous = after, revision
+    assert not problems, problems
