@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import sys
+from pathlib import Path
+from types import ModuleType
 from typing import TextIO
 
 from alembic.config import Config
@@ -25,6 +28,33 @@ def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     # ConfigParser interpolation would read a '%' in a password as a placeholder.
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+OPERATIONS_MODULE = "bilateral_db_migration_operations"
+
+
+def load_operations(directory: Path | None = None) -> ModuleType:
+    """alembic/ops.py, loaded once per process; loading it registers the operations migrations
+    call as op.create_view, op.replace_view, op.create_overlap_guard, ….
+
+    Migrations may not import bilateral_db (they are frozen; the application is not), so they
+    cannot import the module themselves: alembic/env.py calls this before they run.
+    """
+    loaded = sys.modules.get(OPERATIONS_MODULE)
+    if loaded is not None:
+        return loaded
+    path = (directory or alembic_dir()) / "ops.py"
+    spec = importlib.util.spec_from_file_location(OPERATIONS_MODULE, path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"no migration operations at {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[OPERATIONS_MODULE] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[OPERATIONS_MODULE]
+        raise
+    return module
 
 
 def upgrade(url: str, revision: str = "head") -> None:
