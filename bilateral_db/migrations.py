@@ -6,9 +6,10 @@ import functools
 import importlib.util
 import io
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from types import ModuleType
-from typing import TextIO
+from typing import TextIO, TypeVar
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -29,6 +30,8 @@ def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
+
+T = TypeVar("T")
 
 OPERATIONS_MODULE = "bilateral_db_migration_operations"
 
@@ -112,25 +115,35 @@ def _seeded_rows_dropped(at: tuple[str, ...], revision: str) -> dict[str, int]:
 
 
 def _dropped_in_rollback(connection: Connection, url: str, revision: str) -> dict[str, int]:
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        # As env.py does, but before our transaction opens (the pragma is ignored inside one).
-        _driver_execute(connection, "PRAGMA foreign_keys=OFF")
-    try:
-        before = _row_counts(connection)
-        config = alembic_config(url, stdout=io.StringIO())
-        config.attributes["connection"] = connection
-        command.downgrade(config, _revision(revision))
-        after = _row_counts(connection)
-    finally:
-        connection.rollback()
-        if sqlite:
-            _driver_execute(connection, "PRAGMA foreign_keys=ON")
+    before = _row_counts(connection)
+    connection.rollback()
+    after = read_after_downgrade(connection, url, revision, _row_counts)
     return {
         table: count - after.get(table, 0)
         for table, count in sorted(before.items())
         if count > after.get(table, 0)
     }
+
+
+def read_after_downgrade(
+    connection: Connection, url: str, revision: str, read: Callable[[Connection], T]
+) -> T:
+    """What `read` finds in the database downgraded to `revision`, inside a transaction that is
+    then rolled back: both backends run DDL transactionally, so nothing is changed."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # As env.py does, but before our transaction opens (the pragma is ignored inside one).
+        _driver_execute(connection, "PRAGMA foreign_keys=OFF")
+    try:
+        connection.begin()  # env.py sees it open and leaves committing to us: we roll back
+        config = alembic_config(url, stdout=io.StringIO())
+        config.attributes["connection"] = connection
+        command.downgrade(config, _revision(revision))
+        return read(connection)
+    finally:
+        connection.rollback()
+        if sqlite:
+            _driver_execute(connection, "PRAGMA foreign_keys=ON")
 
 
 def _row_counts(connection: Connection) -> dict[str, int]:

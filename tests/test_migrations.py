@@ -1,12 +1,22 @@
-"""Migrations build the same schema as the models, on both backends, up and down."""
+"""Migrations, on both backends: what each builds and unbuilds, that they stay frozen, and that
+a loaded database upgrades with every row kept.
+
+The catalog walk below runs every migration up, and each one down, on both backends. The
+single-head and models-match-migrations checks are pytest-alembic's (test_pytest_alembic.py);
+`bilateral-db db check` is tested in tests/cli/test_db_cli.py. Nothing here repeats them.
+"""
 
 from __future__ import annotations
 
+import ast
 import json
 import os
 from pathlib import Path
 from typing import Any
 
+import pytest
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy import column as sa_column
@@ -15,197 +25,38 @@ from sqlalchemy import table as sa_table
 from bilateral_db import migrations
 from bilateral_db.db import make_engine
 from bilateral_db.models import Base
-
-
-def _tables(url: str) -> set[str]:
-    engine = make_engine(url)
-    try:
-        return set(inspect(engine).get_table_names()) - {"alembic_version"}
-    finally:
-        engine.dispose()
+from bilateral_db.resources import alembic_dir
 
 
 def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(migrations.alembic_config("sqlite://"))
 
 
-def test_exactly_one_head() -> None:
-    assert len(_script().get_heads()) == 1
-
-
-def test_upgrade_head_builds_every_model_table_without_drift(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    assert _tables(empty_database_url) == set(Base.metadata.tables)
-    assert migrations.current_revisions(empty_database_url) == migrations.head_revisions()
-    assert migrations.drift(empty_database_url) is None
-
-
-def test_downgrade_to_base_then_up_again(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    migrations.downgrade(empty_database_url, "base")
-    assert _tables(empty_database_url) == set()
-    assert migrations.current_revisions(empty_database_url) == ()
-    migrations.upgrade(empty_database_url)
-    assert migrations.drift(empty_database_url) is None
-
-
-def test_every_revision_steps_up_and_down(empty_database_url: str) -> None:
-    revisions = [rev.revision for rev in reversed(list(_script().walk_revisions()))]
-    for revision in revisions:
-        migrations.upgrade(empty_database_url, revision)
-        assert migrations.current_revisions(empty_database_url) == (revision,)
-        migrations.downgrade(empty_database_url, "-1")
-        migrations.upgrade(empty_database_url, revision)
-    assert migrations.current_revisions(empty_database_url) == migrations.head_revisions()
-
-
-def test_drift_is_reported_when_models_and_database_differ(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    engine = make_engine(empty_database_url)
-    try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("DROP INDEX ix_meeting_start_date")
-    finally:
-        engine.dispose()
-    problem = migrations.drift(empty_database_url)
-    assert problem is not None and "ix_meeting_start_date" in problem
-
-
-def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
-    with migrated_engine.connect() as connection:
-        rows = dict(
-            connection.exec_driver_sql("SELECT code, cameo_code FROM meeting_kind").fetchall()
-        )
-    assert rows["bilateral_talks"] == "046"
-    assert rows["signing_ceremony"] == "057"
-    assert set(rows) >= {"summit", "ministerial_meeting", "forum"}
-
-
-def _copy_rows(source: Engine, target: Engine) -> None:
-    """Every row of `source` into `target`, in the columns `target` has (ids kept)."""
-    from bilateral_db.models import Base
-
-    target_tables = set(inspect(target).get_table_names())
-    with source.connect() as reading, target.begin() as writing:
-        if writing.dialect.name == "sqlite":
-            writing.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
-        else:  # rows of self-referencing tables come in any order: check at the end instead
-            writing.exec_driver_sql("SET session_replication_role = replica")
-        for table in Base.metadata.sorted_tables:
-            if table.name not in target_tables:
-                continue
-            columns = [c["name"] for c in inspect(target).get_columns(table.name)]
-            seeded: set[object] = set()  # rows the migrations write themselves
-            if writing.execute(text(f"SELECT COUNT(*) FROM {table.name}")).scalar():
-                if "id" not in columns:
-                    continue  # meeting_kind
-                seeded = set(writing.execute(text(f"SELECT id FROM {table.name}")).scalars())
-            rows = [dict(row) for row in reading.execute(table.select()).mappings()]
-            rows = [row for row in rows if row.get("id") not in seeded] if seeded else rows
-            bare = sa_table(table.name, *(sa_column(c) for c in columns))  # no model defaults
-            if rows:
-                writing.execute(
-                    bare.insert(), [{c: row[c] for c in columns if c in row} for row in rows]
-                )
-            if writing.dialect.name == "postgresql" and "id" in columns:
-                writing.exec_driver_sql(
-                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
-                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
-                )
-
-
-def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
-    database_factory, curated_template_url: str, snapshot
-) -> None:
-    """The bundled fixtures loaded at head, less what 0002 cannot hold (alternative claims),
-    copied into a database at 0002 and upgraded: the same rows as a load at head."""
-    from conftest import clone_database
-
-    from bilateral_db.load import load_fixtures
-
-    head = make_engine(clone_database(database_factory, curated_template_url))
-    old_url = database_factory.create()
-    migrations.upgrade(old_url, "0002")
-    old = make_engine(old_url)
-    try:
-        with head.begin() as connection:
-            facts = (
-                connection.exec_driver_sql(
-                    "SELECT fact_id FROM membership WHERE alternative_of_id IS NOT NULL"
-                )
-                .scalars()
-                .all()
-            )
-            assert facts, "the bundled fixtures hold an alternative claim (Brunei's accession)"
-            connection.exec_driver_sql("DELETE FROM membership WHERE alternative_of_id IS NOT NULL")
-            for fact in facts:
-                connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
-        _copy_rows(head, old)
-        migrations.upgrade(old_url)
-        assert snapshot(old) == snapshot(head)
-        assert migrations.drift(old_url) is None
-        # The next load adds only what 0002 could not hold.
-        result = load_fixtures(old)
-        assert (result.entities["membership"].inserted, result.totals().inserted) == (1, 1)
-    finally:
-        head.dispose()
-        old.dispose()
-
-
-def test_0004_keeps_every_row_and_v_trade_answers_the_same(
-    database_factory, curated_template_url: str, snapshot
-) -> None:
-    """A database at 0003 holding the bundled fixtures and COW trade figures, upgraded to 0004
-    (v_trade partitioned by codes too): the same rows, and v_trade gives the same answers."""
-    from conftest import DATASET_SLICES, clone_database
-
-    from bilateral_db.imports import import_dataset
-
-    head = make_engine(clone_database(database_factory, curated_template_url))
-    old_url = database_factory.create()
-    migrations.upgrade(old_url, "0003")
-    old = make_engine(old_url)
-    query = "SELECT * FROM v_trade ORDER BY trade_figure_id"
-    try:
-        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
-        _copy_rows(head, old)
-        with old.connect() as connection:
-            before = [tuple(row) for row in connection.exec_driver_sql(query)]
-        assert len(before) > 700
-        migrations.upgrade(old_url)
-        assert snapshot(old) == snapshot(head)
-        assert migrations.drift(old_url) is None
-        with old.connect() as connection:
-            assert [tuple(row) for row in connection.exec_driver_sql(query)] == before
-            one_pair = connection.exec_driver_sql(
-                "SELECT year, value_minor, previous_value_minor FROM v_trade "
-                "WHERE reporter_code = 'USA' AND partner_code = 'CAN' AND year = 2014"
-            ).one()
-        assert one_pair == (2014, 346063 * 10**8, 338233 * 10**8)
-    finally:
-        head.dispose()
-        old.dispose()
-
-
-# --- what each migration builds: the catalog, recorded per revision and backend -------------
+# --- what each migration builds: the catalog, recorded per revision and backend --------------
 
 CATALOG_DIR = Path(__file__).parent / "data" / "migration_catalog"
-WRITE_CATALOG = os.environ.get("BILATERAL_WRITE_CATALOG") == "1"
+# 1: write the records that are missing (a new revision's); all: rewrite every record, after a
+# server or library upgrade changed what the migrations build (review the diff).
+WRITE_CATALOG = os.environ.get("BILATERAL_WRITE_CATALOG", "")
 WRITE_COMMAND = "BILATERAL_WRITE_CATALOG=1 .venv/bin/pytest tests/test_migrations.py -k catalog"
 
 Catalog = dict[str, str]
 
 
-def catalog(url: str) -> Catalog:
+def catalog(connection: Connection) -> Catalog:
     """Every schema object of the database as 'kind name' -> its definition, read from the
     backend's own catalog (sqlite_master, pg_catalog) rather than through reflection, so a
     changed view text, trigger or constraint cannot hide."""
+    if connection.dialect.name == "sqlite":
+        return _sqlite_catalog(connection)
+    return _postgresql_catalog(connection)
+
+
+def _catalog_at(url: str) -> Catalog:
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
-            if connection.dialect.name == "sqlite":
-                return _sqlite_catalog(connection)
-            return _postgresql_catalog(connection)
+            return catalog(connection)
     finally:
         engine.dispose()
 
@@ -308,38 +159,257 @@ def _differences(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
 
 
 def test_each_migration_builds_and_unbuilds_the_recorded_catalog(
-    backend: str, database_factory, empty_database_url: str
+    backend: str, empty_database_url: str
 ) -> None:
     """Every revision, up from the one before and down again, changes the catalog exactly as
     recorded in tests/data/migration_catalog/ (first recorded from the migrations as they
     stood before views became version files; a new revision's record is written once, by
-    WRITE_COMMAND, and reviewed). Each downgrade runs on a copy of the database just
-    upgraded, so a record never depends on the revisions after it."""
-    from conftest import clone_database
-
+    WRITE_COMMAND, and reviewed). Each downgrade runs in a transaction that is rolled back, so
+    the walk goes on from the upgraded database and a record never depends on later ones."""
     url = empty_database_url
     before: Catalog = {}
     previous = "base"
     problems: dict[str, list[str]] = {}
-    for script in reversed(list(_script().walk_revisions())):
-        revision = script.revision
-        migrations.upgrade(url, revision)
-        after = catalog(url)
-        copy = clone_database(database_factory, url)
-        try:
-            migrations.downgrade(copy, previous)
-            undone = catalog(copy)
-        finally:
-            database_factory.drop(copy)
-        found = {"upgrade": _delta(before, after), "downgrade": _delta(before, undone)}
-        record = CATALOG_DIR / f"{revision}.{backend}.json"
-        if record.exists():
-            expected = json.loads(record.read_text(encoding="utf-8"))
-            if different := _differences(expected, found):
+    engine = make_engine(url)
+    try:
+        for script in reversed(list(_script().walk_revisions())):
+            revision = script.revision
+            migrations.upgrade(url, revision)
+            after = _catalog_at(url)
+            with engine.connect() as connection:
+                undone = migrations.read_after_downgrade(connection, url, previous, catalog)
+            found = {"upgrade": _delta(before, after), "downgrade": _delta(before, undone)}
+            record = CATALOG_DIR / f"{revision}.{backend}.json"
+            if WRITE_CATALOG == "all" or (WRITE_CATALOG == "1" and not record.exists()):
+                record.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+            elif not record.exists():
+                problems[revision] = [f"no record {record.name}: write it with {WRITE_COMMAND}"]
+            elif different := _differences(json.loads(record.read_text("utf-8")), found):
                 problems[revision] = different
-        elif WRITE_CATALOG:
-            record.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
-        else:
-            problems[revision] = [f"no record {record.name}: write it with {WRITE_COMMAND}"]
-        before, previous = after, revision
+            before, previous = after, revision
+    finally:
+        engine.dispose()
     assert not problems, problems
+    assert migrations.current_revisions(url) == migrations.head_revisions()
+
+
+# --- migrations are frozen -------------------------------------------------------------------
+
+
+def test_no_migration_imports_the_application() -> None:
+    """A migration that imports bilateral_db changes when today's code does: the migrations,
+    and the operations they call (alembic/ops.py), import Alembic, SQLAlchemy and the standard
+    library only, and load no other file as a module."""
+    files = [*sorted((alembic_dir() / "versions").glob("*.py")), alembic_dir() / "ops.py"]
+    assert len(files) > 4
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                assert name.split(".")[0] not in {"bilateral_db", "importlib"}, (path.name, name)
+
+
+def test_every_view_version_is_written_for_both_backends() -> None:
+    """<version>.sql for both, or <version>.sqlite.sql and <version>.postgresql.sql."""
+    versions: dict[tuple[str, str], set[str]] = {}
+    for path in (alembic_dir() / "views").glob("*/*.sql"):
+        version, _, backend = path.name.removesuffix(".sql").partition(".")
+        versions.setdefault((path.parent.name, version), set()).add(backend)
+    assert ("v_trade", "0004") in versions
+    for (view, version), backends in versions.items():
+        assert backends in ({""}, {"sqlite", "postgresql"}), (view, version, backends)
+
+
+def _operations(connection: Connection) -> Operations:
+    """Alembic's op outside a migration, with our operations registered (as env.py does)."""
+    migrations.load_operations()
+    return Operations(MigrationContext.configure(connection))
+
+
+def _view_text(connection: Connection, view: str) -> str:
+    if connection.dialect.name == "sqlite":
+        return connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (view,)
+        ).scalar_one()
+    return connection.execute(
+        text("SELECT pg_get_viewdef(CAST(:view AS regclass))"), {"view": view}
+    ).scalar_one()
+
+
+def test_replace_view_recreates_the_views_that_read_it(
+    backend: str, fresh_migrated_url: str
+) -> None:
+    """v_trade 0004 back to 0003 under a chain of views that read it: they are dropped first
+    and come back as they were (comments too), reading the new version."""
+    engine = make_engine(fresh_migrated_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "CREATE VIEW v_pairs AS SELECT DISTINCT reporter_code, partner_code FROM v_trade"
+            )
+            connection.exec_driver_sql(
+                "CREATE VIEW v_pair_count AS SELECT COUNT(*) AS pairs FROM v_pairs "
+                "JOIN v_membership ON v_membership.member_code = v_pairs.reporter_code"
+            )
+            if backend == "postgresql":
+                connection.exec_driver_sql("COMMENT ON VIEW v_pairs IS 'Pairs that trade.'")
+            readers_before = {
+                view: _view_text(connection, view) for view in ("v_pairs", "v_pair_count")
+            }
+            assert "rp.code" in _view_text(connection, "v_trade")  # version 0004's window
+
+            _operations(connection).replace_view("v_trade", new="0003", old="0004")
+
+            assert "PARTITION BY rp.code" not in _view_text(connection, "v_trade")
+            assert {view: _view_text(connection, view) for view in readers_before} == readers_before
+            assert connection.exec_driver_sql("SELECT pairs FROM v_pair_count").scalar_one() == 0
+            if backend == "postgresql":
+                comment = connection.exec_driver_sql(
+                    "SELECT obj_description('v_pairs'::regclass, 'pg_class')"
+                ).scalar_one()
+                assert comment == "Pairs that trade."
+            with pytest.raises(
+                RuntimeError, match="cannot drop view v_trade: v_pair_count, v_pairs read it"
+            ):
+                _operations(connection).drop_view("v_trade", "0003")
+            with pytest.raises(FileNotFoundError, match="v_trade has no version 0099"):
+                _operations(connection).create_view("v_trade", "0099")
+    finally:
+        engine.dispose()
+
+
+# --- a loaded database upgrades with every row kept ------------------------------------------
+
+
+def _copy_rows(source: Engine, target: Engine) -> None:
+    """Every row of `source` into `target`, in the columns `target` has (ids kept)."""
+    target_tables = set(inspect(target).get_table_names())
+    with source.connect() as reading, target.begin() as writing:
+        if writing.dialect.name == "sqlite":
+            writing.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
+        else:  # rows of self-referencing tables come in any order: check at the end instead
+            writing.exec_driver_sql("SET session_replication_role = replica")
+        for table in Base.metadata.sorted_tables:
+            if table.name not in target_tables:
+                continue
+            columns = [c["name"] for c in inspect(target).get_columns(table.name)]
+            seeded: set[object] = set()  # rows the migrations write themselves
+            if writing.execute(text(f"SELECT COUNT(*) FROM {table.name}")).scalar():
+                if "id" not in columns:
+                    continue  # meeting_kind
+                seeded = set(writing.execute(text(f"SELECT id FROM {table.name}")).scalars())
+            rows = [dict(row) for row in reading.execute(table.select()).mappings()]
+            rows = [row for row in rows if row.get("id") not in seeded] if seeded else rows
+            bare = sa_table(table.name, *(sa_column(c) for c in columns))  # no model defaults
+            if rows:
+                writing.execute(
+                    bare.insert(), [{c: row[c] for c in columns if c in row} for row in rows]
+                )
+            if writing.dialect.name == "postgresql" and "id" in columns:
+                writing.exec_driver_sql(
+                    f"SELECT setval(pg_get_serial_sequence('{table.name}', 'id'), "
+                    f"COALESCE((SELECT MAX(id) FROM {table.name}), 1))"
+                )
+
+
+def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """The bundled fixtures loaded at head, less what 0002 cannot hold (alternative claims),
+    copied into a database at 0002 and upgraded: the same rows as a load at head."""
+    from conftest import clone_database
+
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0002")
+    old = make_engine(old_url)
+    try:
+        with head.begin() as connection:
+            facts = (
+                connection.exec_driver_sql(
+                    "SELECT fact_id FROM membership WHERE alternative_of_id IS NOT NULL"
+                )
+                .scalars()
+                .all()
+            )
+            assert facts, "the bundled fixtures hold an alternative claim (Brunei's accession)"
+            connection.exec_driver_sql("DELETE FROM membership WHERE alternative_of_id IS NOT NULL")
+            for fact in facts:
+                connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+        _copy_rows(head, old)
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        # The next load adds only what 0002 could not hold.
+        result = load_fixtures(old)
+        assert (result.entities["membership"].inserted, result.totals().inserted) == (1, 1)
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0004_keeps_every_row_and_v_trade_answers_the_same(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0003 holding the bundled fixtures and COW trade figures, upgraded to 0004
+    (v_trade partitioned by codes too): the same rows, and v_trade gives the same answers."""
+    from conftest import DATASET_SLICES, clone_database
+
+    from bilateral_db.imports import import_dataset
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0003")
+    old = make_engine(old_url)
+    query = "SELECT * FROM v_trade ORDER BY trade_figure_id"
+    try:
+        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _copy_rows(head, old)
+        with old.connect() as connection:
+            before = [tuple(row) for row in connection.exec_driver_sql(query)]
+        assert len(before) > 700
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            assert [tuple(row) for row in connection.exec_driver_sql(query)] == before
+            one_pair = connection.exec_driver_sql(
+                "SELECT year, value_minor, previous_value_minor FROM v_trade "
+                "WHERE reporter_code = 'USA' AND partner_code = 'CAN' AND year = 2014"
+            ).one()
+        assert one_pair == (2014, 346063 * 10**8, 338233 * 10**8)
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+# --- drift and seeds -------------------------------------------------------------------------
+
+
+def test_drift_is_reported_when_models_and_database_differ(empty_database_url: str) -> None:
+    migrations.upgrade(empty_database_url)
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP INDEX ix_meeting_start_date")
+    finally:
+        engine.dispose()
+    problem = migrations.drift(empty_database_url)
+    assert problem is not None and "ix_meeting_start_date" in problem
+
+
+def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
+    with migrated_engine.connect() as connection:
+        rows = dict(
+            connection.exec_driver_sql("SELECT code, cameo_code FROM meeting_kind").fetchall()
+        )
+    assert rows["bilateral_talks"] == "046"
+    assert rows["signing_ceremony"] == "057"
+    assert set(rows) >= {"summit", "ministerial_meeting", "forum"}
