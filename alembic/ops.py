@@ -153,7 +153,7 @@ def _readers(reads: dict[str, set[str]], name: str) -> set[str]:
 def _views_read(connection: Connection) -> dict[str, set[str]]:
     """Each view of the database -> the other views it selects from."""
     if connection.dialect.name == "postgresql":
-        views = {
+        views: dict[str, set[str]] = {
             name: set()
             for (name,) in connection.exec_driver_sql(
                 "SELECT relname FROM pg_class WHERE relkind = 'v' "

@@ -21,6 +21,8 @@ from alembic import command
 from bilateral_db.db import make_engine
 from bilateral_db.resources import alembic_dir
 
+T = TypeVar("T")
+
 
 def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     config = Config(stdout=stdout)
@@ -30,8 +32,6 @@ def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
 
-
-T = TypeVar("T")
 
 OPERATIONS_MODULE = "bilateral_db_migration_operations"
 
@@ -129,7 +129,8 @@ def read_after_downgrade(
     connection: Connection, url: str, revision: str, read: Callable[[Connection], T]
 ) -> T:
     """What `read` finds in the database downgraded to `revision`, inside a transaction that is
-    then rolled back: both backends run DDL transactionally, so nothing is changed."""
+    then rolled back: both backends run DDL transactionally, so nothing is changed. The
+    connection must have no transaction open."""
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
         # As env.py does, but before our transaction opens (the pragma is ignored inside one).
