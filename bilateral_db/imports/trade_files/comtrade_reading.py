@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
-from datetime import date
+from operator import itemgetter
 
 from bilateral_db.core.vocabulary import Valuation
 from bilateral_db.imports.trade_files import periods
@@ -16,6 +16,7 @@ from bilateral_db.imports.trade_files.comtrade_layouts import (
     PLUS_ANNUAL_MONTH,
     QUANTITY_UNITS,
     TOTAL,
+    Flow,
     Layout,
     QuantityUnit,
 )
@@ -33,7 +34,13 @@ from bilateral_db.imports.trade_files.table import Table
 CENTS, MILLI = 2, 3  # decimal places of stored money and quantities
 TRUE, FALSE = frozenset({"true", "1"}), frozenset({"false", "0"})
 MAX_CODE_DIGITS = 12
-_Get = Callable[[str], str]  # a cell of the row by our field name; "" when absent
+# The fields _row reads, in its order: layouts name the columns they have of them.
+CELLS = (
+    *("type", "freq", "year", "month", "period", "classification", "level", "is_leaf", "flow"),
+    *("reporter", "partner", "partner2", "customs", "transport", "commodity", "qty_unit", "qty"),
+    *("qty_estimated", "net_weight", "net_weight_estimated", "value", "cif", "fob", "flag"),
+    "is_reported",
+)
 
 
 class TableReading:
@@ -44,9 +51,10 @@ class TableReading:
         self.table = table
         self.codes = reader.codes
         self.layout: Layout | None = None
-        self.at: dict[str, int | None] = {}
+        self.pick: Callable[[list[str]], tuple[str, ...]] = itemgetter(0)
+        self.flows: dict[str, Flow] = FLOWS
         self.periods: dict[tuple[str, ...], Period | None] = {}
-        self.areas: dict[tuple[int, date], Area | None] = {}
+        self.areas: dict[tuple[int, Period], Area] = {}
         self.known: dict[str, int | None] = {}
         self.commodities: dict[tuple[str, str, str], tuple[str, int] | None] = {}
         self.summary: TableSummary | None = None
@@ -87,24 +95,41 @@ class TableReading:
         if missing:
             return False
         self.layout = layout
-        self.at = {name: keys.get(key) for name, key in layout.fields.items()}
+        absent = len(self.table.columns)  # _row appends one empty cell there
+        self.pick = itemgetter(*(keys.get(layout.fields.get(name, ""), absent) for name in CELLS))
+        self.flows = LEGACY_FLOWS if layout is LEGACY else FLOWS
         self.summary = TableSummary(self.table.name, layout.name)
         self.reader.tables.append(self.summary)
         return True
 
     def _row(self, line: int, cells: list[str]) -> ComtradeRow | None:
-        at, layout = self.at, self.layout
-        assert layout is not None
-        get = _getter(cells, at)
-        period = self._period(line, get)
-        flow_text = get("flow")
-        flow = (LEGACY_FLOWS if layout is LEGACY else FLOWS).get(flow_text)
+        cells.append("")  # what an absent column reads as
+        (
+            kind, freq, year, month, period_text, classification, level, is_leaf, flow_text,
+            reporter_text, partner_text, partner2, customs, transport, commodity_text, unit_text,
+            qty_text, qty_estimated_text, weight_text, weight_estimated_text, value_text,
+            cif, fob, flag_text, is_reported,
+        ) = map(str.strip, self.pick(cells))  # fmt: skip
+        period_key = (period_text, year, freq, month, kind)
+        period = (
+            self.periods[period_key]
+            if period_key in self.periods
+            else self._period(line, period_key)
+        )
+        flow = self.flows.get(flow_text)
         if flow is None:
-            known = ", ".join(LEGACY_FLOWS if layout is LEGACY else FLOWS)
+            known = ", ".join(self.flows)
             self.problem(line, "flow", f"{flow_text[:20]!r} is not a trade flow code ({known})")
-        reporter = self._code(line, "reporter", get("reporter"))
-        partner = self._code(line, "partner", get("partner"))
-        classification = get("classification")
+        reporter = (
+            self.known[reporter_text]
+            if reporter_text in self.known
+            else self._code(line, "reporter", reporter_text)
+        )
+        partner = (
+            self.known[partner_text]
+            if partner_text in self.known
+            else self._code(line, "partner", partner_text)
+        )
         if classification not in CLASSIFICATIONS:
             self.problem(
                 line,
@@ -112,12 +137,15 @@ class TableReading:
                 f"{classification[:20]!r} is not a goods classification "
                 f"({', '.join(CLASSIFICATIONS)})",
             )
-        commodity = self._commodity(line, get("commodity"), get("level"), classification)
-        value = self._money(line, "value", get("value"))
-        unit = self._unit(line, get("qty_unit"))
-        quantity = self._quantity(line, get("qty"), unit)
-        weight = self._measure(line, "net_weight", get("net_weight"), MILLI)
-        flag = self._flag(line, get("flag"))
+        commodity = self._commodity(line, commodity_text, level, classification)
+        if value_text.isdigit() and len(value_text) <= 16:
+            value: int | bool | None = int(value_text) * 100
+        else:
+            value = self._money(line, "value", value_text)
+        unit = self._unit(line, unit_text) if unit_text else None
+        quantity = self._quantity(line, qty_text, unit) if qty_text else None
+        weight = self._measure(line, "net_weight", weight_text, MILLI) if weight_text else None
+        flag = self._flag(line, flag_text) if flag_text else None
         if (
             period is None
             or flow is None
@@ -131,10 +159,13 @@ class TableReading:
             or classification not in CLASSIFICATIONS
         ):
             return None
-        qty_estimated = self._bool(line, "qty_estimated", get("qty_estimated"))
-        weight_estimated = self._bool(line, "net_weight_estimated", get("net_weight_estimated"))
-        if layout is LEGACY and flag is not None:
-            qty_estimated, weight_estimated = bool(flag & 2), bool(flag & 4)
+        if self.layout is LEGACY:
+            qty_estimated = weight_estimated = None
+            if flag is not None:
+                qty_estimated, weight_estimated = bool(flag & 2), bool(flag & 4)
+        else:
+            qty_estimated = self._bool(line, "qty_estimated", qty_estimated_text)
+            weight_estimated = self._bool(line, "net_weight_estimated", weight_estimated_text)
         row = ComtradeRow(
             self.table.name,
             line,
@@ -142,35 +173,32 @@ class TableReading:
             period,
             reporter,
             partner,
-            self._area(line, reporter, period),
-            self._area(line, partner, period),
+            self.areas.get((reporter, period)) or self._area(line, reporter, period),
+            self.areas.get((partner, period)) or self._area(line, partner, period),
             flow,
             commodity[0],
             commodity[1],
-            self._bool(line, "is_leaf", get("is_leaf")),
+            self._bool(line, "is_leaf", is_leaf),
             value,
-            self._valuation(line, value, get("cif"), get("fob")),
+            self._valuation(line, value, cif, fob) if (cif or fob) else Valuation.NOT_STATED,
             quantity,
             unit.unit if unit is not None and quantity is not None else None,
             qty_estimated,
             weight,
             weight_estimated,
             flag,
-            self._bool(line, "is_reported", get("is_reported")),
-            self._optional_code(line, "partner2", get("partner2")),
-            get("customs") or None,
-            self._optional_code(line, "transport", get("transport")),
+            self._bool(line, "is_reported", is_reported),
+            self._optional_code(line, "partner2", partner2) if partner2 else None,
+            customs or None,
+            self._optional_code(line, "transport", transport) if transport else None,
         )
-        if row.is_breakdown:
-            self.reader.breakdown_rows += 1
+        if partner2 not in ("", "0") or customs not in ("", "C00") or transport not in ("", "0"):
+            self.reader.breakdown_rows += 1  # as row.is_breakdown says, without the call
         return row
 
     # --- cells -------------------------------------------------------------------------------
 
-    def _period(self, line: int, get: _Get) -> Period | None:
-        key = (get("period"), get("year"), get("freq"), get("month"), get("type"))
-        if key in self.periods:
-            return self.periods[key]
+    def _period(self, line: int, key: tuple[str, str, str, str, str]) -> Period | None:
         period = self._read_period(line, *key)
         if len(self.periods) < 10_000:
             self.periods[key] = period
@@ -251,13 +279,11 @@ class TableReading:
         return None
 
     def _area(self, line: int, code: int, period: Period) -> Area | None:
+        """What `code` stands for in `period` (cached); a code placed nowhere is counted."""
         day = period.mapping_day
-        key = (code, day)
-        if key in self.areas:
-            area = self.areas[key]
-        else:
-            area = self.codes.on(code, day)
-            self.areas[key] = area
+        area = self.codes.on(code, day)
+        if area is not None and len(self.areas) < 100_000:
+            self.areas[code, period] = area
         if area is None:
             seen = self.reader.unplaced.get(code)
             if seen is None:
@@ -379,14 +405,6 @@ class TableReading:
                 if amount is not False and amount == value:
                     return valuation
         return Valuation.NOT_STATED
-
-
-def _getter(cells: list[str], at: dict[str, int | None]) -> _Get:
-    def get(name: str) -> str:
-        position = at.get(name)
-        return cells[position].strip() if position is not None else ""
-
-    return get
 
 
 def _title(key: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import NamedTuple
 
 from bilateral_db.core.vocabulary import Valuation
 from bilateral_db.imports.trade_files.comtrade_layouts import (
@@ -19,9 +20,9 @@ from bilateral_db.imports.trade_files.table import Problems
 CURRENCY = "USD"
 
 
-@dataclass(frozen=True, slots=True)
-class ComtradeRow:
-    """One Comtrade figure: reporter × partner × period × flow × commodity, and its measures."""
+class ComtradeRow(NamedTuple):
+    """One Comtrade figure: reporter × partner × period × flow × commodity, and its measures.
+    A named tuple: immutable, and cheap to make ten million of."""
 
     source: str  # file (file.zip:member.csv inside an archive)
     line: int

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
+from typing import NamedTuple
 
 from bilateral_db.core.dates import MAX_YEAR, MIN_YEAR
 
@@ -26,9 +26,9 @@ _MONTH = re.compile(r"([0-9]{4})-([0-9]{2})")
 _DAY = re.compile(r"([0-9]{4})-([0-9]{2})-([0-9]{2})")
 
 
-@dataclass(frozen=True, slots=True)
-class Period:
-    """Days `start` to `end`, both inclusive, at `precision`."""
+class Period(NamedTuple):
+    """Days `start` to `end`, both inclusive, at `precision` (a named tuple: rows and caches
+    hash it often)."""
 
     start: date
     end: date
