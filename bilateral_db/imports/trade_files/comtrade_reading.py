@@ -68,9 +68,7 @@ class TableReading:
 
     def rows(self) -> Iterator[ComtradeRow]:
         problems_before = len(self.reader.problems.items)
-        for line, cells in self.table.rows():
-            if self.layout is None and not self._start(line):
-                break
+        for line, cells in self.table.rows(self._start):
             row = self._row(line, cells)
             if row is not None and len(self.reader.problems.items) == problems_before:
                 assert self.summary is not None
@@ -78,7 +76,7 @@ class TableReading:
                 yield row
         self.reader.problems.check()
 
-    def _start(self, line: int) -> bool:
+    def _start(self) -> bool:
         """Recognise the layout from the header; refuse a table of neither."""
         keys = self.table.keys
         layout = next((lay for lay in LAYOUTS if all(k in keys for k in lay.marks[:2])), None)

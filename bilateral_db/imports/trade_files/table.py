@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import csv
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
@@ -76,15 +76,16 @@ class Table:
     def bytes_read(self) -> int:
         return self._position()
 
-    def rows(self) -> Iterator[tuple[int, list[str]]]:
+    def rows(self, accept: Callable[[], bool] = lambda: True) -> Iterator[tuple[int, list[str]]]:
+        """The data lines, once `accept` (called after the header is read) says yes."""
         try:
             with text_of(self.member) as (text, position):
                 self._position = position
-                yield from self._read(text)
+                yield from self._read(text, accept)
         except DAMAGED as error:  # the archive or file could not even be opened
             self.problem(0, None, f"cannot be read: {_reason(error)}")
 
-    def _read(self, text: IO[str]) -> Iterator[tuple[int, list[str]]]:
+    def _read(self, text: IO[str], accept: Callable[[], bool]) -> Iterator[tuple[int, list[str]]]:
         line = 0
         try:
             header_text = ""
@@ -103,7 +104,7 @@ class Table:
             self.problem(line, None, f"the header {NOT_UTF8}")
             return
         self.header_line = line
-        if not self._header(line, header):
+        if not self._header(line, header) or not accept():
             return
         offset = line
         reader = csv.reader(text, delimiter=delimiter)

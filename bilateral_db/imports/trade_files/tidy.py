@@ -138,9 +138,7 @@ class _Reading:
         self.units: dict[str, tuple[str | None, str | None, int] | None] = {}
 
     def rows(self) -> Iterator[TidyRow]:
-        for line, cells in self.table.rows():
-            if not self.at and not self._header():
-                break
+        for line, cells in self.table.rows(self._header):
             before = len(self.reader.problems.items)
             row = self._row(line, cells)
             if row is not None and len(self.reader.problems.items) == before:
