@@ -136,7 +136,7 @@ class TableReading:
                 f"({', '.join(CLASSIFICATIONS)})",
             )
         commodity = self._commodity(line, commodity_text, level, classification)
-        if value_text.isdigit() and len(value_text) <= 16:
+        if value_text.isascii() and value_text.isdigit() and len(value_text) <= 16:
             value: int | bool | None = int(value_text) * 100
         else:
             value = self._money(line, "value", value_text)
@@ -214,12 +214,14 @@ class TableReading:
             return None
         if self.layout is LEGACY:
             freq = "A" if len(text) == 4 else "M"
-        if freq not in ("A", "M") or not text.isdigit() or len(text) != (4 if freq == "A" else 6):
+        elif freq not in ("A", "M"):
+            self.problem(line, "freq", f"{freq[:10]!r} is not a frequency (A annual, M monthly)")
+            return None
+        if not (text.isascii() and text.isdigit()) or len(text) != (4 if freq == "A" else 6):
             self.problem(
                 line,
                 "period",
-                f"{text[:20]!r} is not a period (2016 for a year, 201605 for a month)"
-                + ("" if freq in ("A", "M") else f"; frequency {freq[:10]!r} is not A or M"),
+                f"{text[:20]!r} is not a period (2016 for a year, 201605 for a month)",
             )
             return None
         try:
@@ -249,13 +251,13 @@ class TableReading:
         if text in self.known:
             code = self.known[text]
         else:
-            code = int(text) if text.isdigit() and len(text) <= 4 else None
+            code = int(text) if text.isascii() and text.isdigit() and len(text) <= 4 else None
             if code is not None and not self.codes.known(code):
                 code = None
             if len(self.known) < 10_000:
                 self.known[text] = code
         if code is None:
-            if text.isdigit() and len(text) <= 4:
+            if text.isascii() and text.isdigit() and len(text) <= 4:
                 self.problem(
                     line,
                     fieldname,
@@ -271,7 +273,7 @@ class TableReading:
     def _optional_code(self, line: int, fieldname: str, text: str) -> int | None:
         if not text:
             return None
-        if text.isdigit() and len(text) <= 4:
+        if text.isascii() and text.isdigit() and len(text) <= 4:
             return int(text)
         self.problem(line, fieldname, f"{text[:20]!r} is not a code number")
         return None
@@ -299,7 +301,7 @@ class TableReading:
         found: tuple[str, int] | None = None
         if code == TOTAL:
             found = (code, 0)
-        elif code.isdigit() and code.isascii() and len(code) <= MAX_CODE_DIGITS:
+        elif code.isascii() and code.isdigit() and len(code) <= MAX_CODE_DIGITS:
             found = (code, len(code))
         else:
             self.problem(
@@ -318,7 +320,7 @@ class TableReading:
         """Cents; None for an empty cell (unknown); False after a problem."""
         if not text:
             return None
-        if text.isdigit() and len(text) <= 16:
+        if text.isascii() and text.isdigit() and len(text) <= 16:
             return int(text) * 100
         parsed = machine_units(text, CENTS)
         if parsed is None:
@@ -335,7 +337,7 @@ class TableReading:
     def _measure(self, line: int, fieldname: str, text: str, places: int) -> int | bool | None:
         if not text:
             return None
-        if text.isdigit() and len(text) <= 15:
+        if text.isascii() and text.isdigit() and len(text) <= 15:
             return int(text) * 10**places
         parsed = machine_units(text, places)
         if parsed is None:
@@ -375,7 +377,7 @@ class TableReading:
     def _flag(self, line: int, text: str) -> int | bool | None:
         if not text:
             return None
-        if text.isdigit() and len(text) <= 2:
+        if text.isascii() and text.isdigit() and len(text) <= 2:
             return int(text)
         self.problem(line, "flag", f"{text[:10]!r} is not an estimation code (a small number)")
         return False

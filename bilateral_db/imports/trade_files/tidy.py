@@ -24,7 +24,7 @@ from iso4217 import Currency
 
 from bilateral_db.core.vocabulary import Qualifier, TradeFlow, Valuation, ValueStatus
 from bilateral_db.imports.trade_files import periods
-from bilateral_db.imports.trade_files.inputs import members
+from bilateral_db.imports.trade_files.inputs import DAMAGED, members
 from bilateral_db.imports.trade_files.numbers import Amount, AmountError, written_amount
 from bilateral_db.imports.trade_files.periods import Period, PeriodError
 from bilateral_db.imports.trade_files.table import Problems, Table, column_key
@@ -125,7 +125,12 @@ class TidyReader:
         if not self.path.is_file():
             self.problems.add(str(self.path), 0, None, "no such file")
             self.problems.check()
-        for member in members(self.path):
+        try:
+            tables = list(members(self.path))
+        except DAMAGED as error:
+            self.problems.add(str(self.path), 0, None, f"cannot be read as an archive: {error}")
+            tables = []
+        for member in tables:
             yield from _Reading(self, Table(member, self.problems)).rows()
         self.problems.check()
 
