@@ -26,7 +26,7 @@ from bilateral_db.core.vocabulary import Qualifier, TradeFlow, Valuation, ValueS
 from bilateral_db.imports.trade_files import periods
 from bilateral_db.imports.trade_files.inputs import DAMAGED, members
 from bilateral_db.imports.trade_files.numbers import Amount, AmountError, written_amount
-from bilateral_db.imports.trade_files.periods import Period, PeriodError
+from bilateral_db.imports.trade_files.periods import Period
 from bilateral_db.imports.trade_files.table import Problems, Table, column_key
 
 REQUIRED = ("reporter", "partner", "period", "flow", "category", "value", "unit", "source")
@@ -67,6 +67,7 @@ QUANTITY_UNITS: dict[str, str] = {
     "units": "item",
 }
 _Term = TypeVar("_Term", bound=StrEnum)
+_Value = TypeVar("_Value")
 _CODE = re.compile(r"[A-Za-z][A-Za-z0-9-]{0,39}")
 _CATEGORY = re.compile(r"[a-z0-9][a-z0-9:._-]{0,39}")
 _SLUG = re.compile(r"[a-z0-9][a-z0-9-]{0,99}")
@@ -178,7 +179,7 @@ class _Reading:
             position = self.at.get(name)
             return cells[position].strip() if position is not None else ""
 
-        def check(name: str, parse: Callable[[str], object]) -> object:
+        def check(name: str, parse: Callable[[str], _Value]) -> _Value | None:
             try:
                 return parse(get(name))
             except ValueError as error:
@@ -198,11 +199,20 @@ class _Reading:
         valuation = check("valuation", lambda t: _choice(t or "not_stated", Valuation, "valuation"))
         sources = check("source", _sources)
         status, amount = self._value(line, get, unit)
-        if None in (reporter, partner, period, flow, category, unit, qualifier, series):
+        if (
+            reporter is None
+            or partner is None
+            or period is None
+            or flow is None
+            or category is None
+            or unit is None
+            or qualifier is None
+            or series is None
+            or valuation is None
+            or sources is None
+            or status is None
+        ):
             return None
-        if None in (valuation, sources, status):
-            return None
-        assert isinstance(unit, tuple) and isinstance(period, Period)
         high = self._high(line, get("value_high"), unit, amount)
         rounding = amount.rounding if amount is not None else None
         if high is not None and high.rounding is not None:
@@ -210,26 +220,26 @@ class _Reading:
         return TidyRow(
             self.table.name,
             line,
-            str(reporter),
-            str(partner),
+            reporter,
+            partner,
             period,
-            flow,  # type: ignore[arg-type]
-            str(category),
-            status,  # type: ignore[arg-type]
+            flow,
+            category,
+            status,
             amount.units if amount is not None else None,
             high.units if high is not None else None,
             rounding,
             unit[0],
             unit[1],
-            qualifier,  # type: ignore[arg-type]
-            str(series),
-            valuation,  # type: ignore[arg-type]
-            sources,  # type: ignore[arg-type]
+            qualifier,
+            series,
+            valuation,
+            sources,
             get("note") or None,
         )
 
     def _value(
-        self, line: int, get: Callable[[str], str], unit: object
+        self, line: int, get: Callable[[str], str], unit: tuple[str | None, str | None, int] | None
     ) -> tuple[ValueStatus | None, Amount | None]:
         text, status_text = get("value"), get("status")
         try:
@@ -250,7 +260,7 @@ class _Reading:
         if status not in (None, ValueStatus.OBSERVED):
             self.problem(line, "value", f"a value with status {status}: leave one of them out")
             return None, None
-        if not isinstance(unit, tuple):
+        if unit is None:
             return ValueStatus.OBSERVED, None
         try:
             return ValueStatus.OBSERVED, written_amount(text, unit[2], unit[0] or unit[1] or "")
@@ -348,4 +358,4 @@ def _shown(text: str) -> str:
     return repr(text if len(text) <= 40 else text[:37] + "...")
 
 
-__all__ = ["COLUMNS", "OPTIONAL", "REQUIRED", "PeriodError", "TidyReader", "TidyRow"]
+__all__ = ["COLUMNS", "OPTIONAL", "REQUIRED", "TidyReader", "TidyRow"]
