@@ -157,8 +157,14 @@ def unit_of(code: str) -> int:
 UNIT_OF = {code: unit_of(code) for level in (4, 6) for code in COMMODITIES[level]}
 
 
+# Places with no customs of their own report nothing (they are partners at most): Antarctica,
+# Bouvet, British Indian Ocean Territory, South Georgia, French Southern Territories, Heard
+# and McDonald, US Minor Outlying Islands, Pitcairn, Svalbard and Jan Mayen.
+NOT_REPORTERS = {10, 74, 86, 239, 260, 334, 581, 612, 744}
+
+
 def _reporters(codes: list[int]) -> list[int]:
-    rest = sorted(set(codes) - set(BIG))
+    rest = sorted(set(codes) - set(BIG) - NOT_REPORTERS)
     return BIG + rest[: 150 - len(BIG)]
 
 
