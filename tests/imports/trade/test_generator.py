@@ -26,9 +26,7 @@ def test_records_are_varied_like_comtrade_and_never_repeat_a_figure(
 ) -> None:
     records = list(generator.records(20_000, seed=3))
     assert len(records) == 20_000
-    keys = Counter(
-        (r.year, r.month, r.reporter, r.partner, r.flow, r.commodity) for r in records
-    )
+    keys = Counter((r.year, r.month, r.reporter, r.partner, r.flow, r.commodity) for r in records)
     assert keys.most_common(1)[0][1] == 1
     partners = Counter(r.partner for r in records)
     assert all(partners[code] > 0 for code in (0, 490, 837, 838, 839, 899))
