@@ -16,8 +16,6 @@ from datetime import date
 from enum import Enum
 from typing import Any
 
-import simplejson
-
 from bilateral_db.answers.shapes import fact_ids, output_columns, shape_of
 
 CITATIONS = "citations"  # the key --cite adds: the sources behind the row, with locators
@@ -188,8 +186,10 @@ def to_json(data: Any, *, indent: int | None = 2) -> str:
 
     simplejson writes a Decimal as its own digits (2600000000.00 stays 2600000000.00) and
     calls back into Python only for dates and nested rows; the standard library's encoder
-    would take each Decimal through float.
+    would take each Decimal through float. (Imported here: `--help` needs no encoder.)
     """
+    import simplejson
+
     return simplejson.dumps(
         data,
         indent=indent,
