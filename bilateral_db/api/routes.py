@@ -52,7 +52,7 @@ OFFSET = Param(
 PAGING = (LIMIT, OFFSET)
 
 
-def query_params(question: Question) -> tuple[Param, ...]:
+def route_params(question: Question) -> tuple[Param, ...]:
     """Every parameter of the question's route, paging included for list answers."""
     return (*question.all_params, *(PAGING if is_list(question) else ()))
 
@@ -106,7 +106,7 @@ def _raw(request: Request, params: tuple[Param, ...]) -> dict[str, str | None]:
 
 
 def _endpoint(question: Question, cache_control: str) -> Callable[[Request], Response]:
-    params = query_params(question)
+    params = route_params(question)
     paged = is_list(question)
 
     def endpoint(request: Request) -> Response:
@@ -151,6 +151,6 @@ def add_question(app: FastAPI, question: Question, cache_control: str) -> None:
         response_class=Response,
         response_model=None,
         responses=responses(question.summary, returned_type(question), paged=is_list(question)),
-        openapi_extra={"parameters": parameters(query_params(question))},
+        openapi_extra={"parameters": parameters(route_params(question))},
         tags=[question.path.strip("/").split("/")[0]],
     )

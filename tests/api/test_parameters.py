@@ -12,7 +12,7 @@ import re
 import pytest
 
 from bilateral_db.answers import QUESTIONS, Kind, Param, Question
-from bilateral_db.api.routes import query_params
+from bilateral_db.api.routes import route_params
 
 INSIDE = {
     Kind.DAY: ["0001-01-01", "9998-12-31", "9998"],
@@ -49,7 +49,7 @@ def _base(question: Question) -> tuple[str, dict[str, str]]:
 CASES = [
     (question, param, value, inside)
     for question in QUESTIONS
-    for param in query_params(question)
+    for param in route_params(question)
     if not param.positional
     for inside, values in ((True, INSIDE.get(param.kind, [])), (False, OUTSIDE[param.kind]))
     for value in values
