@@ -117,9 +117,8 @@ class DatabaseFactory:
         until the end grows by gigabytes (and a hot standby of it copies them all).
 
         PostgreSQL drops in threads of the factory's own while the next test runs: nothing
-        needs the name back, and a DROP DATABASE waits for the whole server (a checkpoint, and
-        every backend letting go of the files: 2 to 15 s each on a busy server, measured),
-        which several drops at once share."""
+        needs the name back, and a DROP DATABASE waits on the whole server (2 to 15 s each on
+        a busy one, measured), a wait that several drops at once share."""
         name = make_url(url).database or ""
         if self.backend == "sqlite":
             Path(name).unlink(missing_ok=True)
