@@ -107,6 +107,7 @@ class Principal:
     started: Event
     ended: Event
     note: str | None
+    note_type: str | None  # "coterminousposition": held together with another office
     other_appointee: bool
     treat_as_consecutive: bool  # the Office's flag: count this term as following the last
 
@@ -259,8 +260,10 @@ def _mission(
         chief = _chief(node, name, mission_id, to_organisation, problems)
         if chief is not None:
             chiefs.append(chief)
-    if root is None:
-        return None
+    if root is None:  # a mission with no chiefs listed: its header alone
+        root = document(source, name, problems)
+        if root is None:
+            return None
     mission_id = mission_id or _mission_id(root, to_organisation)
     header = Record(root, "mission", name, problems) if to_organisation else None
     if not mission_id:
@@ -327,8 +330,10 @@ def _positions(source: RecordSet, problems: Problems) -> Iterator[Position]:
                     notes.append(note)
             elif (principal := _principal(node, name, position_id, problems)) is not None:
                 principals.append(principal)
-        if root is None:
-            continue
+        if root is None:  # a position with no holders listed: its header alone
+            root = document(source, name, problems)
+            if root is None:
+                continue
         header = Record(root, "position", name, problems)
         ongoing = header.text("ongoing")
         if ongoing not in (None, "true", "false"):
@@ -366,6 +371,7 @@ def _principal(node: Any, name: str, position: str, problems: Problems) -> Princ
         started=record.event("started"),
         ended=record.event("ended"),
         note=record.text("note"),
+        note_type=record.attribute("note", "type"),
         other_appointee=parent is not None and parent.tag in OTHER_CHIEFS,
         treat_as_consecutive=record.attribute(".", "treatAsConsecutive") == "yes",
     )
