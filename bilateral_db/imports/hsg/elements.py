@@ -78,7 +78,10 @@ def text_of(node: Any) -> str | None:
     """An element's text (and its children's, for mixed content), whitespace runs as one space."""
     if node is None:
         return None
-    return " ".join("".join(node.itertext()).split()) or None
+    raw = node.text if len(node) == 0 else "".join(node.itertext())  # children: mixed content
+    if not raw:
+        return None
+    return " ".join(raw.split()) or None
 
 
 class Record:

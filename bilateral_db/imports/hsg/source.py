@@ -15,6 +15,7 @@ bytes, so that the same files give the same digest however they were copied.
 from __future__ import annotations
 
 import hashlib
+import os
 import re
 import tarfile
 import zipfile
@@ -68,11 +69,13 @@ class RecordSet:
         root = next((c for c in candidates if (c / marker).exists()), None)
         if root is None or (root is not path and len(candidates) != 2):
             raise _problem(path, f"holds no {marker}/ (is it the right record set?)")
-        files = sorted(
-            p.relative_to(root).as_posix()
-            for p in root.rglob("*")
-            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(root).parts)
-        )
+        files: list[str] = []
+        for folder, folders, names in os.walk(root):
+            folders[:] = [f for f in folders if not f.startswith(".")]  # .git and the like
+            prefix = Path(folder).relative_to(root).as_posix()
+            prefix = "" if prefix == "." else f"{prefix}/"
+            files += [prefix + name for name in names if not name.startswith(".")]
+        files.sort()
         return cls(path, files, _git_commit(root), _root=root)
 
     @classmethod
