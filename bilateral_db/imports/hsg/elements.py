@@ -12,6 +12,8 @@ Parsing is lxml's, with entities left unresolved and no network access: the file
 
 from __future__ import annotations
 
+import zipfile
+import zlib
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
@@ -24,6 +26,8 @@ from bilateral_db.imports.hsg.source import RecordSet
 from bilateral_db.imports.reading import MAX_PROBLEMS
 
 T = TypeVar("T")
+# What a file that cannot be read raises: the disk, a broken archive member.
+UNREADABLE = (OSError, EOFError, zipfile.BadZipFile, zlib.error)
 
 
 @dataclass(frozen=True, slots=True)
@@ -53,11 +57,11 @@ NO_EVENT = Event(None, None)
 class Problems:
     """The problems found while reading one record set; too many stop the reading."""
 
-    records: RecordSet
+    source: RecordSet
     items: list[ImportProblem] = field(default_factory=list)
 
     def add(self, name: str, line: int, field: str | None, message: str) -> None:
-        self.items.append(ImportProblem(self.records.display(name), line, field, message))
+        self.items.append(ImportProblem(self.source.display(name), line, field, message))
         if len(self.items) >= MAX_PROBLEMS:
             raise ImportFileError(self.items)
 
@@ -183,6 +187,8 @@ def records(
                 node.clear(keep_tail=True)
         except etree.XMLSyntaxError as error:
             problems.add(name, error.lineno or 0, None, f"is not well-formed XML: {error.msg}")
+        except UNREADABLE as error:
+            problems.add(name, 0, None, f"cannot be read: {error}")
 
 
 def document(source: RecordSet, name: str, problems: Problems) -> Any:
@@ -195,4 +201,6 @@ def document(source: RecordSet, name: str, problems: Problems) -> Any:
             return etree.parse(handle, parser).getroot()
         except etree.XMLSyntaxError as error:
             problems.add(name, error.lineno or 0, None, f"is not well-formed XML: {error.msg}")
-            return None
+        except UNREADABLE as error:
+            problems.add(name, 0, None, f"cannot be read: {error}")
+        return None

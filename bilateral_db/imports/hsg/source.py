@@ -48,7 +48,7 @@ class RecordSet:
 
     @classmethod
     def open(cls, path: Path, marker: str) -> RecordSet:
-        """The record set at `path` (a directory, .zip, .tar.gz or .tgz) that holds `marker`."""
+        """The record set at `path` (a directory, .zip, .tar.gz, .tgz or .tar) holding `marker`."""
         if path.is_dir():
             return cls._directory(path, marker)
         if not path.exists():
@@ -61,14 +61,17 @@ class RecordSet:
                 return cls._tarfile(path, marker)
         except (zipfile.BadZipFile, tarfile.TarError, EOFError, OSError) as error:
             raise _problem(path, f"cannot be read as an archive: {error}") from None
-        raise _problem(path, "is neither a directory nor a .zip, .tar.gz or .tgz archive")
+        raise _problem(path, "is neither a directory nor a .zip, .tar.gz, .tgz or .tar archive")
 
     @classmethod
     def _directory(cls, path: Path, marker: str) -> RecordSet:
         candidates = [path, *sorted(p for p in path.iterdir() if p.is_dir())]
         root = next((c for c in candidates if (c / marker).exists()), None)
         if root is None or (root is not path and len(candidates) != 2):
-            raise _problem(path, f"holds no {marker}/ (is it the right record set?)")
+            raise _problem(
+                path,
+                f"holds no {marker}/ at its top or in its one top directory (another record set?)",
+            )
         files: list[str] = []
         for folder, folders, names in os.walk(root):
             folders[:] = [f for f in folders if not f.startswith(".")]  # .git and the like
@@ -92,17 +95,20 @@ class RecordSet:
     @classmethod
     def _tarfile(cls, path: Path, marker: str) -> RecordSet:
         # A compressed tar can only be read front to back: take every file in one pass.
-        members: dict[str, bytes] = {}
+        names: list[str] = []
+        members: dict[str, bytes] = {}  # the XML files only: the records are XML
         with tarfile.open(path, "r:*") as archive:
             commit = str(archive.pax_headers.get("comment", "")).strip()
             for member in archive:
                 if not member.isfile():
                     continue
-                handle = archive.extractfile(member)
+                name = member.name.removeprefix("./")
+                names.append(name)
+                handle = archive.extractfile(member) if name.endswith(".xml") else None
                 if handle is not None:
-                    members[member.name.removeprefix("./")] = handle.read()
-        prefix = _root_prefix(path, list(members), marker)
-        files = sorted(n.removeprefix(prefix) for n in members if n.startswith(prefix))
+                    members[name] = handle.read()
+        prefix = _root_prefix(path, names, marker)
+        files = sorted(n.removeprefix(prefix) for n in names if n.startswith(prefix))
         return cls(
             path,
             files,
@@ -172,7 +178,7 @@ def _root_prefix(path: Path, names: list[str], marker: str) -> str:
         top = f"{tops.pop()}/"
         if any(n.startswith(f"{top}{marker}/") for n in names):
             return top
-    raise _problem(path, f"holds no {marker}/ at its top or in its one top directory")
+    raise _no_marker(path, marker)
 
 
 def _git_commit(root: Path) -> str | None:
@@ -199,6 +205,12 @@ def _git_commit(root: Path) -> str | None:
         if name == ref and COMMIT.match(commit):
             return commit
     return None
+
+
+def _no_marker(path: Path, marker: str) -> ImportFileError:
+    return _problem(
+        path, f"holds no {marker}/ at its top or in its one top directory: another record set?"
+    )
 
 
 def _problem(path: Path, message: str) -> ImportFileError:

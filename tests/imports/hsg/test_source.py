@@ -132,3 +132,16 @@ def test_what_is_not_a_record_set_says_so(tmp_path: Path) -> None:
     truncated.write_bytes(io.BytesIO(b"\x1f\x8b\x08\x00 truncated").getvalue())
     with pytest.raises(ImportFileError, match="cannot be read as an archive"):
         pocom.open_pocom(truncated)
+
+
+def test_a_damaged_archive_member_is_a_problem_of_that_file(slices: Path, tmp_path: Path) -> None:
+    archive = _zip(slices / "visits", tmp_path / "visits.zip", "visits-main")
+    data = archive.read_bytes()
+    marker = b"Prime Minister George Papandreou"  # stored, not compressed: change a byte of it
+    assert data.count(marker) == 1
+    archive.write_bytes(data.replace(marker, b"Prime Minister George Papandreu "))
+    with visits.open_visits(archive) as source, pytest.raises(ImportFileError) as failed:
+        list(visits.read_visits(source))
+    [problem] = failed.value.problems
+    assert problem.file == f"{archive}/data/2010.xml"
+    assert problem.message.startswith("cannot be read: Bad CRC-32 for file")
