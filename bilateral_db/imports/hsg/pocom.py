@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from dataclasses import dataclass
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any
 
 from bilateral_db.core.dates import PartialDate
@@ -265,11 +265,12 @@ def _mission(
         if root is None:
             return None
     mission_id = mission_id or _mission_id(root, to_organisation)
-    header = Record(root, "mission", name, problems) if to_organisation else None
-    if not mission_id:
-        field = "id" if to_organisation else "territory-id"
-        problems.add(name, root.sourceline or 0, field, "mission: is missing or empty")
+    # The Office's schematron: a mission's id is its file's name (thailand.xml: thailand).
+    field, line = ("id" if to_organisation else "territory-id"), root.sourceline or 0
+    if mission_id != PurePosixPath(name).stem:
+        problems.add(name, line, field, f"mission: {mission_id!r} is not the file's name")
         return None
+    header = Record(root, "mission", name, problems) if to_organisation else None
     return Mission(
         origin=Origin(name, root.sourceline or 0, f"mission {mission_id}"),
         id=mission_id,

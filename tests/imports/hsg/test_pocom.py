@@ -226,3 +226,16 @@ def test_problems_are_collected_then_raised_together(slice_copy: Callable[[str],
         "birth",
         "person pompeo-michael-r: '63' is not a date; write YYYY-MM-DD, YYYY-MM or YYYY",
     )
+
+
+def test_a_mission_whose_id_is_not_its_files_name_is_refused(
+    slice_copy: Callable[[str], Path],
+) -> None:
+    copy = slice_copy("pocom")
+    laos = copy / "missions-countries" / "laos.xml"
+    _break(laos, "<territory-id>laos</territory-id>", "<territory-id>lao</territory-id>")
+    with pocom.open_pocom(copy) as source, pytest.raises(ImportFileError) as failed:
+        list(pocom.read_missions(source))
+    assert [(p.file, p.line, p.field, p.message) for p in failed.value.problems] == [
+        (str(laos), 2, "territory-id", "mission: 'lao' is not the file's name")
+    ]
