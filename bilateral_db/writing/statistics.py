@@ -1,0 +1,69 @@
+"""Planner statistics kept fresh by the writer itself, not left to autovacuum.
+
+Right after a bulk write the planner's picture of a table is wrong (an empty table that now
+holds a million rows): a merge then joins a million staged rows to "one" held row by nested
+loops, and a report scans instead of using an index. Autovacuum would renew the statistics
+some time later, or never where it is off; a writer renews them in its own transaction, by
+autovacuum's rule (rows changed past `autovacuum_analyze_threshold` + `…_scale_factor` × the
+table's rows), read from the server's settings.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Connection, text
+
+# pg_stat_xact_user_tables: what this transaction has written so far, table by table.
+_WRITTEN = text(
+    """
+    SELECT s.relname, s.n_tup_ins + s.n_tup_upd + s.n_tup_del, c.reltuples,
+           current_setting('autovacuum_analyze_threshold')::float8,
+           current_setting('autovacuum_analyze_scale_factor')::float8
+    FROM pg_stat_xact_user_tables s JOIN pg_class c ON c.oid = s.relid
+    WHERE s.schemaname = current_schema()
+    ORDER BY s.relname
+    """
+)
+_STALE = text(
+    """
+    SELECT s.n_mod_since_analyze, c.reltuples,
+           current_setting('autovacuum_analyze_threshold')::float8,
+           current_setting('autovacuum_analyze_scale_factor')::float8
+    FROM pg_stat_user_tables s JOIN pg_class c ON c.oid = s.relid
+    WHERE s.schemaname = current_schema() AND s.relname = :table
+    """
+)
+
+
+def _past(changed: float, rows: float, threshold: float, scale: float) -> bool:
+    """Autovacuum's rule; a table never analysed (rows -1) counts as empty."""
+    return changed > threshold + scale * max(rows, 0.0)
+
+
+def refresh(connection: Connection) -> list[str]:
+    """ANALYZE every table this transaction changed past autovacuum's threshold (PostgreSQL);
+    the tables analysed. Call it last, before the commit: the statistics commit with the rows."""
+    if connection.dialect.name != "postgresql":
+        return []
+    stale = [
+        name
+        for name, changed, rows, threshold, scale in connection.execute(_WRITTEN)
+        if _past(changed, rows, threshold, scale)
+    ]
+    for name in stale:
+        connection.exec_driver_sql(f'ANALYZE "{name}"')
+    return stale
+
+
+def renew_if_stale(connection: Connection, table: str) -> bool:
+    """ANALYZE `table` now if its statistics are stale (PostgreSQL): before a join of many
+    rows to it, whose plan depends on them. Whether it was analysed."""
+    if connection.dialect.name != "postgresql":
+        return False
+    row = connection.execute(_STALE, {"table": table}).first()
+    if row is None:
+        return False
+    changed, rows, threshold, scale = row
+    if rows >= 0 and not _past(changed, rows, threshold, scale):
+        return False
+    connection.exec_driver_sql(f'ANALYZE "{table}"')
+    return True
