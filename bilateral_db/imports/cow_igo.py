@@ -13,9 +13,12 @@ a member"; outside, the release says nothing.
 
 Before 1965 COW coded every fifth year. Where a file has no row for a state between two years
 before 1965, a status seen at both ends continues across the gap (and so does coverage); a
-change is dated to the year it is first seen. States map to countries through the crosswalk on
-1 July of each year, so an annual code splits where a COW code changes country (365 is the
-USSR's until 1991 and Russia's from 1992).
+change is dated to the year it is first seen. States map to countries by the crosswalk's rule
+for a year (Crosswalk.in_year: the country on 1 July), so an annual code splits where a COW
+code changes country (365 is the USSR's until 1991 and Russia's from 1992).
+
+Memberships are merged into the release's by their claim key (bloc, member, role, start), so a
+newer file writes only the spells that differ; coverage is written anew.
 """
 
 from __future__ import annotations
