@@ -198,6 +198,7 @@ class ReleaseWriter:
         """Write the counts, findings and coverage: the release is complete. Rows of tables
         this file did not write are the held release's alone, and go."""
         assert self.release_id is not None
+        self._sum_changes()
         self._remove_unwritten()
         self.connection.execute(
             update(Release)
@@ -234,15 +235,18 @@ class ReleaseWriter:
         statistics.refresh(self.connection)
         return self.result
 
-    def _remove_unwritten(self) -> None:
-        """The held release's rows in tables the file wrote nothing to; the changes of the
-        tables it merged, summed."""
+    def _sum_changes(self) -> None:
+        """What the import did to the rows of the tables it merged, over all of them."""
         changes: Counter[str] = Counter()
         for name, written in self.targets.items():
             assert written.changes is not None, f"the {name} target was not finished"
             if written.merged:
                 changes.update(written.changes.counts())
         self.result.changes = dict(changes)
+
+    def _remove_unwritten(self) -> None:
+        """The held release's rows in tables this file wrote nothing to: they were the old
+        file's alone."""
         if not self.result.held_before:
             return
         for table in RELEASE_ROWS:
