@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from bilateral_db.core.quoting import quoted
 from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.models import Base, Release, ReleaseCount, ReleaseFinding
-from bilateral_db.writing import DuplicateMessage, Target, statistics, target
+from bilateral_db.writing import DuplicateMessage, Target, target
 from bilateral_db.writing.tables import ALTERNATIVE_COLUMN, RELEASE_COLUMN, RELEASE_ROWS
 
 __all__ = ["RELEASE_ROWS", "Dataset", "Finding", "ImportResult", "ReleaseWriter"]
@@ -196,7 +196,8 @@ class ReleaseWriter:
 
     def close(self, coverage_start: date | None, coverage_end: date | None) -> ImportResult:
         """Write the counts, findings and coverage: the release is complete. Rows of tables
-        this file did not write are the held release's alone, and go."""
+        this file did not write are the held release's alone, and go. (The commit renews the
+        planner statistics of what the import wrote: writing.transaction.)"""
         assert self.release_id is not None
         self._sum_changes()
         self._remove_unwritten()
@@ -232,7 +233,6 @@ class ReleaseWriter:
                     for f in self.findings
                 ],
             )
-        statistics.refresh(self.connection)
         return self.result
 
     def _sum_changes(self) -> None:

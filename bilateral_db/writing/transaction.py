@@ -2,7 +2,8 @@
 
 Loads and imports take the same lock (PostgreSQL: a transaction-scoped advisory lock; SQLite:
 BEGIN IMMEDIATE, the file's one writer), so two of them never interleave, and readers keep
-reading the last committed state until the writer commits.
+reading the last committed state until the writer commits. On PostgreSQL the commit first
+renews the planner statistics of the tables the transaction changed (writing.statistics).
 """
 
 from __future__ import annotations
@@ -11,12 +12,13 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import DBAPIError
 
 from bilateral_db import migrations
 from bilateral_db.settings import redact_url
+from bilateral_db.writing import statistics
 from bilateral_db.writing.errors import WriteError
 
 # pg_advisory_xact_lock key shared by every writer (loads and imports): "bilatera" in ASCII.
@@ -54,14 +56,22 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
             try:
                 if not sqlite:
                     _advisory_lock(connection, engine, lock_timeout)
+                    event.listen(connection, "commit", _renew_statistics)
                 _require_head(connection, engine)
                 yield connection
             finally:
                 if transaction.is_active:
                     transaction.rollback()
+                if event.contains(connection, "commit", _renew_statistics):
+                    event.remove(connection, "commit", _renew_statistics)
         finally:
             if restore is not None:
                 _set_busy_timeout(connection, restore)
+
+
+def _renew_statistics(connection: Connection) -> None:
+    """As the transaction commits: the planner's statistics of what it wrote, in it."""
+    statistics.refresh(connection.connection.driver_connection)
 
 
 def _begin(connection: Connection, engine: Engine, lock_timeout: float) -> RootTransaction:

@@ -1,47 +1,94 @@
-"""The writer leaves the planner statistics of what it wrote fresh (PostgreSQL), by
-autovacuum's own rule, inside its transaction."""
+"""A write transaction leaves the planner statistics of what it wrote fresh (PostgreSQL), by
+autovacuum's own rule, as it commits; SQLite is left without statistics (measured slower)."""
 
 from __future__ import annotations
 
-from sqlalchemy import text
-from sqlalchemy.orm import Session
+from collections.abc import Iterator
 
-from bilateral_db import models as m
+import pytest
+from sqlalchemy import Connection, Engine, text
+
+from bilateral_db.db import make_engine
 from bilateral_db.models import Base
-from bilateral_db.writing import statistics, target
+from bilateral_db.writing import target, write_transaction
 
 SPELLS = ("code", "name", "start_date", "start_date_precision")
 
 
-def test_tables_written_past_the_threshold_are_analysed(session: Session) -> None:
-    connection = session.connection()
-    release = m.Release(slug="stats-test", dataset="stats-test", title="t", precedence=90)
-    session.add(release)
-    session.flush()
+@pytest.fixture
+def engine(fresh_migrated_url: str) -> Iterator[Engine]:
+    engine = make_engine(fresh_migrated_url)
+    yield engine
+    engine.dispose()
+
+
+def _spells(connection: Connection, count: int) -> None:
+    release = connection.execute(
+        text(
+            "INSERT INTO release (slug, dataset, title, precedence) "
+            "VALUES ('stats', 'stats', 'stats', 90) RETURNING id"
+        )
+    ).scalar_one()
     spells = target(
         connection,
         Base.metadata.tables["system_membership"],
         SPELLS,
-        {"release_id": release.id, "system": "cow", "end_status": "ongoing"},
+        {"release_id": release, "system": "cow", "end_status": "ongoing"},
         file="s.csv",
     )
-    for code in range(1, 301):
+    for code in range(1, count + 1):
         spells.add((code, code, f"state {code}", "1816-01-01", "day"))
     spells.finish()
-    analysed = statistics.refresh(connection)
-    if connection.dialect.name != "postgresql":
-        # SQLite's planner was measured with statistics (docs/performance.md): no faster, and
-        # sampled ones made a report 150 times slower. The writer leaves it without.
-        assert analysed == []
-        assert not connection.exec_driver_sql(
-            "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
-        ).first()
+
+
+def _analysed(engine: Engine) -> dict[str, float]:
+    """Tables with statistics, and how many rows the planner believes each holds."""
+    with engine.connect() as connection:
+        if engine.dialect.name == "sqlite":
+            stat = connection.exec_driver_sql(
+                "SELECT 1 FROM sqlite_master WHERE name = 'sqlite_stat1'"
+            ).first()
+            return {"sqlite_stat1": 1.0} if stat else {}
+        # reltuples is -1 until a table is first analysed (and, unlike the activity
+        # statistics, a database cloned from a template keeps it).
+        rows = connection.execute(
+            text(
+                "SELECT c.relname, c.reltuples FROM pg_class c "
+                "JOIN pg_namespace n ON n.oid = c.relnamespace "
+                "WHERE n.nspname = current_schema() AND c.relkind = 'r' AND c.reltuples >= 0"
+            )
+        )
+        return {name: rows for name, rows in rows}
+
+
+def test_a_commit_analyses_the_tables_written_past_the_threshold(engine: Engine) -> None:
+    with write_transaction(engine, 5) as connection:
+        _spells(connection, 300)
+        connection.commit()
+    analysed = _analysed(engine)
+    if engine.dialect.name == "sqlite":
+        assert analysed == {}
         return
     # 300 spells in a table the planner thought empty: past 50 + 10 % of 0 rows. One release
-    # row in a table of one is not past 50 + 10 %.
-    assert "system_membership" in analysed and "release" not in analysed
-    rows = connection.execute(
-        text("SELECT reltuples FROM pg_class WHERE relname = 'system_membership'")
-    ).scalar_one()
-    assert rows == 300
-    assert not statistics.renew_if_stale(connection, "system_membership")
+    # row is not past 50.
+    assert analysed == {"system_membership": 300}
+
+
+def test_a_rollback_leaves_the_statistics_as_they_were(engine: Engine) -> None:
+    with write_transaction(engine, 5) as connection:
+        _spells(connection, 300)
+        connection.rollback()
+    assert _analysed(engine) == {}
+
+
+def test_a_load_leaves_the_tables_it_wrote_analysed(curated_shared_engine: Engine) -> None:
+    """The bundled fixtures, loaded through the write transaction: a report's plan has the
+    real size of every table the load filled."""
+    analysed = _analysed(curated_shared_engine)
+    if curated_shared_engine.dialect.name == "sqlite":
+        assert analysed == {}
+        return
+    with curated_shared_engine.connect() as connection:
+        countries = connection.execute(text("SELECT COUNT(*) FROM country")).scalar_one()
+    assert analysed["country"] == countries > 200
+    assert {"actor", "country_code", "citation", "fact"} <= set(analysed)
