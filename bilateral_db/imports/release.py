@@ -25,8 +25,6 @@ from bilateral_db.models import Base, Release, ReleaseCount, ReleaseFinding
 from bilateral_db.writing import DuplicateMessage, Target, target
 from bilateral_db.writing.tables import ALTERNATIVE_COLUMN, RELEASE_COLUMN, RELEASE_ROWS
 
-__all__ = ["RELEASE_ROWS", "Dataset", "Finding", "ImportResult", "ReleaseWriter"]
-
 FINDINGS_SHOWN = 10  # findings an import result carries per kind; the database holds them all
 
 
