@@ -16,6 +16,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import psycopg
 from sqlalchemy import Connection, text
 
 # pg_stat_xact_user_tables: what this transaction has written so far, table by table.
@@ -45,7 +46,11 @@ def _past(changed: float, rows: float, threshold: float, scale: float) -> bool:
 
 def refresh(driver: Any) -> list[str]:
     """ANALYZE every table this transaction changed past autovacuum's threshold; the tables
-    analysed. `driver` is the transaction's psycopg connection: this runs as it commits."""
+    analysed. `driver` is the transaction's psycopg connection: this runs as it commits.
+
+    Each ANALYZE runs in a savepoint: one the server refuses (cancelled, say) leaves that
+    table's statistics as they were, never the rows uncommitted."""
+    analysed = []
     with driver.cursor() as cursor:
         cursor.execute(_WRITTEN)
         stale = [
@@ -54,8 +59,15 @@ def refresh(driver: Any) -> list[str]:
             if _past(changed, rows, threshold, scale)
         ]
         for name in stale:
-            cursor.execute(f'ANALYZE "{name}"')
-    return stale
+            cursor.execute("SAVEPOINT statistics")
+            try:
+                cursor.execute(f'ANALYZE "{name}"')
+            except psycopg.Error:
+                cursor.execute("ROLLBACK TO SAVEPOINT statistics")
+            else:
+                analysed.append(name)
+            cursor.execute("RELEASE SAVEPOINT statistics")
+    return analysed
 
 
 def renew_if_stale(connection: Connection, table: str) -> bool:

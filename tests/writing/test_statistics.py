@@ -81,6 +81,22 @@ def test_a_rollback_leaves_the_statistics_as_they_were(engine: Engine) -> None:
     assert _analysed(engine) == {}
 
 
+def test_a_refused_analyze_leaves_the_rows_to_commit(engine: Engine) -> None:
+    """Statistics are the planner's help, not the data: an ANALYZE that cannot run (here,
+    another session holds the lock it needs) is given up, and the rows commit."""
+    if engine.dialect.name == "sqlite":
+        pytest.skip("SQLite is left without statistics")
+    with write_transaction(engine, 5) as connection, engine.connect() as other:
+        _spells(connection, 300)
+        other.exec_driver_sql("LOCK TABLE system_membership IN SHARE UPDATE EXCLUSIVE MODE")
+        connection.exec_driver_sql("SET LOCAL lock_timeout = '200ms'")
+        connection.commit()
+        other.rollback()
+    with engine.connect() as connection:
+        spells = connection.execute(text("SELECT COUNT(*) FROM system_membership")).scalar_one()
+    assert (spells, _analysed(engine)) == (300, {})
+
+
 def test_a_load_leaves_the_tables_it_wrote_analysed(curated_shared_engine: Engine) -> None:
     """The bundled fixtures, loaded through the write transaction: a report's plan has the
     real size of every table the load filled."""
