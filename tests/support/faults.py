@@ -14,7 +14,7 @@ import psycopg
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from bilateral_db.load.transaction import ADVISORY_LOCK_KEY
+from bilateral_db.writing.transaction import ADVISORY_LOCK_KEY
 
 SCALE = int(os.environ.get("BILATERAL_FAULT_SCALE", "1"))  # more cases, kills and writers
 COMMAND = [sys.executable, "-m", "bilateral_db"]
