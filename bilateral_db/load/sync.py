@@ -450,6 +450,8 @@ class Synchronizer:
 def _generations(entity: str, records: list[FixtureRecord]) -> list[list[FixtureRecord]]:
     """Records grouped so that every parent comes in an earlier group than its children."""
     columns = SELF_REFERENCE.get(entity, ())
+    if not columns:
+        return [records] if records else []
     parents = {record.key: [record.refs.get(c) for c in columns] for record in records}
     by_key = {record.key: record for record in records}
     return [[by_key[key] for key in group] for group in _by_depth(list(by_key), parents)]
