@@ -13,10 +13,23 @@ from sqlalchemy import Connection, bindparam, delete, select, update
 from bilateral_db.fixtures import FixtureSet
 from bilateral_db.load.tables import ADOPTABLE, TABLES
 from bilateral_db.models import CURATED_RELEASE_ID, Base
+from bilateral_db.models import catalog as schema
 
-# (table, column) pairs that may hold an imported bloc, and those that may hold its actor.
-BLOC_COLUMNS = (("membership", "bloc_id"), ("coverage", "bloc_id"))
-ACTOR_COLUMNS = (("membership", "actor_id"), ("coverage", "actor_id"))
+
+def _referring(target: str, *, skip: str = "") -> tuple[tuple[str, str], ...]:
+    """(table, column) of every foreign key to `target`, but those of the table `skip`."""
+    return tuple(
+        (table.name, column)
+        for table in Base.metadata.sorted_tables
+        if table.name != skip
+        for column, referred in schema.foreign_keys(table.name).items()
+        if referred == target
+    )
+
+
+# Columns that may hold an imported bloc (but its actor's, which goes with it), and its actor.
+BLOC_COLUMNS = _referring("bloc", skip="actor")
+ACTOR_COLUMNS = _referring("actor")
 
 
 def adopt_imported(connection: Connection, fixture_set: FixtureSet) -> None:

@@ -8,7 +8,7 @@ in the database are reported, and deleted when pruning.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
@@ -214,22 +214,10 @@ class Synchronizer:
 
     def _children_first(self, entity: str, idents: list[Any]) -> list[list[Any]]:
         """Rows to delete grouped so that a row goes before the rows of its table it refers to."""
-        column = SELF_REFERENCE.get(entity)
-        if column is None:
-            return [idents]
-        parent_of = {i: self.existing[entity][self.keys[entity][i]][column] for i in idents}
-        depth: dict[Any, int] = {}
-
-        def depth_of(ident: Any) -> int:
-            if ident not in depth:
-                parent = parent_of[ident]
-                depth[ident] = 0 if parent not in parent_of else depth_of(parent) + 1
-            return depth[ident]
-
-        groups: dict[int, list[Any]] = defaultdict(list)
-        for ident in idents:
-            groups[depth_of(ident)].append(ident)
-        return [groups[level] for level in sorted(groups, reverse=True)]
+        columns = SELF_REFERENCE.get(entity, ())
+        rows = {i: self.existing[entity][self.keys[entity][i]] for i in idents}
+        parents = {i: [row[c] for c in columns] for i, row in rows.items()}
+        return list(reversed(_by_depth(idents, parents)))
 
     def _delete_rows(self, entity: str, idents: list[Any]) -> None:
         table = TABLES[entity]
@@ -461,21 +449,28 @@ class Synchronizer:
 
 def _generations(entity: str, records: list[FixtureRecord]) -> list[list[FixtureRecord]]:
     """Records grouped so that every parent comes in an earlier group than its children."""
-    column = SELF_REFERENCE.get(entity)
-    if column is None:
+    columns = SELF_REFERENCE.get(entity, ())
+    if not columns:
         return [records] if records else []
+    parents = {record.key: [record.refs.get(c) for c in columns] for record in records}
     by_key = {record.key: record for record in records}
-    depth: dict[Key, int] = {}
+    return [[by_key[key] for key in group] for group in _by_depth(list(by_key), parents)]
 
-    def depth_of(record: FixtureRecord) -> int:
-        if record.key not in depth:
-            parent = record.refs.get(column)
-            depth[record.key] = 0 if parent not in by_key else depth_of(by_key[parent]) + 1
-        return depth[record.key]
 
-    groups: dict[int, list[FixtureRecord]] = defaultdict(list)
-    for record in records:
-        groups[depth_of(record)].append(record)
+def _by_depth(items: list[Any], parents: Mapping[Any, list[Any]]) -> list[list[Any]]:
+    """`items` grouped by depth below the items they name as parents (through any of a
+    table's self-references): roots first. Parents outside `items` do not count."""
+    depth: dict[Any, int] = {}
+
+    def depth_of(item: Any) -> int:
+        if item not in depth:
+            above = [depth_of(p) + 1 for p in parents[item] if p in parents and p != item]
+            depth[item] = max(above, default=0)
+        return depth[item]
+
+    groups: dict[int, list[Any]] = defaultdict(list)
+    for item in items:
+        groups[depth_of(item)].append(item)
     return [groups[level] for level in sorted(groups)]
 
 
