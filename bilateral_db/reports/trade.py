@@ -6,24 +6,31 @@ member if it was one on the period's last day (31 December for a year, as in the
 says how many of the bloc's members it covers; when some are missing it is marked `at_least`.
 Year-on-year change is computed from values, exactly, and a change a source reports where
 values are missing is shown beside it, marked as reported: growth is never stored twice.
+
+Figures and reported changes are claims (claims/kinds/trade.py): each series shows the
+preferred release's figure, and each row says which release it comes from (`source`; a sum
+names the releases of the figures it adds up). The whole answer is one statement, paged in
+SQL: rows are ordered by period, basis, reporter, partner, flow, category, then precision,
+valuation, currency and whether the row is a figure, which no two rows share.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
+from datetime import MAXYEAR, MINYEAR, date
 from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import (
     Date,
-    Row,
+    Integer,
     Select,
     String,
     and_,
     bindparam,
     case,
+    exists,
     func,
     literal,
     null,
@@ -31,28 +38,33 @@ from sqlalchemy import (
     select,
     union_all,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.core.vocabulary import DatePrecision
-from bilateral_db.models import (
-    Actor,
-    Bloc,
-    Country,
-    Currency,
-    Membership,
-    ProductCategory,
-    TradeFigure,
-    TradeReportedChange,
-)
-from bilateral_db.reports.lookup import checked
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import Country
+from bilateral_db.models.trade import Currency, ProductCategory
+from bilateral_db.reports.claims.description import RELEASE
+from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
+from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
+from bilateral_db.reports.lookup import checked, existing
+from bilateral_db.reports.paging import count_rows
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
-from bilateral_db.reports.preferred import preferred
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
 AT_LEAST = "at_least"  # a sum over some of a bloc's members bounds the bloc's trade from below
 _CENT = Decimal("0.01")
+
+FIGURE = TRADE_FIGURE.table
+CHANGE = REPORTED_CHANGE.table
+MEMBER = MEMBERSHIP.table
+CATEGORY = ProductCategory.__table__
+CURRENCY = Currency.__table__
+ACTOR = Actor.__table__
+COUNTRY = Country.__table__
+BLOC = Bloc.__table__
 
 
 @dataclass(frozen=True)
@@ -77,18 +89,19 @@ class TradeRow:
     basis: str
     members: int | None
     members_total: int | None
+    source: str  # the release of the figure (or change); a sum's releases joined by "+"
     fact_id: int | None
     change_fact_id: int | None
 
 
 def _actor_id(code: Any) -> Any:
     """SQL: the id of the actor called `code` (country or bloc), computed once per query."""
-    actor, country, bloc = aliased(Actor), aliased(Country), aliased(Bloc)
-    as_country = select(actor.id).join(country, actor.country_id == country.id)
-    as_bloc = select(actor.id).join(bloc, actor.bloc_id == bloc.id)
+    actor, country, bloc = ACTOR.alias(), COUNTRY.alias(), BLOC.alias()
+    as_country = select(actor.c.id).join(country, actor.c.country_id == country.c.id)
+    as_bloc = select(actor.c.id).join(bloc, actor.c.bloc_id == bloc.c.id)
     return func.coalesce(
-        as_country.where(country.code == code).scalar_subquery(),
-        as_bloc.where(bloc.code == code).scalar_subquery(),
+        as_country.where(country.c.code == code).scalar_subquery(),
+        as_bloc.where(bloc.c.code == code).scalar_subquery(),
     )
 
 
@@ -104,114 +117,149 @@ def _label(column: Any, a: Any, b: Any) -> Any:
     return case((column == _actor_id(a), a), else_=b)
 
 
-def _figures(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
+# The columns of a series row, in the order every part of the union gives them.
+SERIES = (
+    "reporter",
+    "partner",
+    "reporter_id",
+    "partner_id",
+    "period_start",
+    "period_precision",
+    "flow",
+    "category",
+    "valuation",
+    "status",
+    "value_minor",
+    "currency",
+    "minor_unit",
+    "qualifier",
+    "basis",
+    "members",
+    "members_total",
+    "fact_id",
+    "source",
+)
+
+
+def _figures(a: Any, b: Any) -> Select[Any]:
+    """The preferred figures between `a` and `b`, as stated."""
+    columns = (
+        _label(FIGURE.c.reporter_actor_id, a, b),
+        _label(FIGURE.c.partner_actor_id, a, b),
+        FIGURE.c.reporter_actor_id,
+        FIGURE.c.partner_actor_id,
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        FIGURE.c.value_status,
+        FIGURE.c.value_minor,
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
+        FIGURE.c.qualifier,
+        literal(REPORTED),
+        null(),
+        null(),
+        FIGURE.c.fact_id,
+        RELEASE.c.slug,
+    )
     return (
-        select(
-            literal("figure").label("row_kind"),
-            _label(TradeFigure.reporter_actor_id, a, b).label("reporter"),
-            _label(TradeFigure.partner_actor_id, a, b).label("partner"),
-            TradeFigure.period_start,
-            TradeFigure.period_precision,
-            TradeFigure.flow,
-            ProductCategory.code.label("category"),
-            TradeFigure.valuation,
-            TradeFigure.value_status,
-            TradeFigure.value_minor,
-            TradeFigure.currency_code,
-            Currency.minor_unit,
-            TradeFigure.qualifier,
-            literal(REPORTED).label("basis"),
-            null().label("members"),
-            TradeFigure.fact_id,
-            null().label("members_total"),
-        )
-        .join(ProductCategory, TradeFigure.category_id == ProductCategory.id)
-        .outerjoin(Currency, TradeFigure.currency_code == Currency.code)
+        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
+        .select_from(FIGURE)
+        .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
+        .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
+        .outerjoin(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
         .where(
-            _between(TradeFigure.reporter_actor_id, TradeFigure.partner_actor_id, a, b),
-            preferred(TradeFigure),
+            _between(FIGURE.c.reporter_actor_id, FIGURE.c.partner_actor_id, a, b),
+            TRADE_FIGURE.preferred(),
         )
     )
 
 
-def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[*tuple[Any, ...]]:
+def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
     """Figures between `other` and the members of `bloc_code`, summed per period and series.
 
     `side` says which end of the figure the members are: "partner" or "reporter".
     """
-    members_end = (
-        TradeFigure.partner_actor_id if side == "partner" else TradeFigure.reporter_actor_id
-    )
-    other_end = TradeFigure.reporter_actor_id if side == "partner" else TradeFigure.partner_actor_id
+    members_end = FIGURE.c.partner_actor_id if side == "partner" else FIGURE.c.reporter_actor_id
+    other_end = FIGURE.c.reporter_actor_id if side == "partner" else FIGURE.c.partner_actor_id
     labels = (other, bloc_code) if side == "partner" else (bloc_code, other)
-    bloc = aliased(Bloc)
-    bloc_id = select(bloc.id).where(bloc.code == bloc_code).scalar_subquery()
-    period_end = period_end_exclusive(TradeFigure.period_start, TradeFigure.period_precision)
-    member = aliased(Membership)
+    bloc = BLOC.alias()
+    bloc_id = select(bloc.c.id).where(bloc.c.code == bloc_code).scalar_subquery()
+    period_end = period_end_exclusive(FIGURE.c.period_start, FIGURE.c.period_precision)
+    member = MEMBER.alias()
     # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
     # it is rather than as the bloc's trade.
     members_total = (
         select(func.count())
         .select_from(member)
         .where(
-            member.bloc_id == bloc_id,
-            member.role == "member",
-            preferred(member),
+            member.c.bloc_id == bloc_id,
+            member.c.role == "member",
+            MEMBERSHIP.preferred(member),
             covers_last_day(
-                member.start_date, member.end_date, member.end_date_precision, period_end
+                member.c.start_date, member.c.end_date, member.c.end_date_precision, period_end
             ),
         )
         .scalar_subquery()
     )
+    low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
+    releases = func.count(RELEASE.c.id.distinct())
+    source = case((releases == 1, low), (releases == 2, low + "+" + high), else_=low + "+…+" + high)
+    columns = (
+        labels[0],
+        labels[1],
+        null(),
+        null(),
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        literal("observed"),
+        func.sum(FIGURE.c.value_minor),
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
+        null(),
+        literal(SUM_OF_MEMBERS),
+        func.count(),
+        members_total,
+        null(),
+        source,
+    )
     group = (
-        TradeFigure.period_start,
-        TradeFigure.period_precision,
-        TradeFigure.flow,
-        ProductCategory.code,
-        TradeFigure.valuation,
-        TradeFigure.currency_code,
-        Currency.minor_unit,
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
     )
     return (
-        select(
-            literal("figure"),
-            labels[0],
-            labels[1],
-            TradeFigure.period_start,
-            TradeFigure.period_precision,
-            TradeFigure.flow,
-            ProductCategory.code,
-            TradeFigure.valuation,
-            literal("observed"),
-            func.sum(TradeFigure.value_minor),
-            TradeFigure.currency_code,
-            Currency.minor_unit,
-            null(),
-            literal(SUM_OF_MEMBERS),
-            func.count(),
-            null(),
-            members_total,
-        )
+        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
         # Driven from the bloc's memberships (indexed by bloc), so a code that is no bloc costs
         # nothing and each member's figures come from an index on its own end. `+ 0` keeps
         # SQLite (which has no statistics) from scanning every figure of `other` instead.
-        .select_from(Membership)
+        .select_from(MEMBER)
         .join(
-            TradeFigure,
-            and_(members_end == Membership.actor_id, other_end + 0 == _actor_id(other)),
+            FIGURE,
+            and_(members_end == MEMBER.c.actor_id, other_end + 0 == _actor_id(other)),
         )
-        .join(ProductCategory, TradeFigure.category_id == ProductCategory.id)
-        .join(Currency, TradeFigure.currency_code == Currency.code)
+        .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
+        .join(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
+        .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
         .where(
-            Membership.bloc_id == bloc_id,
-            Membership.role == "member",
-            preferred(Membership),
-            TradeFigure.value_status == "observed",
-            preferred(TradeFigure),
+            MEMBER.c.bloc_id == bloc_id,
+            MEMBER.c.role == "member",
+            MEMBERSHIP.preferred(MEMBER),
+            FIGURE.c.value_status == "observed",
+            TRADE_FIGURE.preferred(),
             covers_last_day(
-                Membership.start_date,
-                Membership.end_date,
-                Membership.end_date_precision,
+                MEMBER.c.start_date,
+                MEMBER.c.end_date,
+                MEMBER.c.end_date_precision,
                 period_end,
             ),
         )
@@ -219,80 +267,253 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[*tuple[Any, ..
     )
 
 
-def _reported_changes(a: Any, b: Any) -> Select[*tuple[Any, ...]]:
-    change = TradeReportedChange
+def _reported_changes(a: Any, b: Any) -> Select[Any]:
+    """The preferred reported changes between `a` and `b`."""
     return (
         select(
-            literal("change"),
-            _label(change.reporter_actor_id, a, b),
-            _label(change.partner_actor_id, a, b),
-            change.period_start,
-            change.period_precision,
-            change.flow,
-            ProductCategory.code,
-            null(),
-            null(),
-            change.change_basis_points,
-            null(),
-            null(),
-            change.qualifier,
-            literal(REPORTED),
-            null(),
-            change.fact_id,
-            null(),
+            _label(CHANGE.c.reporter_actor_id, a, b).label("reporter"),
+            _label(CHANGE.c.partner_actor_id, a, b).label("partner"),
+            CHANGE.c.reporter_actor_id.label("reporter_id"),
+            CHANGE.c.partner_actor_id.label("partner_id"),
+            CHANGE.c.period_start,
+            CHANGE.c.period_precision,
+            CHANGE.c.flow,
+            CATEGORY.c.code.label("category"),
+            CHANGE.c.change_basis_points,
+            CHANGE.c.qualifier,
+            CHANGE.c.fact_id,
+            RELEASE.c.slug.label("source"),
         )
-        .join(ProductCategory, change.category_id == ProductCategory.id)
+        .select_from(CHANGE)
+        .join(CATEGORY, CHANGE.c.category_id == CATEGORY.c.id)
+        .join(RELEASE, RELEASE.c.id == CHANGE.c.release_id)
         .where(
-            _between(change.reporter_actor_id, change.partner_actor_id, a, b),
-            change.alternative_of_id.is_(None),
+            _between(CHANGE.c.reporter_actor_id, CHANGE.c.partner_actor_id, a, b),
+            REPORTED_CHANGE.preferred(),
         )
     )
 
 
-def _as_date(value: date | str) -> date:
-    return value if isinstance(value, date) else date.fromisoformat(value)
-
-
-def _previous_period(period: date, precision: str) -> date:
-    if precision == DatePrecision.YEAR:
-        return date(period.year - 1, 1, 1)
-    return date(period.year - (period.month == 1), (period.month - 2) % 12 + 1, 1)
-
-
 @functools.cache
-def _statement(by_category: bool, from_period: bool, to_period: bool) -> Any:
+def _statement(
+    by_category: bool, from_period: bool, to_period: bool, limited: bool, skipped: bool
+) -> Any:
     """The report's one statement, built once per filter combination: building it is far
     costlier than running it (dozens of milliseconds of expression trees per call)."""
     a, b = bindparam("a", type_=String), bindparam("b", type_=String)
+
+    def filtered(part: Select[Any], period: Any) -> Select[Any]:
+        if by_category:
+            part = part.where(CATEGORY.c.code == bindparam("category", type_=String))
+        if from_period:
+            part = part.where(period >= bindparam("period_from", type_=Date))
+        if to_period:
+            part = part.where(period < bindparam("period_to", type_=Date))
+        return part
+
     parts = [
         _figures(a, b),
         _member_sums("partner", b, a),
         _member_sums("reporter", b, a),
         _member_sums("partner", a, b),
         _member_sums("reporter", a, b),
-        _reported_changes(a, b),
     ]
-    filtered = []
-    for part in parts:
-        period = part.selected_columns[3]
-        if by_category:
-            part = part.where(ProductCategory.code == bindparam("category", type_=String))
-        if from_period:
-            part = part.where(period >= bindparam("period_from", type_=Date))
-        if to_period:
-            part = part.where(period < bindparam("period_to", type_=Date))
-        filtered.append(part)
-    return union_all(*filtered)
+    figures = union_all(*(filtered(part, FIGURE.c.period_start) for part in parts)).cte("figure")
+    changes = filtered(_reported_changes(a, b), CHANGE.c.period_start).cte("change")
+    f, c = figures.c, changes.c
+
+    # The value before, for the computed change: the previous row of the same series.
+    series = (f.reporter, f.partner, f.flow, f.category, f.valuation, f.currency, f.basis)
+    partition, order = (*series, f.period_precision), f.period_start
+    windowed = select(
+        *f,
+        func.lag(f.value_minor)
+        .over(partition_by=partition, order_by=order)
+        .label("previous_value"),
+        func.lag(f.period_start, type_=Date)
+        .over(partition_by=partition, order_by=order)
+        .label("previous_period"),
+    ).subquery("windowed")
+    w = windowed.c
+
+    def same_key(reporter_id: Any, partner_id: Any, period: Any, precision: Any) -> Any:
+        """A change and a figure as stated (not summed) of the same series and period."""
+        return and_(
+            reporter_id == c.reporter_id,
+            partner_id == c.partner_id,
+            period == c.period_start,
+            precision == c.period_precision,
+        )
+
+    matching = and_(
+        w.basis == REPORTED,
+        same_key(w.reporter_id, w.partner_id, w.period_start, w.period_precision),
+        w.flow == c.flow,
+        w.category == c.category,
+    )
+    with_changes = select(
+        literal("figure").label("row_kind"),
+        *(w[name] for name in SERIES if name not in ("reporter_id", "partner_id")),
+        w.previous_value,
+        w.previous_period,
+        c.change_basis_points,
+        c.qualifier.label("change_qualifier"),
+        c.fact_id.label("change_fact_id"),
+    ).select_from(windowed.outerjoin(changes, matching))
+    unmatched = select(
+        literal("change"),
+        c.reporter,
+        c.partner,
+        c.period_start,
+        c.period_precision,
+        c.flow,
+        c.category,
+        *(null() for _ in ("valuation", "status", "value_minor", "currency", "minor_unit")),
+        null(),
+        literal(REPORTED),
+        null(),
+        null(),
+        null(),
+        c.source,
+        null(),
+        null(),
+        c.change_basis_points,
+        c.qualifier,
+        c.fact_id,
+    ).where(
+        ~exists().where(
+            f.basis == REPORTED,
+            same_key(f.reporter_id, f.partner_id, f.period_start, f.period_precision),
+            f.flow == c.flow,
+            f.category == c.category,
+        )
+    )
+    rows = union_all(with_changes, unmatched).subquery("trade_row")
+    r = rows.c
+    statement = select(rows)
+    if from_period:  # the year before the range was read only for its values
+        statement = statement.where(r.period_start >= bindparam("year_start", type_=Date))
+    statement = statement.order_by(
+        r.period_start,
+        r.basis,
+        r.reporter,
+        r.partner,
+        r.flow,
+        r.category,
+        r.period_precision,
+        func.coalesce(r.valuation, ""),
+        func.coalesce(r.currency, ""),
+        r.row_kind,
+    )
+    if limited:
+        statement = statement.limit(bindparam("limit", type_=Integer))
+    if skipped:
+        statement = statement.offset(bindparam("offset", type_=Integer))
+    return statement
 
 
-@checked(
+def _parameters(
+    a: str, b: str, category: str | None, year_from: int | None, year_to: int | None
+) -> dict[str, Any]:
+    params: dict[str, Any] = {"a": a, "b": b}
+    if category is not None:
+        params["category"] = category
+    if year_from is not None:
+        # The year before the range is read too, so the first year in range gets its change.
+        params["period_from"] = date(max(year_from - 1, MINYEAR), 1, 1)
+        params["year_start"] = date(year_from, 1, 1)
+    if year_to is not None and year_to < MAXYEAR:
+        params["period_to"] = date(year_to + 1, 1, 1)
+    return params
+
+
+def _previous_period(period: date, precision: str) -> date | None:
+    if precision == DatePrecision.YEAR:
+        return date(period.year - 1, 1, 1) if period.year > MINYEAR else None
+    if period.month == 1:
+        return date(period.year - 1, 12, 1) if period.year > MINYEAR else None
+    return date(period.year, period.month - 1, 1)
+
+
+def _as_date(value: date | str) -> date:
+    return value if isinstance(value, date) else date.fromisoformat(value)
+
+
+def _row(row: Any) -> TradeRow:
+    (
+        _kind,
+        reporter,
+        partner,
+        start,
+        precision,
+        flow,
+        category,
+        valuation,
+        status,
+        value_minor,
+        currency,
+        minor_unit,
+        qualifier,
+        basis,
+        members,
+        members_total,
+        fact_id,
+        source,
+        previous_value,
+        previous_period,
+        change_points,
+        change_qualifier,
+        change_fact_id,
+    ) = row
+    period = PartialDate(_as_date(start), DatePrecision(precision))
+    scale = -(minor_unit or 0)
+    value = None if value_minor is None else Decimal(value_minor).scaleb(scale)
+    previous = None if previous_value is None else Decimal(previous_value).scaleb(scale)
+    change_pct = None
+    if (
+        previous
+        and value is not None
+        and previous_period is not None
+        and _as_date(previous_period) == _previous_period(period.value, precision)
+    ):
+        change_pct = ((value - previous) * 100 / previous).quantize(_CENT)
+    partial_sum = basis == SUM_OF_MEMBERS and members < members_total
+    return TradeRow(
+        year=period.value.year,
+        month=period.value.month if precision == DatePrecision.MONTH else None,
+        period=period,
+        reporter=reporter,
+        partner=partner,
+        flow=flow,
+        category=category,
+        valuation=valuation,
+        status=status,
+        value=value,
+        currency=currency,
+        qualifier=AT_LEAST if partial_sum else qualifier,
+        change_pct=change_pct,
+        reported_change_pct=None if change_points is None else Decimal(change_points).scaleb(-2),
+        reported_change_qualifier=change_qualifier,
+        basis=basis,
+        members=members,
+        members_total=members_total,
+        source=source,
+        fact_id=fact_id,
+        change_fact_id=change_fact_id,
+    )
+
+
+_checked = checked(
     ordered=("year_from", "year_to"),
     a="actor",
     b="actor",
-    category="category",
+    category=existing("product category", CATEGORY.c.code),
     year_from="year",
     year_to="year",
 )
+
+
+@_checked
 def trade_between(
     session: Session,
     *,
@@ -301,117 +522,38 @@ def trade_between(
     category: str | None = None,
     year_from: int | None = None,
     year_to: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[TradeRow]:
-    """Every series between `a` and `b` (countries or blocs), both directions, in one query."""
-    params: dict[str, Any] = {"a": a.upper(), "b": b.upper()}
-    if category is not None:
-        params["category"] = category
-    # The year before the range is read too, so the first year in range still gets its change.
-    if year_from is not None:
-        params["period_from"] = date(year_from - 1, 1, 1)
-    if year_to is not None:
-        params["period_to"] = date(year_to + 1, 1, 1)
-    statement = _statement(category is not None, year_from is not None, year_to is not None)
-    rows = session.execute(statement, params).all()
+    """Every series between `a` and `b` (countries or blocs), both directions, in one query;
+    a page of it with `limit` and `offset` (see the module's docstring for the order)."""
+    params = _parameters(a, b, category, year_from, year_to)
+    params.update(limit=limit, offset=offset)
+    statement = _statement(
+        category is not None,
+        "period_from" in params,
+        "period_to" in params,
+        limit is not None,
+        offset > 0,
+    )
+    return [_row(row) for row in session.execute(statement, params)]
 
-    figures: list[TradeRow] = []
-    changes: dict[tuple[Any, ...], tuple[Decimal, str, int]] = {}
-    row: Row[*tuple[Any, ...]] | TradeRow  # the query's rows, then the figures built from them
-    for row in rows:
-        period_start = _as_date(row[3])
-        key = (row[1], row[2], period_start, row[4], row[5], row[6])
-        if row[0] == "change":
-            changes[key] = (Decimal(row[9]).scaleb(-2), row[12], row[15])
-            continue
-        value = None if row[9] is None else Decimal(row[9]).scaleb(-(row[11] or 0))
-        partial_sum = row[13] == SUM_OF_MEMBERS and row[14] < row[16]
-        figures.append(
-            TradeRow(
-                year=period_start.year,
-                month=period_start.month if row[4] == DatePrecision.MONTH else None,
-                period=PartialDate(period_start, DatePrecision(row[4])),
-                reporter=row[1],
-                partner=row[2],
-                flow=row[5],
-                category=row[6],
-                valuation=row[7],
-                status=row[8],
-                value=value,
-                currency=row[10],
-                qualifier=AT_LEAST if partial_sum else row[12],
-                change_pct=None,
-                reported_change_pct=None,
-                reported_change_qualifier=None,
-                basis=row[13],
-                members=row[14],
-                members_total=row[16],
-                fact_id=row[15],
-                change_fact_id=None,
-            )
-        )
 
-    by_series = {
-        (r.reporter, r.partner, r.flow, r.category, r.valuation, r.currency, r.basis, r.period): r
-        for r in figures
-    }
-    result: list[TradeRow] = []
-    matched: set[tuple[Any, ...]] = set()
-    for row in figures:
-        previous_period = PartialDate(
-            _previous_period(row.period.value, row.period.precision), row.period.precision
-        )
-        series = (row.reporter, row.partner, row.flow, row.category, row.valuation, row.currency)
-        previous = by_series.get((*series, row.basis, previous_period))
-        change_pct = None
-        if previous and previous.value and row.value is not None:
-            change_pct = ((row.value - previous.value) * 100 / previous.value).quantize(_CENT)
-        key = (
-            row.reporter,
-            row.partner,
-            row.period.value,
-            row.period.precision,
-            row.flow,
-            row.category,
-        )
-        reported = changes.get(key) if row.basis == REPORTED else None
-        if reported:
-            matched.add(key)
-            row = replace(
-                row,
-                reported_change_pct=reported[0],
-                reported_change_qualifier=reported[1],
-                change_fact_id=reported[2],
-            )
-        result.append(replace(row, change_pct=change_pct))
-    for key, (pct, qualifier, fact_id) in changes.items():
-        if key in matched:
-            continue
-        reporter, partner, period_start, precision, flow, category_code = key
-        result.append(
-            TradeRow(
-                year=period_start.year,
-                month=period_start.month if precision == DatePrecision.MONTH else None,
-                period=PartialDate(period_start, DatePrecision(precision)),
-                reporter=reporter,
-                partner=partner,
-                flow=flow,
-                category=category_code,
-                valuation=None,
-                status=None,
-                value=None,
-                currency=None,
-                qualifier=None,
-                change_pct=None,
-                reported_change_pct=pct,
-                reported_change_qualifier=qualifier,
-                basis=REPORTED,
-                members=None,
-                members_total=None,
-                fact_id=None,
-                change_fact_id=fact_id,
-            )
-        )
-    if year_from is not None:
-        result = [row for row in result if row.year >= year_from]
-    result.sort(key=lambda r: (r.period.value, r.basis, r.reporter, r.partner, r.flow, r.category))
-    return result
+@_checked
+def trade_between_total(
+    session: Session,
+    *,
+    a: str,
+    b: str,
+    category: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> int:
+    """How many rows trade_between has (a page's limit and offset change nothing)."""
+    params = _parameters(a, b, category, year_from, year_to)
+    statement = _statement(
+        category is not None, "period_from" in params, "period_to" in params, False, False
+    )
+    return count_rows(session, statement.params(params))

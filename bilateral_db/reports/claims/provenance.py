@@ -11,21 +11,24 @@ and note. `source=SLUG` answers from one source only; `all_claims=True` lists ev
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, replace
 from datetime import date
-from typing import Any, TypeVar
+from typing import Any, Generic, TypeVar
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from bilateral_db.core.dates import period_end_exclusive
-from bilateral_db.models import Citation, Coverage, Release, ReleaseCount, Source
-from bilateral_db.reports import claims as engine
-from bilateral_db.reports.claims import Claim, Claimant, CoverageRows, Say
+from bilateral_db.models.releases import Release
+from bilateral_db.models.sources import Citation, Source
+from bilateral_db.reports.claims import engine
+from bilateral_db.reports.claims.engine import AnyClaim, Claim, Claimant, Coverage, D, S, Say
 from bilateral_db.reports.lookup import miss
 
-Row = TypeVar("Row")
+R = TypeVar("R")
+RELEASE = Release.__table__
+SOURCE = Source.__table__
+CITATION = Citation.__table__
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -50,33 +53,44 @@ class Cited:
     by_fact: dict[int, tuple[str, ...]]
 
     @classmethod
-    def read(cls, session: Session, claims: Iterable[Claim]) -> Cited:
+    def read(cls, session: Session, claims: Iterable[AnyClaim]) -> Cited:
         wanted = sorted({c.fact_id for c in claims if c.fact_id is not None})
         by_fact: dict[int, list[str]] = defaultdict(list)
         if wanted:
             rows = session.execute(
-                select(Citation.fact_id, Source.slug)
-                .join(Source, Source.id == Citation.source_id)
-                .where(Citation.fact_id.in_(wanted))
-                .order_by(Citation.fact_id, Source.slug)
+                select(CITATION.c.fact_id, SOURCE.c.slug)
+                .join(SOURCE, SOURCE.c.id == CITATION.c.source_id)
+                .where(CITATION.c.fact_id.in_(wanted))
+                .order_by(CITATION.c.fact_id, SOURCE.c.slug)
             )
             for fact_id, slug in rows:
                 by_fact[fact_id].append(slug)
         return cls({fact: tuple(slugs) for fact, slugs in by_fact.items()})
 
-    def of(self, claim: Claim) -> tuple[str, ...]:
+    def of(self, claim: AnyClaim) -> tuple[str, ...]:
         if claim.fact_id is None:
             return (claim.release,)
         return self.by_fact.get(claim.fact_id, ())
+
+    def of_claimant(
+        self, claimant: Claimant[Any, Any], claims: Sequence[AnyClaim] = ()
+    ) -> list[str]:
+        """Who `claimant` is, as sources: a release's slug, or what the curated claims it
+        speaks by cite (its alternative; else `claims`; else all of its claims)."""
+        if claimant.release_id != engine.CURATED_RELEASE_ID:
+            return [claimant.release]
+        if claimant.alternative is not None:
+            claims = [claimant.alternative]
+        return [slug for claim in claims or claimant.claims for slug in self.of(claim)]
 
 
 def require_release(session: Session, release: str) -> str | None:
     """The slug of the release `release` names, by its slug (cow-igo-3.0) or its data set's
     name (cow-igo: a data set holds one release at a time); None when it names none."""
-    held = session.execute(select(Release.slug, Release.dataset)).all()
+    held = session.execute(select(RELEASE.c.slug, RELEASE.c.dataset)).all()
     for slug, dataset in held:
         if release in (slug, dataset):
-            return slug
+            return str(slug)
     return None
 
 
@@ -85,66 +99,82 @@ def require_source(session: Session, source: str) -> str:
     release = require_release(session, source)
     if release is not None:
         return release
-    sources = list(session.scalars(select(Source.slug)))
+    sources = list(session.scalars(select(SOURCE.c.slug)))
     if source in sources:
         return source
-    releases = list(session.scalars(select(Release.slug)))
+    releases = list(session.scalars(select(RELEASE.c.slug)))
     raise miss("source", source, releases + sources)
 
 
-def from_source(claims: Sequence[Claim], source: str, cited: Cited) -> list[Claim]:
+def from_source(claims: Sequence[Claim[S, D]], source: str, cited: Cited) -> list[Claim[S, D]]:
     """The claims `source` makes: a release's own, or the curated claims citing it (where an
     alternative cites it, the alternative stands in for its claim)."""
     by_release = [c for c in claims if c.release == source and c.alternative_of is None]
     if by_release:
         return by_release
-    chosen: dict[int, Claim] = {}
+    chosen: dict[int, Claim[S, D]] = {}
     for claim in claims:
         if source not in cited.of(claim):
             continue
         if claim.alternative_of is None:
             chosen.setdefault(claim.id, claim)
         else:
-            chosen[claim.alternative_of] = _as_own(claim)
+            chosen[claim.alternative_of] = replace(claim, alternative_of=None)
     return list(chosen.values())
-
-
-def _as_own(claim: Claim) -> Claim:
-    return replace(claim, alternative_of=None)
-
-
-def by_scope(claims: Iterable[Claim]) -> dict[Hashable, list[Claim]]:
-    grouped: dict[Hashable, list[Claim]] = defaultdict(list)
-    for claim in claims:
-        grouped[claim.scope].append(claim)
-    return grouped
-
-
-def _claimant_sources(claimant: Claimant, claim: Claim | None, cited: Cited) -> list[str]:
-    if claimant.release_id != engine.CURATED_RELEASE_ID:
-        return [claimant.release]
-    chosen = claimant.alternative or claim
-    return list(cited.of(chosen)) if chosen is not None else []
 
 
 def _unique(items: Iterable[str]) -> tuple[str, ...]:
     return tuple(dict.fromkeys(items))
 
 
+def provenance(
+    claim: AnyClaim,
+    agreeing: Iterable[str],
+    disputing: Iterable[str],
+    *,
+    uncertain: bool = False,
+    preferred: bool = True,
+) -> Provenance:
+    disputed_by = _unique(disputing)
+    return Provenance(
+        source=claim.release,
+        sources=_unique(agreeing),
+        disputed=bool(disputed_by),
+        disputed_by=disputed_by,
+        uncertain=uncertain,
+        preferred=preferred,
+        confidence=claim.confidence,
+        note=claim.note,
+    )
+
+
+# --- on a day ---------------------------------------------------------------------------------
+
+Make = Callable[[Claim[S, D], Provenance], R]
+
+
+@dataclass
+class ClaimSet(Generic[S, D]):
+    """The claims a report reads, the sources curated ones cite, and where releases speak."""
+
+    claims: list[Claim[S, D]]
+    cited: Cited
+    coverage: Coverage[S]
+
+
 def rows_on_day(
-    claims: Sequence[Claim],
+    found: ClaimSet[S, D],
     day: date,
-    make: Callable[[Claim, Provenance], Row],
-    cited: Cited,
-    coverage: engine.Coverage = engine.EVERYWHERE,
+    make: Make[S, D, R],
     *,
     all_claims: bool = False,
     strict: bool = False,
-) -> list[Row]:
+) -> list[R]:
     """One row per scope the preferred claims say yes to on `day` (every claim with
     `all_claims`); `strict` keeps only what is certain, not what an imprecise date allows."""
-    rows: list[Row] = []
-    for scope, group in by_scope(claims).items():
+    cited, coverage = found.cited, found.coverage
+    rows: list[R] = []
+    for scope, group in engine.by_scope(found.claims).items():
         if all_claims:
             rows += _every_claim(scope, group, day, make, cited, coverage, strict)
             continue
@@ -153,32 +183,24 @@ def rows_on_day(
             continue
         agreeing = [
             slug
-            for claimant in answer.agreeing
-            for slug in _claimant_sources(claimant, claimant.says(day, scope, coverage)[1], cited)
+            for claimant, claim in answer.agreeing
+            for slug in cited.of_claimant(claimant, [claim] if claim else [])
         ]
-        disputing = [
-            slug
-            for claimant in answer.disputing
-            for slug in _claimant_sources(claimant, None, cited)
-        ]
-        rows.append(
-            make(
-                answer.claim,
-                provenance(answer.claim, agreeing, disputing, uncertain=answer.uncertain),
-            )
-        )
+        disputing = [slug for claimant in answer.disputing for slug in cited.of_claimant(claimant)]
+        shown = provenance(answer.claim, agreeing, disputing, uncertain=answer.uncertain)
+        rows.append(make(answer.claim, shown))
     return rows
 
 
 def _every_claim(
-    scope: Hashable,
-    group: list[Claim],
+    scope: S,
+    group: list[Claim[S, D]],
     day: date,
-    make: Callable[[Claim, Provenance], Row],
+    make: Make[S, D, R],
     cited: Cited,
-    coverage: engine.Coverage,
+    coverage: Coverage[S],
     strict: bool,
-) -> list[Row]:
+) -> list[R]:
     rows = []
     preferred = engine.on_day(scope, group, day, coverage)
     for claimant, claim, say in engine.all_on_day(scope, group, day, coverage):
@@ -190,7 +212,7 @@ def _every_claim(
                 shown,
                 provenance(
                     shown,
-                    _claimant_sources(claimant, claim, cited),
+                    cited.of_claimant(claimant, [claim]),
                     (),
                     uncertain=say == Say.MAYBE,
                     preferred=preferred is not None and preferred.claim.id == shown.id,
@@ -200,142 +222,54 @@ def _every_claim(
     return rows
 
 
-def spell_rows(
-    claims: Sequence[Claim],
-    make: Callable[[Claim, Provenance], Row],
-    cited: Cited,
-    coverage: engine.Coverage = engine.EVERYWHERE,
-    *,
-    all_claims: bool = False,
-) -> list[Row]:
+# --- over time --------------------------------------------------------------------------------
+
+
+def spell_rows(found: ClaimSet[S, D], make: Make[S, D, R], *, all_claims: bool = False) -> list[R]:
     """Claims over time: per scope, the preferred release's claims (every claim with
     `all_claims`), each with the sources that agree with it and those that dispute it."""
-    rows: list[Row] = []
-    for scope, group in by_scope(claims).items():
+    cited, coverage = found.cited, found.coverage
+    rows: list[R] = []
+    for scope, group in engine.by_scope(found.claims).items():
         claimants = engine.claimants(group, scope, coverage)
         if not claimants:
             continue
         preferred = claimants[0]
-        shown = claimants if all_claims else [preferred]
-        found = engine.conflicts(scope, group, coverage)
-        for claimant in shown:
-            own = [claimant.alternative] if claimant.alternative else claimant.claims
-            for claim in own:
-                shown_as = _spell_provenance(
-                    claim, claimant, claimants, found, cited, claimant is preferred
+        conflicts = engine.conflicts_among(scope, claimants, coverage)
+        for claimant in claimants if all_claims else [preferred]:
+            for claim in claimant.shown:
+                shown = _spell_provenance(
+                    claim, claimant, claimants, conflicts, cited, claimant is preferred
                 )
-                rows.append(make(claim, shown_as))
+                rows.append(make(claim, shown))
     return rows
 
 
 def _spell_provenance(
-    claim: Claim,
-    claimant: Claimant,
-    claimants: list[Claimant],
-    found: list[engine.Conflict],
+    claim: Claim[S, D],
+    claimant: Claimant[S, D],
+    claimants: list[Claimant[S, D]],
+    found: list[engine.Conflict[S, D]],
     cited: Cited,
-    preferred: bool = True,
+    preferred: bool,
 ) -> Provenance:
-    first = claim.start or date.min
-    last = engine.NEVER if claim.end is None else claim.end
+    """The sources agreeing with `claim` (their claims overlap it) and disputing it (one says
+    yes and the other no on a day it may cover)."""
     against = {
         id(c.no if c.yes is claimant else c.yes)
         for c in found
-        if claimant in (c.yes, c.no) and c.first <= last and c.last >= first
+        if (c.yes is claimant or c.no is claimant)
+        and c.first <= claim.last
+        and c.last >= claim.first
     }
     agreeing = list(cited.of(claim))
     disputing: list[str] = []
     for other in claimants:
         if other is claimant:
             continue
-        overlapping = any(_overlap(claim, c) for c in other.claims)
+        overlapping = [c for c in other.claims if claim.overlaps(c)]
         if id(other) in against:
-            disputing += _claimant_sources(other, None, cited)
-        elif overlapping and other.alternative is None:
-            agreeing += [s for c in other.claims if _overlap(claim, c) for s in cited.of(c)]
+            disputing += cited.of_claimant(other, overlapping)
+        elif other.alternative is None:
+            agreeing += [s for c in overlapping for s in cited.of(c)]
     return provenance(claim, agreeing, disputing, preferred=preferred)
-
-
-def _overlap(a: Claim, b: Claim) -> bool:
-    a_first, b_first = a.start or date.min, b.start or date.min
-    a_last = engine.NEVER if a.end is None else a.end
-    b_last = engine.NEVER if b.end is None else b.end
-    return a_first <= b_last and b_first <= a_last
-
-
-def provenance(
-    claim: Claim,
-    agreeing: Iterable[str],
-    disputing: Iterable[str],
-    *,
-    uncertain: bool = False,
-    preferred: bool = True,
-) -> Provenance:
-    data = claim.data or {}
-    disputed_by = _unique(disputing)
-    return Provenance(
-        source=claim.release,
-        sources=_unique(agreeing),
-        disputed=bool(disputed_by),
-        disputed_by=disputed_by,
-        uncertain=uncertain,
-        preferred=preferred,
-        confidence=data.get("confidence"),
-        note=data.get("note"),
-    )
-
-
-# --- coverage --------------------------------------------------------------------------------
-
-
-def coverage_of(
-    session: Session,
-    claims: Iterable[Claim],
-    rows: Callable[[Any], Any],
-    keys: Callable[[Hashable], tuple[Hashable, ...]],
-    gap_key: Callable[[Hashable], Hashable | None] = lambda _scope: None,
-    releases: Iterable[int] = (),
-) -> CoverageRows:
-    """The coverage of the imported releases among `claims` (and `releases`). `rows(statement)`
-    narrows the
-    coverage rows read to the scopes at hand."""
-    releases = sorted({c.release_id for c in claims if not c.curated} | set(releases))
-    coverage = CoverageRows(keys=keys, gap_key=gap_key)
-    if not releases:
-        return coverage
-    for release_id, slug, precedence, start, end in session.execute(
-        select(
-            Release.id,
-            Release.slug,
-            Release.precedence,
-            Release.coverage_start,
-            Release.coverage_end,
-        ).where(Release.id.in_(releases))
-    ):
-        coverage.periods[release_id] = (start, end)
-        coverage.releases[release_id] = (slug, precedence)
-    coverage.with_rows = set(
-        session.scalars(
-            select(ReleaseCount.release_id).where(
-                ReleaseCount.release_id.in_(releases),
-                ReleaseCount.kind == "coverage",
-                ReleaseCount.rows > 0,
-            )
-        )
-    )
-    statement = select(
-        Coverage.release_id,
-        Coverage.bloc_id,
-        Coverage.actor_id,
-        Coverage.post_id,
-        Coverage.start_date,
-        Coverage.end_date,
-        Coverage.end_date_precision,
-        Coverage.covered,
-    ).where(Coverage.release_id.in_(coverage.with_rows))
-    for release_id, bloc, actor, post, start, end, end_p, covered in session.execute(
-        rows(statement)
-    ):
-        stop = engine.NEVER if end is None else period_end_exclusive(end, end_p)
-        coverage.add(release_id, (bloc, actor, post), start, stop, covered)
-    return coverage
