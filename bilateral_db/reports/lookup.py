@@ -161,7 +161,7 @@ class Vocabulary:
 
 
 ROLE = Vocabulary("role", tuple(role.value for role in MembershipRole))
-Kind = str | Check | Vocabulary
+ArgumentKind = str | Check | Vocabulary
 
 
 def require_day(value: object, name: str) -> date:
@@ -180,7 +180,7 @@ def _require_int(value: object, name: str, what: str) -> int:
     return value
 
 
-def _check_value(kind: Kind, name: str, value: object) -> None:
+def _check_value(kind: ArgumentKind, name: str, value: object) -> None:
     """The checks that need no database: types, vocabularies, pages."""
     if kind == "day":
         require_day(value, name)
@@ -208,18 +208,19 @@ def _is_empty(result: object) -> bool:
     return False
 
 
-def _require_existing(session: Session, kinds: dict[str, Kind], arguments: dict[str, Any]) -> None:
+def _require_existing(
+    session: Session, kinds: dict[str, ArgumentKind], arguments: dict[str, Any]
+) -> None:
+    """Each code among `arguments` names something, else UnknownCode with close matches."""
     for name, kind in kinds.items():
         value = arguments.get(name)
         check = _EXISTS.get(kind) if isinstance(kind, str) else kind
-        if isinstance(check, Vocabulary):
-            continue
-        if value is not None and check is not None:
+        if value is not None and callable(check):
             check(session, value)
 
 
 def checked(
-    *, ordered: tuple[str, str] | None = None, **kinds: Kind
+    *, ordered: tuple[str, str] | None = None, **kinds: ArgumentKind
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
     """Check a report function's keyword arguments by kind (see the section's comment).
 
@@ -230,7 +231,7 @@ def checked(
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         signature = inspect.signature(function)
-        every: dict[str, Kind] = {
+        every: dict[str, ArgumentKind] = {
             **{name: name for name in ("limit", "offset") if name in signature.parameters},
             **kinds,
         }

@@ -39,6 +39,7 @@ D = TypeVar("D", bound=NamedTuple)  # what a report shows of a claim
 R = TypeVar("R")
 
 Where = ColumnElement[bool]
+CLAIM_COLUMNS = 13  # id, release, its slug and precedence, …, the fact's confidence and note
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -78,7 +79,7 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
     imported release speaks of the claims read. `subject` names a scope in disagreements;
     `of_country` (and `of_bloc`, where a kind is about blocs) narrow the claims read to one.
     A kind whose claims are not rows of one table (states through the crosswalk) reads them
-    with `reader` instead.
+    with `reader` instead; its scope then names what the claims are about, not columns.
     """
 
     data: type[D]
@@ -91,7 +92,8 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
     reader: Callable[[Session, Sequence[Where]], list[Claim[S, D]]] | None = None
 
     def statement(self) -> Select[Any]:
-        """The claims with their release, their fact's confidence and note, scope and data."""
+        """The claims with their release, their fact's confidence and note (the first
+        CLAIM_COLUMNS columns), then their scope and their data."""
         table = self.table
         base = (
             select(
@@ -121,13 +123,13 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
         """Every claim (alternatives included) matching `where`, in one query."""
         if self.reader is not None:
             return self.reader(session, where)
-        width = len(self.scope._fields)
+        data_from = CLAIM_COLUMNS + len(self.scope._fields)
         claims = []
         for row in session.execute(self.statement().where(*where)):
             claims.append(
                 Claim(
                     id=row[0],
-                    scope=self.scope(*row[13 : 13 + width]),
+                    scope=self.scope(*row[CLAIM_COLUMNS:data_from]),
                     release_id=row[1],
                     release=row[2],
                     precedence=row[3],
@@ -138,7 +140,7 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
                     end_precision=row[8],
                     end_status=row[9],
                     fact_id=row[10],
-                    data=self.data(*row[13 + width :]),
+                    data=self.data(*row[data_from:]),
                     confidence=row[11],
                     note=row[12],
                 )

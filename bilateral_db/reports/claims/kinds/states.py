@@ -40,6 +40,8 @@ class StateData(NamedTuple):
 
 @dataclass(frozen=True)
 class StateRow(Provenance):
+    """A spell of a country in a state list (the disagreements report compares them)."""
+
     country: str
     code: str
     start_date: PartialDate | None
