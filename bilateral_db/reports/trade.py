@@ -141,6 +141,10 @@ SERIES = (
 )
 
 
+# What a reported change and a figure stated for the same series and period share.
+KEY = ("reporter_id", "partner_id", "period_start", "period_precision", "flow", "category")
+
+
 def _figures(a: Any, b: Any) -> Select[Any]:
     """The preferred figures between `a` and `b`, as stated."""
     columns = (
@@ -271,7 +275,7 @@ def _reported_changes(a: Any, b: Any) -> Select[Any]:
     """The preferred reported changes between `a` and `b`."""
     return (
         select(
-            _label(CHANGE.c.reporter_actor_id, a, b).label("reporter"),
+            _label(CHANGE.c.reporter_actor_id, a, b).label("reporter"),  # as in SERIES
             _label(CHANGE.c.partner_actor_id, a, b).label("partner"),
             CHANGE.c.reporter_actor_id.label("reporter_id"),
             CHANGE.c.partner_actor_id.label("partner_id"),
@@ -336,58 +340,35 @@ def _statement(
     ).subquery("windowed")
     w = windowed.c
 
-    def same_key(reporter_id: Any, partner_id: Any, period: Any, precision: Any) -> Any:
-        """A change and a figure as stated (not summed) of the same series and period."""
+    def changed(figure: Any) -> Any:
+        """A figure as stated (not summed) of the change's series and period."""
         return and_(
-            reporter_id == c.reporter_id,
-            partner_id == c.partner_id,
-            period == c.period_start,
-            precision == c.period_precision,
+            figure.basis == REPORTED,
+            *(figure[name] == c[name] for name in KEY),
         )
 
-    matching = and_(
-        w.basis == REPORTED,
-        same_key(w.reporter_id, w.partner_id, w.period_start, w.period_precision),
-        w.flow == c.flow,
-        w.category == c.category,
-    )
+    shown = [name for name in SERIES if name not in ("reporter_id", "partner_id")]
     with_changes = select(
         literal("figure").label("row_kind"),
-        *(w[name] for name in SERIES if name not in ("reporter_id", "partner_id")),
+        *(w[name] for name in shown),
         w.previous_value,
         w.previous_period,
         c.change_basis_points,
         c.qualifier.label("change_qualifier"),
         c.fact_id.label("change_fact_id"),
-    ).select_from(windowed.outerjoin(changes, matching))
+    ).select_from(windowed.outerjoin(changes, changed(w)))
+    # A change no figure of its series stands beside is a row of its own, with no value.
+    as_row = {name: c[name] for name in (*KEY, "reporter", "partner", "source") if name in shown}
+    as_row["basis"] = literal(REPORTED)
     unmatched = select(
         literal("change"),
-        c.reporter,
-        c.partner,
-        c.period_start,
-        c.period_precision,
-        c.flow,
-        c.category,
-        *(null() for _ in ("valuation", "status", "value_minor", "currency", "minor_unit")),
-        null(),
-        literal(REPORTED),
-        null(),
-        null(),
-        null(),
-        c.source,
+        *(as_row.get(name, null()) for name in shown),
         null(),
         null(),
         c.change_basis_points,
         c.qualifier,
         c.fact_id,
-    ).where(
-        ~exists().where(
-            f.basis == REPORTED,
-            same_key(f.reporter_id, f.partner_id, f.period_start, f.period_precision),
-            f.flow == c.flow,
-            f.category == c.category,
-        )
-    )
+    ).where(~exists().where(changed(f)))
     rows = union_all(with_changes, unmatched).subquery("trade_row")
     r = rows.c
     statement = select(rows)
