@@ -8,17 +8,15 @@ alike); figures are printed as seconds and as multiples of the floor. Targets (i
 SQLite report (`report members ASEAN --on 1990-01-01` on a quickstart database) at most 1.8×
 the floor, `--help` at most 0.75×. Nothing here asserts a time.
 
-Then, for the report, where its time goes: the modules it imports (`python -X importtime`,
-cumulative microseconds of the top-level imports, median of the same runs) and what it loads
-that a report does not need to (the PostgreSQL dialect on SQLite, every model, mapper
-configuration).
+Then where the report's time goes: the same report in one process, its imports taken one step
+at a time, each step timed (medians of the same runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
-import re
 import statistics
 import subprocess
 import sys
@@ -41,22 +39,41 @@ def _time(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
-def _imports(command: list[str], cwd: Path) -> dict[str, int]:
-    """Cumulative import time (µs) of each module the command imports, by `-X importtime`."""
+# One process, the report's imports one step at a time (time.perf_counter around each), so a
+# step's figure is what it adds to those before it.
+STEPS = """
+import json, sys, time
+steps, last = {}, time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter(); steps[name] = now - last; last = now
+import sqlalchemy; step("import sqlalchemy")
+import sqlalchemy.orm; step("import sqlalchemy.orm (sessions, declarative models)")
+import sqlalchemy.dialects.sqlite; step("SQLite dialect")
+import bilateral_db.cli; step("import bilateral_db.cli (Typer, question specs)")
+import sqlalchemy.dialects.postgresql; step("PostgreSQL dialect (Index(postgresql_where=...))")
+from bilateral_db import reports
+reports.members_on; step("the report, its models and the claim engine")
+from bilateral_db.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+step("parse, open, query, render (rich)")
+sys.stderr.write(json.dumps(steps))
+"""
+
+
+def _steps(arguments: list[str], cwd: Path) -> dict[str, float]:
     stderr = subprocess.run(
-        [sys.executable, "-X", "importtime", *command],
+        [sys.executable, "-c", STEPS, *arguments],
         cwd=cwd,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
         text=True,
         check=True,
     ).stderr
-    found = {}
-    for line in stderr.splitlines():
-        match = re.match(r"import time:\s+\d+ \|\s+(\d+) \|( *)(\S+)", line)
-        if match:
-            found[match.group(3)] = int(match.group(1))
-    return found
+    return dict(json.loads(stderr.splitlines()[-1]))
 
 
 def main() -> None:
@@ -82,12 +99,12 @@ def main() -> None:
         times: dict[str, list[float]] = {name: [] for name in cases}
         for command in cases.values():  # warm the caches (bytecode, page cache) once
             _time(command, cwd)
-        imports: dict[str, list[int]] = defaultdict(list)
+        steps: dict[str, list[float]] = defaultdict(list)
         for _ in range(options.runs):
             for name, command in cases.items():
                 times[name].append(_time(command, cwd))
-            for module, micros in _imports(["-m", "bilateral_db", *report], cwd).items():
-                imports[module].append(micros)
+            for name, seconds in _steps(report, cwd).items():
+                steps[name].append(seconds)
     floor = statistics.median(times[FLOOR])
     print(f"{options.runs} runs each, interleaved; {os.cpu_count()} CPUs")
     print(f"{'case':<42} {'median s':>9} {'× floor':>8}  target")
@@ -98,33 +115,10 @@ def main() -> None:
         if target is not None:
             verdict = f"≤ {target}×: {'met' if median / floor <= target else 'NOT met'}"
         print(f"{name:<42} {median:>9.3f} {median / floor:>8.2f}  {verdict}")
-    _where_the_report_goes(imports)
-
-
-def _where_the_report_goes(imports: dict[str, list[int]]) -> None:
-    median = {module: statistics.median(values) for module, values in imports.items()}
-    print(f"\n{REPORT}: cumulative import time (python -X importtime, median ms)")
-    for module in (
-        "sqlalchemy",
-        "sqlalchemy.orm",
-        "sqlalchemy.dialects.sqlite",
-        "sqlalchemy.dialects.postgresql",
-        "typer",
-        "rich",
-        "bilateral_db.cli",
-        "bilateral_db.answers",
-        "bilateral_db.db",
-        "bilateral_db.reports",
-        "bilateral_db.reports.members",
-    ):
-        if module in median:
-            print(f"  {module:<40} {median[module] / 1000:>7.1f}")
-        else:
-            print(f"  {module:<40} {'not imported':>12}")
-    models = sorted(m.rsplit(".", 1)[1] for m in median if m.startswith("bilateral_db.models."))
-    reports = sorted(m for m in median if m.startswith("bilateral_db.reports."))
-    print(f"  models declared: {', '.join(models)}")
-    print(f"  report modules: {len(reports)}")
+    print(f"\n{REPORT}, step by step in one process (median s, × floor):")
+    for name, values in steps.items():
+        median = statistics.median(values)
+        print(f"  {name:<56} {median:>6.3f} {median / floor:>6.2f}")
 
 
 if __name__ == "__main__":
