@@ -2,18 +2,23 @@
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, Engine
 
 from alembic import context
 from bilateral_db.db import make_engine
+from bilateral_db.migrations import load_operations
 from bilateral_db.models import Base
 from bilateral_db.settings import resolve_database_url
 from bilateral_db.view_comments import comment_views
 
 config = context.config
 target_metadata = Base.metadata
+# op.create_view, op.replace_view, op.create_overlap_guard, …: the frozen helpers in ops.py,
+# beside this file (migrations cannot import them: they import nothing of the application).
+load_operations(Path(__file__).resolve().parent)
 
 # Objects that migrations create by hand and the models do not describe: PostgreSQL's
 # exclusion constraints (reflected as gist indexes) and the SQL views.

@@ -10,6 +10,9 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 ${imports if imports else ""}
+# Frozen: import nothing of bilateral_db. Views change by version files and
+# op.replace_view(name, new=, old=) (alembic/ops.py, docs/migrations.md).
+
 revision: str = ${repr(up_revision)}
 down_revision: str | None = ${repr(down_revision)}
 branch_labels: str | Sequence[str] | None = ${repr(branch_labels)}

@@ -1,19 +1,25 @@
 """The HTTP API against the report functions it serves, as ratios measured in one run.
 
-    .venv/bin/python bench/bench_api.py [--db URL] [--requests 300] [--concurrency 16]
+    .venv/bin/python bench/bench_api.py [--db URL | --cow-trade FILE] [--requests 300]
+                                        [--concurrency 16]
 
-Serves the database (a temporary quickstart SQLite file unless --db names a loaded one, e.g.
-one with COW trade imported) with `bilateral-db serve` on a free loopback port, one worker,
-then for the members and trade endpoints measures: the report function called directly (a
-session per call, as the API opens one per request); the same question over HTTP, one request
-at a time on a kept-alive connection (p50, p90, requests per second); and `--concurrency`
-clients at once (requests per second, errors). Every loop is bounded; nothing leaves 127.0.0.1.
+Serves the database (a temporary quickstart SQLite file, with COW trade imported from FILE when
+--cow-trade is given, unless --db names a loaded one) with `bilateral-db serve` on a free
+loopback port, one worker, then for the members and trade endpoints measures: the report
+function called directly (a session per call, as the API opens one per request); the same
+question over HTTP, one request at a time on a kept-alive connection (p50, p90, requests per
+second); and `--concurrency` clients at once (requests per second, errors).
+
+Pages: for the longest lists the database holds, the p50 of a `limit=1000` page against a
+`limit=100` page of the same list (goal: within 2×), with the rows each page holds.
+Every loop is bounded; nothing leaves 127.0.0.1.
 """
 
 from __future__ import annotations
 
 import argparse
 import http.client
+import signal
 import socket
 import statistics
 import subprocess
@@ -27,6 +33,7 @@ from datetime import date
 from pathlib import Path
 from urllib.parse import urlencode
 
+from cow_database import build
 from sqlalchemy.orm import Session
 
 from bilateral_db import reports
@@ -42,6 +49,10 @@ CASES: dict[str, tuple[str, dict[str, str], Callable[[Session], object]]] = {
     ),
     "trade": ("/trade/RUS/ASEAN", {}, lambda s: reports.trade_between(s, a="RUS", b="ASEAN")),
 }
+# The longest lists on the quickstart data with COW trade: every bloc (COW IGO's included), every
+# country, a country's roles in every bloc, the trade of one country with a bloc's members.
+PAGED = ("/blocs", "/countries", "/timelines/USA", "/trade/USA/UPU")
+PAGE_SECONDS = 60  # per list: the slowest answers get fewer rounds
 
 
 def _free_port() -> int:
@@ -63,10 +74,12 @@ class Client:
         self.connection = http.client.HTTPConnection("127.0.0.1", port, timeout=30)
 
     def get(self, target: str) -> int:
+        return self.fetch(target)[0]
+
+    def fetch(self, target: str) -> tuple[int, bytes]:
         self.connection.request("GET", target)
         response = self.connection.getresponse()
-        response.read()
-        return response.status
+        return response.status, response.read()
 
 
 def _serve(url: str, port: int) -> subprocess.Popen[bytes]:
@@ -105,14 +118,51 @@ def _concurrently(port: int, target: str, requests: int, clients: int) -> list[f
     return [*statuses, time.perf_counter() - start]
 
 
+def _pages(port: int, requests: int) -> None:
+    """p50 of a 1,000-row page against a 100-row page of the same list, rounds interleaved."""
+    import json
+
+    print(f"\npages: p50 of up to {requests} requests each, limit=100 and limit=1000 in turn")
+    print(
+        f"{'list':<16} {'rows':>6} {'100 ms':>8} {'rows':>6} {'1000 ms':>8} {'ratio':>6} "
+        f"{'runs':>5}"
+    )
+    client = Client(port)
+    for path in PAGED:
+        targets = {limit: f"{path}?limit={limit}" for limit in (100, 1000)}
+        rows, times = {}, {100: [], 1000: []}
+        for limit, target in targets.items():
+            status, body = client.fetch(target)  # warm up; count the rows
+            if status != 200:
+                raise SystemExit(f"{target} failed: {status}")
+            rows[limit] = len(json.loads(body))
+        deadline = time.monotonic() + PAGE_SECONDS
+        while len(times[1000]) < requests and time.monotonic() < deadline:
+            for limit, target in targets.items():
+                start = time.perf_counter()
+                client.get(target)
+                times[limit].append(time.perf_counter() - start)
+        small, large = (statistics.median(times[limit]) for limit in (100, 1000))
+        print(
+            f"{path:<16} {rows[100]:>6} {small * 1000:>8.2f} {rows[1000]:>6} "
+            f"{large * 1000:>8.2f} {large / small:>6.2f} {len(times[1000]):>5}"
+        )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--db", help="a loaded database (default: a temporary quickstart file)")
+    source = parser.add_mutually_exclusive_group()
+    source.add_argument("--db", help="a loaded database (default: a temporary quickstart file)")
+    source.add_argument("--cow-trade", type=Path, help="import this COW Trade file first")
     parser.add_argument("--requests", type=int, default=300)
     parser.add_argument("--concurrency", type=int, default=16)
     options = parser.parse_args()
+    # A bench stopped from outside (timeout, kill) still stops its server: `finally` runs.
+    signal.signal(signal.SIGTERM, lambda *_: sys.exit(143))
     with tempfile.TemporaryDirectory() as directory:
         url = options.db
+        if options.cow_trade is not None:
+            url = build(Path(directory), options.cow_trade)
         if url is None:
             url = f"sqlite:///{Path(directory) / 'bench.sqlite'}"
             subprocess.run(
@@ -154,6 +204,7 @@ def main() -> None:
                     f"{len(api_times) / sum(api_times):>9.0f} "
                     f"{options.requests / concurrent_seconds:>11.0f} {errors:>6}"
                 )
+            _pages(port, options.requests)
         finally:
             engine.dispose()
             server.terminate()

@@ -1,21 +1,25 @@
 """Engines and sessions for both backends, with their quirks handled in one place.
 
-Writers get `make_engine(url)`. Readers get `make_engine(url, read_only=True)` and read through
+Writers get `make_engine(url)`. Every reader — a report on the command line, an export, each
+request of the HTTP API — gets `make_engine(url, read_only=True)` and reads through
 `read_snapshot(engine)`: one transaction that cannot write and sees one consistent state of the
 database however many statements it runs (PostgreSQL: REPEATABLE READ READ ONLY; SQLite: one
-read transaction on a connection opened with `mode=ro`), so a load that commits meanwhile is
-seen whole or not at all.
+read transaction on a connection opened with `mode=ro`, the file's path quoted as a URI), so a
+load that commits meanwhile is seen whole or not at all. `data_version` tells readers (the
+API's ETags) when the data may have changed.
 """
 
 from __future__ import annotations
 
+import hashlib
+import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event
+from sqlalchemy import Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
 from sqlalchemy.orm import Session, sessionmaker
 
@@ -131,3 +135,38 @@ def read_snapshot(engine: Engine) -> Iterator[Session]:
             yield session
         finally:
             session.rollback()
+
+
+def data_version(session: Session) -> str:
+    """A token that changes whenever the data may have changed (a load or an import).
+
+    SQLite: the file's change counter (bytes 24–27 of its header, bumped by every committed
+    write) with the size and time of the file and of its write-ahead log; the file is the one
+    the connection has open, whatever its URL looked like. PostgreSQL: the server's
+    write-ahead-log position, which moves with every write anywhere on the server, so clients
+    revalidate more often than needed but never keep stale data.
+    """
+    if session.get_bind().dialect.name == "sqlite":
+        rows = session.execute(text("PRAGMA database_list")).all()
+        path = next(str(row[2]) for row in rows if row[1] == "main")
+        parts = []
+        for name in (path, f"{path}-wal"):
+            try:
+                stat = os.stat(name)
+            except FileNotFoundError:
+                continue
+            parts.append(f"{stat.st_size}:{stat.st_mtime_ns}")
+        if path:  # a private in-memory database has no file
+            with open(path, "rb") as handle:
+                parts.append(handle.read(28)[24:28].hex())
+        token = "|".join(parts)
+    else:
+        token = str(
+            session.execute(
+                text(
+                    "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
+                    "ELSE pg_current_wal_lsn() END"
+                )
+            ).scalar_one()
+        )
+    return hashlib.sha256(token.encode()).hexdigest()[:16]

@@ -3,9 +3,13 @@
 from __future__ import annotations
 
 import functools
+import importlib.util
 import io
 import sys
-from typing import TextIO
+from collections.abc import Callable
+from pathlib import Path
+from types import ModuleType
+from typing import TextIO, TypeVar
 
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
@@ -17,6 +21,8 @@ from alembic import command
 from bilateral_db.db import make_engine
 from bilateral_db.resources import alembic_dir
 
+T = TypeVar("T")
+
 
 def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     config = Config(stdout=stdout)
@@ -25,6 +31,33 @@ def alembic_config(url: str, stdout: TextIO = sys.stdout) -> Config:
     # ConfigParser interpolation would read a '%' in a password as a placeholder.
     config.set_main_option("sqlalchemy.url", url.replace("%", "%%"))
     return config
+
+
+OPERATIONS_MODULE = "bilateral_db_migration_operations"
+
+
+def load_operations(directory: Path | None = None) -> ModuleType:
+    """alembic/ops.py, loaded once per process; loading it registers the operations migrations
+    call as op.create_view, op.replace_view, op.create_overlap_guard, ….
+
+    Migrations may not import bilateral_db (they are frozen; the application is not), so they
+    cannot import the module themselves: alembic/env.py calls this before they run.
+    """
+    loaded = sys.modules.get(OPERATIONS_MODULE)
+    if loaded is not None:
+        return loaded
+    path = (directory or alembic_dir()) / "ops.py"
+    spec = importlib.util.spec_from_file_location(OPERATIONS_MODULE, path)
+    if spec is None or spec.loader is None:
+        raise FileNotFoundError(f"no migration operations at {path}")
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[OPERATIONS_MODULE] = module
+    try:
+        spec.loader.exec_module(module)
+    except BaseException:
+        del sys.modules[OPERATIONS_MODULE]
+        raise
+    return module
 
 
 def upgrade(url: str, revision: str = "head") -> None:
@@ -82,25 +115,36 @@ def _seeded_rows_dropped(at: tuple[str, ...], revision: str) -> dict[str, int]:
 
 
 def _dropped_in_rollback(connection: Connection, url: str, revision: str) -> dict[str, int]:
-    sqlite = connection.dialect.name == "sqlite"
-    if sqlite:
-        # As env.py does, but before our transaction opens (the pragma is ignored inside one).
-        _driver_execute(connection, "PRAGMA foreign_keys=OFF")
-    try:
-        before = _row_counts(connection)
-        config = alembic_config(url, stdout=io.StringIO())
-        config.attributes["connection"] = connection
-        command.downgrade(config, _revision(revision))
-        after = _row_counts(connection)
-    finally:
-        connection.rollback()
-        if sqlite:
-            _driver_execute(connection, "PRAGMA foreign_keys=ON")
+    before = _row_counts(connection)
+    connection.rollback()
+    after = read_after_downgrade(connection, url, revision, _row_counts)
     return {
         table: count - after.get(table, 0)
         for table, count in sorted(before.items())
         if count > after.get(table, 0)
     }
+
+
+def read_after_downgrade(
+    connection: Connection, url: str, revision: str, read: Callable[[Connection], T]
+) -> T:
+    """What `read` finds in the database downgraded to `revision`, inside a transaction that is
+    then rolled back: both backends run DDL transactionally, so nothing is changed. The
+    connection must have no transaction open."""
+    sqlite = connection.dialect.name == "sqlite"
+    if sqlite:
+        # As env.py does, but before our transaction opens (the pragma is ignored inside one).
+        _driver_execute(connection, "PRAGMA foreign_keys=OFF")
+    try:
+        connection.begin()  # env.py sees it open and leaves committing to us: we roll back
+        config = alembic_config(url, stdout=io.StringIO())
+        config.attributes["connection"] = connection
+        command.downgrade(config, _revision(revision))
+        return read(connection)
+    finally:
+        connection.rollback()
+        if sqlite:
+            _driver_execute(connection, "PRAGMA foreign_keys=ON")
 
 
 def _row_counts(connection: Connection) -> dict[str, int]:

@@ -3,8 +3,9 @@
 docs/schema.md, the Datasette metadata (`bilateral-db docs datasette`) and the COMMENT ON
 VIEW / COMMENT ON COLUMN statements set on PostgreSQL after every migration all read these
 dictionaries, so the description a researcher sees is the same in each tool. Views change only
-through migrations; when one adds or renames a view column, update this module in the same
-commit (tests/test_view_docs.py checks that every view column is described).
+through new versions (alembic/views/, docs/migrations.md); when one adds or renames a view
+column, update this module in the same commit (tests/test_view_docs.py checks that every view
+column is described).
 """
 
 from __future__ import annotations

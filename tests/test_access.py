@@ -54,6 +54,7 @@ def test_a_readonly_role_runs_every_reader_and_cannot_write(
         result = runner.invoke(app, [*command, "--db", as_role])
         assert result.exit_code == 0, (command, result.output)
     assert (tmp_path / "cy.csv").stat().st_size > 100
+    _api_answers_as(as_role)
 
     engine = make_engine(small_imported_url)
     try:
@@ -71,6 +72,23 @@ def test_a_readonly_role_runs_every_reader_and_cannot_write(
         assert snapshot(engine) == before
     finally:
         engine.dispose()
+
+
+def _api_answers_as(url: str) -> None:
+    """The API reads through the same read-only session as the CLI: a read-only role serves."""
+    import warnings
+
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from bilateral_db.api import create_app
+
+    with TestClient(create_app(url)) as client:
+        response = client.get("/blocs/ASEAN/members", params={"on": "2019-08-01"})
+        assert response.status_code == 200, response.text
+        assert "THA" in {row["country"] for row in response.json()}
+        assert response.headers["ETag"]  # the data's version, readable by a read-only role
 
 
 def test_a_loader_loads_but_cannot_change_the_schema(

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -58,3 +59,72 @@ def test_postgresql_sessions_do_not_compile_queries(backend: str, fresh_migrated
                 assert connection.execute(text("SHOW jit")).scalar_one() == "off"
         finally:
             engine.dispose()
+
+
+@pytest.mark.parametrize("name", ["what?.sqlite", "no#1.sqlite", "100% sure.sqlite", "a b.sqlite"])
+def test_every_reader_opens_a_sqlite_file_whatever_its_name(
+    backend: str, request: pytest.FixtureRequest, tmp_path: Path, name: str
+) -> None:
+    """Readers open the file as a URI (mode=ro), where ?, # and % mean something: the CLI, the
+    exports and the API share one read-only session that quotes the path."""
+    import shutil
+    import warnings
+
+    from sqlalchemy.engine import URL, make_url
+
+    if backend != "sqlite":
+        pytest.skip("a file name is SQLite's")
+    loaded = request.getfixturevalue("small_imported_url")  # here: PostgreSQL needs no copy
+    path = tmp_path / name
+    shutil.copyfile(make_url(loaded).database or "", path)
+    url = URL.create("sqlite", database=str(path)).render_as_string()
+    report = CliRunner().invoke(
+        app, ["report", "members", "ASEAN", "--on", "2019-08-01", "-f", "json", "--db", url]
+    )
+    assert report.exit_code == 0, report.output
+    members = [row["country"] for row in json.loads(report.stdout)]
+    assert "THA" in members
+    out = tmp_path / "cy.csv"
+    export = CliRunner().invoke(
+        app, ["export", "panel", "--unit", "country-year", "--out", str(out), "--db", url]
+    )
+    assert export.exit_code == 0, export.output
+    assert out.stat().st_size > 100
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        from fastapi.testclient import TestClient
+
+    from bilateral_db.api import create_app
+
+    with TestClient(create_app(url)) as client:
+        response = client.get("/blocs/ASEAN/members", params={"on": "2019-08-01"})
+        assert response.status_code == 200, response.text
+        assert [row["country"] for row in response.json()] == members
+        etag = response.headers["ETag"]  # the data's version, read from the open file
+        again = client.get(
+            "/blocs/ASEAN/members", params={"on": "2019-08-01"}, headers={"If-None-Match": etag}
+        )
+        assert again.status_code == 304
+    assert sorted(p.name for p in tmp_path.iterdir()) == sorted([name, "cy.csv"])
+
+
+def test_the_data_version_moves_with_a_write(backend: str, fresh_migrated_url: str) -> None:
+    """The API's ETags rest on it: the same data, the same version; a commit, a new one."""
+    from sqlalchemy import text
+
+    from bilateral_db.db import data_version, read_snapshot
+
+    reader = make_engine(fresh_migrated_url, read_only=True)
+    writer = make_engine(fresh_migrated_url)
+    try:
+        with read_snapshot(reader) as session:
+            first = data_version(session)
+        with read_snapshot(reader) as session:
+            assert data_version(session) == first
+        with writer.begin() as connection:
+            connection.execute(text("INSERT INTO topic (slug, name) VALUES ('t', 'T')"))
+        with read_snapshot(reader) as session:
+            assert data_version(session) != first
+    finally:
+        reader.dispose()
+        writer.dispose()

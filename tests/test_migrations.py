@@ -1,85 +1,296 @@
-"""Migrations build the same schema as the models, on both backends, up and down."""
+"""Migrations, on both backends: what each builds and unbuilds, that they stay frozen, and that
+a loaded database upgrades with every row kept.
+
+The catalog walk below runs every migration up, and each one down, on both backends. The
+single-head and models-match-migrations checks are pytest-alembic's (test_pytest_alembic.py);
+`bilateral-db db check` is tested in tests/cli/test_db_cli.py. Nothing here repeats them.
+"""
 
 from __future__ import annotations
 
+import ast
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+from alembic.operations import Operations
+from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 
 from bilateral_db import migrations
 from bilateral_db.db import make_engine
 from bilateral_db.models import Base
-
-
-def _tables(url: str) -> set[str]:
-    engine = make_engine(url)
-    try:
-        return set(inspect(engine).get_table_names()) - {"alembic_version"}
-    finally:
-        engine.dispose()
+from bilateral_db.resources import alembic_dir
 
 
 def _script() -> ScriptDirectory:
     return ScriptDirectory.from_config(migrations.alembic_config("sqlite://"))
 
 
-def test_exactly_one_head() -> None:
-    assert len(_script().get_heads()) == 1
+# --- what each migration builds: the catalog, recorded per revision and backend --------------
+
+CATALOG_DIR = Path(__file__).parent / "data" / "migration_catalog"
+# 1: write the records that are missing (a new revision's); all: rewrite every record, after a
+# server or library upgrade changed what the migrations build (review the diff).
+WRITE_CATALOG = os.environ.get("BILATERAL_WRITE_CATALOG", "")
+WRITE_COMMAND = "BILATERAL_WRITE_CATALOG=1 .venv/bin/pytest tests/test_migrations.py -k catalog"
+
+Catalog = dict[str, str]
 
 
-def test_upgrade_head_builds_every_model_table_without_drift(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    assert _tables(empty_database_url) == set(Base.metadata.tables)
-    assert migrations.current_revisions(empty_database_url) == migrations.head_revisions()
-    assert migrations.drift(empty_database_url) is None
+def catalog(connection: Connection) -> Catalog:
+    """Every schema object of the database as 'kind name' -> its definition, read from the
+    backend's own catalog (sqlite_master, pg_catalog) rather than through reflection, so a
+    changed view text, trigger or constraint cannot hide."""
+    if connection.dialect.name == "sqlite":
+        return _sqlite_catalog(connection)
+    return _postgresql_catalog(connection)
 
 
-def test_downgrade_to_base_then_up_again(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    migrations.downgrade(empty_database_url, "base")
-    assert _tables(empty_database_url) == set()
-    assert migrations.current_revisions(empty_database_url) == ()
-    migrations.upgrade(empty_database_url)
-    assert migrations.drift(empty_database_url) is None
-
-
-def test_every_revision_steps_up_and_down(empty_database_url: str) -> None:
-    revisions = [rev.revision for rev in reversed(list(_script().walk_revisions()))]
-    for revision in revisions:
-        migrations.upgrade(empty_database_url, revision)
-        assert migrations.current_revisions(empty_database_url) == (revision,)
-        migrations.downgrade(empty_database_url, "-1")
-        migrations.upgrade(empty_database_url, revision)
-    assert migrations.current_revisions(empty_database_url) == migrations.head_revisions()
-
-
-def test_drift_is_reported_when_models_and_database_differ(empty_database_url: str) -> None:
-    migrations.upgrade(empty_database_url)
-    engine = make_engine(empty_database_url)
+def _catalog_at(url: str) -> Catalog:
+    engine = make_engine(url)
     try:
-        with engine.begin() as connection:
-            connection.exec_driver_sql("DROP INDEX ix_meeting_start_date")
+        with engine.connect() as connection:
+            return catalog(connection)
     finally:
         engine.dispose()
-    problem = migrations.drift(empty_database_url)
-    assert problem is not None and "ix_meeting_start_date" in problem
 
 
-def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
-    with migrated_engine.connect() as connection:
-        rows = dict(
-            connection.exec_driver_sql("SELECT code, cameo_code FROM meeting_kind").fetchall()
+def _sqlite_catalog(connection: Connection) -> Catalog:
+    rows = connection.exec_driver_sql(
+        "SELECT type, name, tbl_name, sql FROM sqlite_master "
+        "WHERE name NOT LIKE 'sqlite_%' AND tbl_name <> 'alembic_version'"
+    )
+    return {
+        f"{kind} {name}": _constraints_sorted(sql) if sql else f"(automatic, on {table})"
+        for kind, name, table, sql in rows
+    }
+
+
+def _constraints_sorted(sql: str) -> str:
+    """A CREATE TABLE with its named constraints in sorted order: Alembic's batch mode on
+    SQLite writes them in no fixed order when it rebuilds a table. Other text is untouched."""
+    lines = sql.split("\n")
+    constraints = sorted(
+        line.strip().rstrip(",").rstrip() for line in lines if line.strip().startswith("CONSTRAINT")
+    )
+    if not constraints:
+        return sql
+    others = [line for line in lines if not line.strip().startswith("CONSTRAINT")]
+    return "\n".join([*others[:-1], *(f"\t{line}" for line in constraints), others[-1]])
+
+
+def _postgresql_catalog(connection: Connection) -> Catalog:
+    def rows(query: str) -> list[Any]:
+        return list(connection.exec_driver_sql(query))
+
+    in_schema = "n.oid = c.relnamespace AND n.nspname = current_schema()"
+    not_alembic = "left(c.relname, 15) <> 'alembic_version'"
+    found: Catalog = {}
+    kinds = {"r": "table", "v": "view", "S": "sequence"}
+    for name, kind, definition, comment in rows(
+        "SELECT c.relname, c.relkind, CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid) END, "
+        "obj_description(c.oid, 'pg_class') FROM pg_class c, pg_namespace n "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v', 'S')"
+    ):
+        found[f"{kinds[kind]} {name}"] = (definition or "") + (f"\n-- {comment}" if comment else "")
+    for table, number, column, type_, not_null, default, comment in rows(
+        "SELECT c.relname, a.attnum, a.attname, format_type(a.atttypid, a.atttypmod), "
+        "a.attnotnull, pg_get_expr(d.adbin, d.adrelid), col_description(c.oid, a.attnum) "
+        "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
+        "JOIN pg_namespace n ON n.oid = c.relnamespace "
+        "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v') "
+        "AND a.attnum > 0 AND NOT a.attisdropped"
+    ):
+        found[f"column {table}.{number:03d} {column}"] = " ".join(
+            [type_]
+            + (["NOT NULL"] if not_null else [])
+            + ([f"DEFAULT {default}"] if default else [])
+            + ([f"-- {comment}"] if comment else [])
         )
-    assert rows["bilateral_talks"] == "046"
-    assert rows["signing_ceremony"] == "057"
-    assert set(rows) >= {"summit", "ministerial_meeting", "forum"}
+    for table, name, definition in rows(
+        "SELECT c.relname, k.conname, pg_get_constraintdef(k.oid) "
+        "FROM pg_constraint k JOIN pg_class c ON c.oid = k.conrelid "
+        f"JOIN pg_namespace n ON {in_schema} WHERE {not_alembic}"
+    ):
+        found[f"constraint {table}.{name}"] = definition
+    for name, definition in rows(
+        "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
+        "AND tablename <> 'alembic_version'"
+    ):
+        found[f"index {name}"] = definition
+    for name, definition in rows(
+        "SELECT t.tgname, pg_get_triggerdef(t.oid) FROM pg_trigger t "
+        f"JOIN pg_class c ON c.oid = t.tgrelid JOIN pg_namespace n ON {in_schema} "
+        "WHERE NOT t.tgisinternal"
+    ):
+        found[f"trigger {name}"] = definition
+    for (name,) in rows("SELECT extname FROM pg_extension"):
+        found[f"extension {name}"] = ""
+    return found
+
+
+def _delta(before: Catalog, after: Catalog) -> dict[str, Any]:
+    """What changed from `before` to `after`; definitions as lists of lines, to read in diffs."""
+    return {
+        "added_or_changed": {
+            key: after[key].split("\n") for key in sorted(after) if before.get(key) != after[key]
+        },
+        "removed": sorted(set(before) - set(after)),
+    }
+
+
+def _differences(expected: dict[str, Any], found: dict[str, Any]) -> list[str]:
+    lines = []
+    for step in ("upgrade", "downgrade"):
+        want, got = expected[step], found[step]
+        for key in sorted(set(want["added_or_changed"]) | set(got["added_or_changed"])):
+            if want["added_or_changed"].get(key) != got["added_or_changed"].get(key):
+                lines.append(f"{step}: {key} differs")
+        for key in sorted(set(want["removed"]) ^ set(got["removed"])):
+            lines.append(f"{step}: {key} {'not ' if key in want['removed'] else ''}removed")
+    return lines
+
+
+def test_each_migration_builds_and_unbuilds_the_recorded_catalog(
+    backend: str, empty_database_url: str
+) -> None:
+    """Every revision, up from the one before and down again, changes the catalog exactly as
+    recorded in tests/data/migration_catalog/ (first recorded from the migrations as they
+    stood before views became version files; a new revision's record is written once, by
+    WRITE_COMMAND, and reviewed). Each downgrade runs in a transaction that is rolled back, so
+    the walk goes on from the upgraded database and a record never depends on later ones."""
+    url = empty_database_url
+    before: Catalog = {}
+    previous = "base"
+    problems: dict[str, list[str]] = {}
+    engine = make_engine(url)
+    try:
+        for script in reversed(list(_script().walk_revisions())):
+            revision = script.revision
+            migrations.upgrade(url, revision)
+            after = _catalog_at(url)
+            with engine.connect() as connection:
+                undone = migrations.read_after_downgrade(connection, url, previous, catalog)
+            found = {"upgrade": _delta(before, after), "downgrade": _delta(before, undone)}
+            record = CATALOG_DIR / f"{revision}.{backend}.json"
+            if WRITE_CATALOG == "all" or (WRITE_CATALOG == "1" and not record.exists()):
+                record.write_text(json.dumps(found, indent=1) + "\n", encoding="utf-8")
+            elif not record.exists():
+                problems[revision] = [f"no record {record.name}: write it with {WRITE_COMMAND}"]
+            elif different := _differences(json.loads(record.read_text("utf-8")), found):
+                problems[revision] = different
+            before, previous = after, revision
+    finally:
+        engine.dispose()
+    assert not problems, problems
+    assert migrations.current_revisions(url) == migrations.head_revisions()
+
+
+# --- migrations are frozen -------------------------------------------------------------------
+
+
+def test_no_migration_imports_the_application() -> None:
+    """A migration that imports bilateral_db changes when today's code does: the migrations,
+    and the operations they call (alembic/ops.py), import Alembic, SQLAlchemy and the standard
+    library only, and load no other file as a module."""
+    files = [*sorted((alembic_dir() / "versions").glob("*.py")), alembic_dir() / "ops.py"]
+    assert len(files) > 4
+    for path in files:
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.Import):
+                names = [alias.name for alias in node.names]
+            elif isinstance(node, ast.ImportFrom):
+                names = [node.module or ""]
+            else:
+                continue
+            for name in names:
+                top = name.split(".")[0]
+                allowed = top in {"alembic", "sqlalchemy"} or top in sys.stdlib_module_names
+                assert allowed and top != "importlib", (path.name, name)
+
+
+def test_every_view_version_is_written_for_both_backends() -> None:
+    """<version>.sql for both, or <version>.sqlite.sql and <version>.postgresql.sql."""
+    versions: dict[tuple[str, str], set[str]] = {}
+    for path in (alembic_dir() / "views").glob("*/*.sql"):
+        version, _, backend = path.name.removesuffix(".sql").partition(".")
+        versions.setdefault((path.parent.name, version), set()).add(backend)
+    assert ("v_trade", "0004") in versions
+    for (view, version), backends in versions.items():
+        assert backends in ({""}, {"sqlite", "postgresql"}), (view, version, backends)
+
+
+def _operations(connection: Connection) -> Operations:
+    """Alembic's op outside a migration, with our operations registered (as env.py does)."""
+    migrations.load_operations()
+    return Operations(MigrationContext.configure(connection))
+
+
+def _view_text(connection: Connection, view: str) -> str:
+    if connection.dialect.name == "sqlite":
+        return connection.exec_driver_sql(
+            "SELECT sql FROM sqlite_master WHERE name = ?", (view,)
+        ).scalar_one()
+    return connection.execute(
+        text("SELECT pg_get_viewdef(CAST(:view AS regclass))"), {"view": view}
+    ).scalar_one()
+
+
+def test_replace_view_recreates_the_views_that_read_it(
+    backend: str, fresh_migrated_url: str
+) -> None:
+    """v_trade 0004 back to 0003 under a chain of views that read it: they are dropped first
+    and come back as they were (comments too), reading the new version."""
+    engine = make_engine(fresh_migrated_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(
+                "CREATE VIEW v_pairs AS SELECT DISTINCT reporter_code, partner_code FROM v_trade"
+            )
+            connection.exec_driver_sql(
+                "CREATE VIEW v_pair_count AS SELECT COUNT(*) AS pairs FROM v_pairs "
+                "JOIN v_membership ON v_membership.member_code = v_pairs.reporter_code"
+            )
+            if backend == "postgresql":
+                connection.exec_driver_sql("COMMENT ON VIEW v_pairs IS 'Pairs that trade.'")
+            readers_before = {
+                view: _view_text(connection, view) for view in ("v_pairs", "v_pair_count")
+            }
+            assert "rp.code" in _view_text(connection, "v_trade")  # version 0004's window
+
+            _operations(connection).replace_view("v_trade", new="0003", old="0004")
+
+            assert "PARTITION BY rp.code" not in _view_text(connection, "v_trade")
+            assert {view: _view_text(connection, view) for view in readers_before} == readers_before
+            assert connection.exec_driver_sql("SELECT pairs FROM v_pair_count").scalar_one() == 0
+            if backend == "postgresql":
+                comment = connection.exec_driver_sql(
+                    "SELECT obj_description('v_pairs'::regclass, 'pg_class')"
+                ).scalar_one()
+                assert comment == "Pairs that trade."
+            with pytest.raises(
+                RuntimeError, match="cannot drop view v_trade: v_pair_count, v_pairs read it"
+            ):
+                _operations(connection).drop_view("v_trade", "0003")
+            with pytest.raises(FileNotFoundError, match="v_trade has no version 0099"):
+                _operations(connection).create_view("v_trade", "0099")
+    finally:
+        engine.dispose()
+
+
+# --- a loaded database upgrades with every row kept ------------------------------------------
 
 
 def _copy_rows(source: Engine, target: Engine) -> None:
     """Every row of `source` into `target`, in the columns `target` has (ids kept)."""
-    from bilateral_db.models import Base
-
     target_tables = set(inspect(target).get_table_names())
     with source.connect() as reading, target.begin() as writing:
         if writing.dialect.name == "sqlite":
@@ -180,3 +391,28 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     finally:
         head.dispose()
         old.dispose()
+
+
+# --- drift and seeds -------------------------------------------------------------------------
+
+
+def test_drift_is_reported_when_models_and_database_differ(empty_database_url: str) -> None:
+    migrations.upgrade(empty_database_url)
+    engine = make_engine(empty_database_url)
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql("DROP INDEX ix_meeting_start_date")
+    finally:
+        engine.dispose()
+    problem = migrations.drift(empty_database_url)
+    assert problem is not None and "ix_meeting_start_date" in problem
+
+
+def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
+    with migrated_engine.connect() as connection:
+        rows = dict(
+            connection.exec_driver_sql("SELECT code, cameo_code FROM meeting_kind").fetchall()
+        )
+    assert rows["bilateral_talks"] == "046"
+    assert rows["signing_ceremony"] == "057"
+    assert set(rows) >= {"summit", "ministerial_meeting", "forum"}

@@ -3,7 +3,8 @@
 Reviewed by hand from autogenerate output. Beyond what the models describe it adds:
 - the meeting_kind vocabulary with its CAMEO and PLOVER codes;
 - "no overlap" rules for terms of single-seat posts, memberships of one actor x bloc x role,
-  and coordinators of one bloc x partner: exclusion constraints on PostgreSQL, triggers on SQLite.
+  and coordinators of one bloc x partner: exclusion constraints on PostgreSQL, triggers on SQLite
+  (op.create_overlap_guard, alembic/ops.py).
 
 Overlap is judged on half-open ranges [start, end_exclusive) where an end at day precision is
 exclusive (a successor may start on the day a predecessor leaves: the handover day) and an end
@@ -40,12 +41,12 @@ MEETING_KINDS = [
     ("signing_ceremony", "A meeting held to sign an agreement.", "057", "AGREE"),
 ]
 
-# table -> columns that must be equal for two rows to be forbidden from overlapping, and an
-# optional condition on the row (only single-seat posts forbid overlapping terms).
-OVERLAP_RULES = {
-    "term": (("post_id",), "single_seat"),
-    "membership": (("actor_id", "bloc_id", "role"), None),
-    "dialogue_coordination": (("bloc_id", "partner_actor_id"), None),
+# table -> columns that must be equal for two rows to be forbidden from overlapping, and
+# conditions on the row ({row} is its prefix: only single-seat posts forbid overlapping terms).
+OVERLAP_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "term": (("post_id",), ("{row}single_seat",)),
+    "membership": (("actor_id", "bloc_id", "role"), ()),
+    "dialogue_coordination": (("bloc_id", "partner_actor_id"), ()),
 }
 
 
@@ -66,71 +67,19 @@ def _seed_meeting_kinds() -> None:
     )
 
 
-def _pg_range(alias: str = "") -> str:
-    p = f"{alias}." if alias else ""
-    return (
-        f"daterange({p}start_date, CASE {p}end_date_precision "
-        f"WHEN 'year' THEN ({p}end_date + interval '1 year')::date "
-        f"WHEN 'month' THEN ({p}end_date + interval '1 month')::date "
-        f"ELSE {p}end_date END, '[)')"
-    )
-
-
-def _sqlite_end_exclusive(alias: str) -> str:
-    return (
-        f"CASE {alias}.end_date_precision "
-        f"WHEN 'year' THEN date({alias}.end_date, '+1 year') "
-        f"WHEN 'month' THEN date({alias}.end_date, '+1 month') "
-        f"ELSE {alias}.end_date END"
-    )
-
-
-def _sqlite_overlap(a: str, b: str) -> str:
-    """The same test as PostgreSQL's && on the ranges above; NULL bounds are unbounded."""
-    a_end, b_end = _sqlite_end_exclusive(a), _sqlite_end_exclusive(b)
-
-    def non_empty(alias: str, end: str) -> str:
-        return f"({alias}.start_date IS NULL OR ({end}) IS NULL OR {alias}.start_date < ({end}))"
-
-    return (
-        f"{non_empty(a, a_end)} AND {non_empty(b, b_end)} "
-        f"AND ({a}.start_date IS NULL OR ({b_end}) IS NULL OR {a}.start_date < ({b_end})) "
-        f"AND ({b}.start_date IS NULL OR ({a_end}) IS NULL OR {b}.start_date < ({a_end}))"
-    )
-
-
 def _add_overlap_guards() -> None:
     if op.get_bind().dialect.name == "postgresql":
         # btree_gist lets a GiST index compare plain columns with = beside the range's &&.
         op.execute("CREATE EXTENSION IF NOT EXISTS btree_gist")
-        for table, (columns, condition) in OVERLAP_RULES.items():
-            elements = ", ".join(f"{column} WITH =" for column in columns)
-            where = f" WHERE ({condition})" if condition else ""
-            op.execute(
-                f"ALTER TABLE {table} ADD CONSTRAINT ex_{table}_overlap "
-                f"EXCLUDE USING gist ({elements}, {_pg_range()} WITH &&){where}"
-            )
-        return
-    for table, (columns, condition) in OVERLAP_RULES.items():
-        same = " AND ".join(f"other.{column} = NEW.{column}" for column in columns)
-        guard = f"NEW.{condition} AND " if condition else ""
-        for event in ("INSERT", "UPDATE"):
-            op.execute(
-                f"CREATE TRIGGER ex_{table}_overlap_{event.lower()} BEFORE {event} ON {table} "
-                f"WHEN {guard}EXISTS (SELECT 1 FROM {table} AS other WHERE {same} "
-                f"AND other.id IS NOT NEW.id AND {_sqlite_overlap('other', 'NEW')}) "
-                f"BEGIN SELECT RAISE(ABORT, 'ex_{table}_overlap: overlapping {table} intervals'); END"
-            )
+    for table, (columns, where) in OVERLAP_RULES.items():
+        # SQLite's triggers test the condition on the new row only (rows of one post share
+        # single_seat), as they always have.
+        op.create_overlap_guard(table, columns, where, on_other_row=False)
 
 
 def _drop_overlap_guards() -> None:
-    postgresql = op.get_bind().dialect.name == "postgresql"
     for table in OVERLAP_RULES:
-        if postgresql:
-            op.execute(f"ALTER TABLE {table} DROP CONSTRAINT ex_{table}_overlap")
-        else:
-            for event in ("insert", "update"):
-                op.execute(f"DROP TRIGGER ex_{table}_overlap_{event}")
+        op.drop_overlap_guard(table)
 
 
 def upgrade() -> None:

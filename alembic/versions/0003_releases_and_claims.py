@@ -31,15 +31,11 @@ Revises: 0002
 Create Date: 2026-12-02
 """
 
-import importlib.util
 from collections.abc import Sequence
-from pathlib import Path
-from typing import Any
 
 import sqlalchemy as sa
 
 from alembic import op
-from bilateral_db.models.dialect import Dialect
 
 revision: str = "0003"
 down_revision: str | None = "0002"
@@ -80,7 +76,13 @@ OVERLAP_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
     "dialogue_coordination": (("release_id", "bloc_id", "partner_actor_id"), OWN_CLAIM),
     "system_membership": (("release_id", "system", "code"), ()),
 }
-OLD_OVERLAP_TABLES = ("term", "membership", "dialogue_coordination")
+# 0001's rules, which the downgrade restores (0001's triggers test a condition on the new row
+# only: on_other_row=False).
+OLD_OVERLAP_RULES: dict[str, tuple[tuple[str, ...], tuple[str, ...]]] = {
+    "term": (("post_id",), ("{row}single_seat",)),
+    "membership": (("actor_id", "bloc_id", "role"), ()),
+    "dialogue_coordination": (("bloc_id", "partner_actor_id"), ()),
+}
 
 END_STATUS_COMMENT = (
     "ended, ongoing, censored (end_date is where the source stopped looking: unknown after it) "
@@ -543,98 +545,21 @@ def _add_owner_columns() -> None:
                 )
 
 
-# --- overlap guards --------------------------------------------------------------------------
-
-
-def _pg_range(alias: str = "") -> str:
-    p = f"{alias}." if alias else ""
-    return (
-        f"daterange({p}start_date, CASE {p}end_date_precision "
-        f"WHEN 'year' THEN ({p}end_date + interval '1 year')::date "
-        f"WHEN 'month' THEN ({p}end_date + interval '1 month')::date "
-        f"ELSE {p}end_date END, '[)')"
-    )
-
-
-def _sqlite_end_exclusive(alias: str) -> str:
-    return (
-        f"CASE {alias}.end_date_precision "
-        f"WHEN 'year' THEN date({alias}.end_date, '+1 year') "
-        f"WHEN 'month' THEN date({alias}.end_date, '+1 month') "
-        f"ELSE {alias}.end_date END"
-    )
-
-
-def _sqlite_overlap(a: str, b: str) -> str:
-    """The same test as PostgreSQL's && on the ranges above; NULL bounds are unbounded."""
-    a_end, b_end = _sqlite_end_exclusive(a), _sqlite_end_exclusive(b)
-
-    def non_empty(alias: str, end: str) -> str:
-        return f"({alias}.start_date IS NULL OR ({end}) IS NULL OR {alias}.start_date < ({end}))"
-
-    return (
-        f"{non_empty(a, a_end)} AND {non_empty(b, b_end)} "
-        f"AND ({a}.start_date IS NULL OR ({b_end}) IS NULL OR {a}.start_date < ({b_end})) "
-        f"AND ({b}.start_date IS NULL OR ({a_end}) IS NULL OR {b}.start_date < ({a_end}))"
-    )
-
-
-def _add_overlap_guards() -> None:
-    if _postgresql():
-        for table, (columns, conditions) in OVERLAP_RULES.items():
-            elements = ", ".join(f"{column} WITH =" for column in columns)
-            where = " AND ".join(condition.format(row="") for condition in conditions)
-            op.execute(
-                f"ALTER TABLE {table} ADD CONSTRAINT ex_{table}_overlap "
-                f"EXCLUDE USING gist ({elements}, {_pg_range()} WITH &&)"
-                + (f" WHERE ({where})" if where else "")
-            )
-        return
-    for table, (columns, conditions) in OVERLAP_RULES.items():
-        same = " AND ".join(f"other.{column} = NEW.{column}" for column in columns)
-        guard = "".join(f"{condition.format(row='NEW.')} AND " for condition in conditions)
-        other = "".join(f" AND {condition.format(row='other.')}" for condition in conditions)
-        for event in ("INSERT", "UPDATE"):
-            op.execute(
-                f"CREATE TRIGGER ex_{table}_overlap_{event.lower()} BEFORE {event} ON {table} "
-                f"WHEN {guard}EXISTS (SELECT 1 FROM {table} AS other WHERE {same} "
-                f"AND other.id IS NOT NEW.id{other} AND {_sqlite_overlap('other', 'NEW')}) "
-                f"BEGIN SELECT RAISE(ABORT, 'ex_{table}_overlap: overlapping {table} intervals'); END"
-            )
-
-
-def _drop_overlap_guards(tables: Sequence[str]) -> None:
-    for table in tables:
-        if _postgresql():
-            op.execute(f"ALTER TABLE {table} DROP CONSTRAINT IF EXISTS ex_{table}_overlap")
-        else:
-            for event in ("insert", "update"):
-                op.execute(f"DROP TRIGGER IF EXISTS ex_{table}_overlap_{event}")
-
-
 # --- views -----------------------------------------------------------------------------------
+# Version 0003 of each view is in alembic/views/<view>/0003.<backend>.sql. The research views
+# keep their names and columns and gain source, confidence and note; each scope's preferred
+# claims are those of its release of lowest precedence, alternatives never. A claim's scope is
+# what it is about: membership (bloc, actor, role), dialogue coordination (bloc, partner), term
+# (post, person), country code (country, scheme), trade figure (its series and valuation).
 
-# Each claim table's scope: the columns a claim is "about". Within a scope, the claims of the
-# release of lowest precedence are the preferred ones.
-SCOPES = {
-    "membership": ("bloc_id", "actor_id", "role"),
-    "dialogue_coordination": ("bloc_id", "partner_actor_id"),
-    "term": ("post_id", "person_id"),
-    "country_code": ("country_id", "scheme"),
-    "trade_figure": (*SERIES, "valuation"),
-}
-
-
-def _preferred(table: str, alias: str, release: str) -> str:
-    """SQL: the row is a claim of its own from the preferred release of its scope."""
-    same = " AND ".join(f"o.{column} = {alias}.{column}" for column in SCOPES[table])
-    return (
-        f"({alias}.alternative_of_id IS NULL AND NOT EXISTS (SELECT 1 FROM {table} o "
-        f"JOIN release ro ON ro.id = o.release_id WHERE {same} "
-        f"AND o.alternative_of_id IS NULL AND ro.precedence < {release}.precedence))"
-    )
-
-
+OLD_VIEW_NAMES = (
+    "v_membership",
+    "v_term",
+    "v_meeting_participant",
+    "v_trade",
+    "v_country_year",
+    "v_dyad_year",
+)
 VIEW_NAMES = (
     "v_membership",
     "v_term",
@@ -647,382 +572,31 @@ VIEW_NAMES = (
     "v_dyad_year_gw",
 )
 
-
-def _named_actor() -> str:
-    return """
-        SELECT a.id AS actor_id, c.code AS code, COALESCE(c.common_name, c.name) AS name,
-               'country' AS kind, c.id AS country_id
-        FROM actor a JOIN country c ON c.id = a.country_id
-        UNION ALL
-        SELECT a.id, b.code, b.name, 'bloc', NULL
-        FROM actor a JOIN bloc b ON b.id = a.bloc_id
-    """
-
-
-def _dated(d: Dialect, alias: str, start: str = "start_date", end: str = "end_date") -> str:
-    return f"""
-        {alias}.{start}, {alias}.{start}_precision,
-        {d.label(f"{alias}.{start}", f"{alias}.{start}_precision")} AS start_label,
-        {alias}.{end}, {alias}.{end}_precision,
-        {d.label(f"{alias}.{end}", f"{alias}.{end}_precision")} AS end_label,
-        {alias}.end_status,
-        {d.end_exclusive(f"{alias}.{end}", f"{alias}.{end}_precision")} AS end_exclusive
-    """
-
-
-def _claim_views(d: Dialect) -> dict[str, str]:
-    named_actor = _named_actor()
-    membership = f"""
-        SELECT m.id AS membership_id,
-               b.code AS bloc_code, b.name AS bloc_name,
-               na.code AS member_code, na.name AS member_name, na.kind AS member_kind,
-               m.role, {_dated(d, "m")},
-               r.slug AS source, f.confidence, f.note, m.fact_id
-        FROM membership m
-        JOIN release r ON r.id = m.release_id
-        JOIN bloc b ON b.id = m.bloc_id
-        JOIN ({named_actor}) na ON na.actor_id = m.actor_id
-        LEFT JOIN fact f ON f.id = m.fact_id
-        WHERE {_preferred("membership", "m", "r")}
-    """
-    term = f"""
-        SELECT t.id AS term_id,
-               p.slug AS person_slug, p.name AS person_name,
-               c.code AS country_code, COALESCE(c.common_name, c.name) AS country_name,
-               ps.office, ps.title AS post_title, ps.single_seat, {_dated(d, "t")},
-               r.slug AS source, f.confidence, f.note, t.fact_id
-        FROM term t
-        JOIN release r ON r.id = t.release_id
-        JOIN person p ON p.id = t.person_id
-        JOIN post ps ON ps.id = t.post_id
-        JOIN country c ON c.id = ps.country_id
-        LEFT JOIN fact f ON f.id = t.fact_id
-        WHERE {_preferred("term", "t", "r")}
-    """
-    participant = f"""
-        SELECT mt.slug AS meeting_slug, mt.name AS meeting_name, mt.kind AS meeting_kind,
-               mt.ordinal,
-               mt.start_date, mt.start_date_precision,
-               {d.label("mt.start_date", "mt.start_date_precision")} AS start_label,
-               mt.end_date, mt.end_date_precision,
-               {d.year("mt.start_date")} AS year,
-               ci.name AS city, hc.code AS host_code, b.code AS bloc_code,
-               parent.slug AS parent_slug,
-               pe.slug AS person_slug, pe.name AS person_name,
-               na.code AS actor_code, na.name AS actor_name, na.kind AS actor_kind,
-               pa.role, pa.status, f.confidence, f.note, pa.fact_id
-        FROM participant pa
-        JOIN meeting mt ON mt.id = pa.meeting_id
-        JOIN fact f ON f.id = pa.fact_id
-        LEFT JOIN city ci ON ci.id = mt.city_id
-        LEFT JOIN country hc ON hc.id = mt.host_country_id
-        LEFT JOIN bloc b ON b.id = mt.bloc_id
-        LEFT JOIN meeting parent ON parent.id = mt.parent_id
-        LEFT JOIN person pe ON pe.id = pa.person_id
-        LEFT JOIN ({named_actor}) na ON na.actor_id = pa.actor_id
-    """
-    period_index = (
-        f"CASE tf.period_precision WHEN 'year' THEN {d.year('tf.period_start')} "
-        f"ELSE {d.year('tf.period_start')} * 12 + {d.month('tf.period_start')} END"
-    )
-    trade = f"""
-        SELECT s.trade_figure_id, s.reporter_code, s.reporter_kind, s.partner_code,
-               s.partner_kind, s.year, s.month, s.period_start, s.period_precision, s.flow,
-               s.category_code, s.valuation, s.value_status, s.value_minor, s.currency_code,
-               s.minor_unit, s.qualifier,
-               CASE WHEN s.previous_index = s.period_index - 1 THEN s.lag_value_minor END
-                   AS previous_value_minor,
-               CASE WHEN s.previous_index = s.period_index - 1 AND s.lag_value_minor > 0
-                    THEN {d.percent_change("s.value_minor", "s.lag_value_minor")} END
-                   AS change_pct,
-               s.source, s.confidence, s.note, s.fact_id
-        FROM (
-            SELECT tf.id AS trade_figure_id,
-                   rp.code AS reporter_code, rp.kind AS reporter_kind,
-                   pt.code AS partner_code, pt.kind AS partner_kind,
-                   {d.year("tf.period_start")} AS year,
-                   CASE tf.period_precision WHEN 'month'
-                        THEN {d.month("tf.period_start")} END AS month,
-                   tf.period_start, tf.period_precision,
-                   tf.flow, pc.code AS category_code, tf.valuation, tf.value_status,
-                   tf.value_minor, tf.currency_code, cu.minor_unit, tf.qualifier,
-                   {period_index} AS period_index,
-                   LAG({period_index}) OVER series AS previous_index,
-                   LAG(tf.value_minor) OVER series AS lag_value_minor,
-                   r.slug AS source, f.confidence, f.note, tf.fact_id
-            FROM trade_figure tf
-            JOIN release r ON r.id = tf.release_id
-            JOIN ({named_actor}) rp ON rp.actor_id = tf.reporter_actor_id
-            JOIN ({named_actor}) pt ON pt.actor_id = tf.partner_actor_id
-            JOIN product_category pc ON pc.id = tf.category_id
-            LEFT JOIN currency cu ON cu.code = tf.currency_code
-            LEFT JOIN fact f ON f.id = tf.fact_id
-            WHERE {_preferred("trade_figure", "tf", "r")}
-            WINDOW series AS (
-                PARTITION BY tf.reporter_actor_id, tf.partner_actor_id, tf.flow,
-                             tf.category_id, tf.valuation, tf.period_precision,
-                             tf.currency_code
-                ORDER BY tf.period_start
-            )
-        ) s
-    """
-    return {
-        "v_membership": membership,
-        "v_term": term,
-        "v_meeting_participant": participant,
-        "v_trade": trade,
-        "v_claim": _claim_view(d, named_actor),
-    }
-
-
-def _flag(condition: str) -> str:
-    """A condition as 1 or 0, the same on both backends (PostgreSQL would give a boolean)."""
-    return f"CASE WHEN {condition} THEN 1 ELSE 0 END"
-
-
-def _claim_view(d: Dialect, named_actor: str) -> str:
-    """Every claim of every release, alternatives included, in one shape."""
-    common = "{alias}.start_date, {alias}.start_date_precision, {start_label} AS start_label, " + (
-        "{alias}.end_date, {alias}.end_date_precision, {end_label} AS end_label, "
-        "{alias}.end_status, {end_exclusive} AS end_exclusive"
-    )
-
-    def dated(alias: str) -> str:
-        return common.format(
-            alias=alias,
-            start_label=d.label(f"{alias}.start_date", f"{alias}.start_date_precision"),
-            end_label=d.label(f"{alias}.end_date", f"{alias}.end_date_precision"),
-            end_exclusive=d.end_exclusive(f"{alias}.end_date", f"{alias}.end_date_precision"),
-        )
-
-    sources = "r.slug AS source, r.precedence"
-    claim = "{alias}.alternative, {alias}.alternative_of_id, f.confidence, f.note, {alias}.fact_id"
-    return f"""
-        SELECT 'membership' AS kind, m.id AS claim_id,
-               b.code || '/' || na.code || '/' || m.role AS subject,
-               b.code AS bloc_code, na.code AS member_code, m.role,
-               CAST(NULL AS VARCHAR(3)) AS country_code, CAST(NULL AS VARCHAR(80)) AS office,
-               CAST(NULL AS VARCHAR(120)) AS person_slug,
-               CAST(NULL AS VARCHAR(40)) AS scheme, CAST(NULL AS VARCHAR(8)) AS code,
-               {dated("m")}, {sources}, {_flag(_preferred("membership", "m", "r"))} AS preferred,
-               {claim.format(alias="m")}
-        FROM membership m
-        JOIN release r ON r.id = m.release_id
-        JOIN bloc b ON b.id = m.bloc_id
-        JOIN ({named_actor}) na ON na.actor_id = m.actor_id
-        LEFT JOIN fact f ON f.id = m.fact_id
-        UNION ALL
-        SELECT 'coordination', dc.id, b.code || '/' || na.code || '/coordinator',
-               b.code, na.code, 'coordinator', c.code, NULL, NULL, NULL, NULL,
-               {dated("dc")}, {sources}, {_flag(_preferred("dialogue_coordination", "dc", "r"))},
-               {claim.format(alias="dc")}
-        FROM dialogue_coordination dc
-        JOIN release r ON r.id = dc.release_id
-        JOIN bloc b ON b.id = dc.bloc_id
-        JOIN ({named_actor}) na ON na.actor_id = dc.partner_actor_id
-        JOIN country c ON c.id = dc.coordinator_country_id
-        LEFT JOIN fact f ON f.id = dc.fact_id
-        UNION ALL
-        SELECT 'term', t.id, c.code || '/' || ps.office || '/' || p.slug,
-               NULL, NULL, NULL, c.code, ps.office, p.slug, NULL, NULL,
-               {dated("t")}, {sources}, {_flag(_preferred("term", "t", "r"))},
-               {claim.format(alias="t")}
-        FROM term t
-        JOIN release r ON r.id = t.release_id
-        JOIN person p ON p.id = t.person_id
-        JOIN post ps ON ps.id = t.post_id
-        JOIN country c ON c.id = ps.country_id
-        LEFT JOIN fact f ON f.id = t.fact_id
-        UNION ALL
-        SELECT 'country_code', cc.id, c.code || '/' || cc.scheme,
-               NULL, NULL, NULL, c.code, NULL, NULL, cc.scheme, cc.code,
-               {dated("cc")}, {sources}, {_flag(_preferred("country_code", "cc", "r"))},
-               {claim.format(alias="cc")}
-        FROM country_code cc
-        JOIN release r ON r.id = cc.release_id
-        JOIN country c ON c.id = cc.country_id
-        LEFT JOIN fact f ON f.id = cc.fact_id
-        UNION ALL
-        SELECT 'state', sm.id, sm.system || '/' || CAST(sm.code AS VARCHAR(8)),
-               NULL, NULL, NULL, NULL, NULL, NULL, sm.system, CAST(sm.code AS VARCHAR(8)),
-               {dated("sm")}, {sources}, 1, 0, NULL, NULL, NULL, NULL
-        FROM system_membership sm
-        JOIN release r ON r.id = sm.release_id
-    """
-
-
-def _panel_views(d: Dialect, system: str) -> dict[str, str]:
-    """The country-year and dyad-year panels of one state list (cow or gw)."""
-    code = "ccode" if system == "cow" else "gwcode"
-    suffix = "" if system == "cow" else "_gw"
-    dec_31 = d.december_31("y.year")
-    # A state still in the list at its edge (a censored end) is carried on to this year,
-    # marked listed = 0 after the edge: the list does not say, the panel assumes it goes on.
-    real_end = "(CASE WHEN sm.end_status = 'censored' THEN NULL ELSE sm.end_date END)"
-    carried_end = (
-        "CASE WHEN end_status = 'censored' OR end_date IS NULL THEN CURRENT_DATE ELSE end_date END"
-    )
-    years = f"""
-        bounds AS (
-            SELECT MIN({d.year("start_date")}) AS first_year,
-                   MAX({d.year(carried_end)}) AS last_year
-            FROM system_membership WHERE system = '{system}'
-        ),
-        years(year) AS (
-            SELECT first_year FROM bounds WHERE first_year IS NOT NULL
-            UNION ALL
-            SELECT y.year + 1 FROM years y, bounds WHERE y.year < bounds.last_year
-        ),
-        state_year AS (
-            SELECT sm.code, y.year, sm.name AS list_name,
-                   {d.least_date(dec_31, real_end)} AS last_day,
-                   CASE WHEN sm.end_status = 'censored' AND sm.end_date < {d.jan_1("y.year")}
-                        THEN 0 ELSE 1 END AS listed
-            FROM system_membership sm
-            JOIN years y ON sm.start_date <= {dec_31}
-                        AND ({real_end} IS NULL OR {real_end} >= {d.jan_1("y.year")})
-            WHERE sm.system = '{system}'
-        ),
-        mapped AS (
-            SELECT sy.code, sy.year, sy.list_name, sy.last_day, sy.listed,
-                   (SELECT MIN(cc.country_id) FROM country_code cc
-                    JOIN release r ON r.id = cc.release_id
-                    WHERE cc.scheme = '{system}' AND cc.code = CAST(sy.code AS VARCHAR(8))
-                      AND {_preferred("country_code", "cc", "r")}
-                      AND {d.code_covers("cc", "sy.last_day")}) AS country_id
-            FROM state_year sy
-        ),
-        state AS (
-            SELECT mp.code, mp.year, mp.last_day, mp.listed, c.code AS iso,
-                   COALESCE(c.common_name, c.name, mp.list_name) AS name, a.id AS actor_id
-            FROM mapped mp
-            LEFT JOIN country c ON c.id = mp.country_id
-            LEFT JOIN actor a ON a.country_id = c.id
-        )
-    """
-    # Every country taking part in a meeting: named, through an official, or as host.
-    meeting_country = f"""
-        meeting_country AS (
-            SELECT p.meeting_id, p.actor_id
-            FROM participant p JOIN actor a ON a.id = p.actor_id
-            WHERE a.country_id IS NOT NULL
-            UNION
-            SELECT p.meeting_id, a.id
-            FROM participant p
-            JOIN meeting mt ON mt.id = p.meeting_id
-            JOIN term t ON t.person_id = p.person_id
-            JOIN release r ON r.id = t.release_id
-            JOIN post ps ON ps.id = t.post_id
-            JOIN actor a ON a.country_id = ps.country_id
-            WHERE p.actor_id IS NULL AND {d.covers("t", "mt.start_date")}
-              AND {_preferred("term", "t", "r")}
-            UNION
-            SELECT mt.id, a.id
-            FROM meeting mt JOIN actor a ON a.country_id = mt.host_country_id
-        )
-    """
-
-    def trade_of(reporter: str, partner: str | None, flow: str) -> str:
-        partner_test = f"AND tf.partner_actor_id = {partner} " if partner else ""
-        return (
-            # BIGINT on both backends (PostgreSQL's SUM of BIGINT is NUMERIC): exact, integral.
-            "(SELECT CAST(SUM(tf.value_minor) AS BIGINT) FROM trade_figure tf "
-            "JOIN release r ON r.id = tf.release_id "
-            "JOIN product_category pc ON pc.id = tf.category_id "
-            "JOIN actor pa ON pa.id = tf.partner_actor_id "
-            f"WHERE tf.reporter_actor_id = {reporter} {partner_test}"
-            f"AND tf.flow = '{flow}' AND pc.code = 'all-goods' AND tf.period_precision = 'year' "
-            "AND tf.currency_code = 'USD' AND tf.value_status = 'observed' "
-            f"AND {_preferred('trade_figure', 'tf', 'r')} "
-            + ("" if partner else "AND pa.country_id IS NOT NULL ")
-            + f"AND tf.period_start = {d.jan_1('s.year')})"
-        )
-
-    def members_on(alias: str, day: str) -> str:
-        return (
-            f"{alias}.role = 'member' AND {d.covers(alias, day)} "
-            f"AND {_preferred('membership', alias, 'r' + alias)}"
-        )
-
-    country_year = f"""
-        WITH RECURSIVE {years}, {meeting_country}
-        SELECT s.code AS {code}, s.year, s.iso, s.name, s.listed,
-               (SELECT COUNT(*) FROM membership m JOIN release rm ON rm.id = m.release_id
-                WHERE m.actor_id = s.actor_id AND {members_on("m", "s.last_day")})
-                   AS bloc_memberships,
-               (SELECT COUNT(*) FROM meeting_country mc JOIN meeting mt ON mt.id = mc.meeting_id
-                WHERE mc.actor_id = s.actor_id
-                  AND {d.year("mt.start_date")} = s.year) AS meetings,
-               {trade_of("s.actor_id", None, "export")} AS exports_usd_minor,
-               {trade_of("s.actor_id", None, "import")} AS imports_usd_minor
-        FROM state s
-    """
-    shared_day = d.least_date("s.last_day", "o.last_day")
-    dyad_year = f"""
-        WITH RECURSIVE {years}, {meeting_country}
-        SELECT s.code AS {code}1, o.code AS {code}2, s.year, s.iso AS iso1, o.iso AS iso2,
-               s.listed * o.listed AS listed,
-               (SELECT COUNT(*) FROM membership m1
-                JOIN release rm1 ON rm1.id = m1.release_id
-                JOIN membership m2 ON m2.bloc_id = m1.bloc_id
-                JOIN release rm2 ON rm2.id = m2.release_id
-                WHERE m1.actor_id = s.actor_id AND m2.actor_id = o.actor_id
-                  AND {members_on("m1", shared_day)}
-                  AND {members_on("m2", shared_day)}) AS shared_memberships,
-               (SELECT COUNT(*) FROM meeting_country c1
-                JOIN meeting_country c2 ON c2.meeting_id = c1.meeting_id
-                JOIN meeting mt ON mt.id = c1.meeting_id
-                WHERE c1.actor_id = s.actor_id AND c2.actor_id = o.actor_id
-                  AND {d.year("mt.start_date")} = s.year) AS meetings,
-               {trade_of("s.actor_id", "o.actor_id", "export")} AS exports_usd_minor,
-               {trade_of("s.actor_id", "o.actor_id", "import")} AS imports_usd_minor,
-               {trade_of("s.actor_id", "o.actor_id", "total")} AS total_usd_minor
-        FROM state s
-        JOIN state o ON o.year = s.year AND o.code <> s.code
-    """
-    return {f"v_country_year{suffix}": country_year, f"v_dyad_year{suffix}": dyad_year}
-
-
-def _views(d: Dialect) -> dict[str, str]:
-    return {**_claim_views(d), **_panel_views(d, "cow"), **_panel_views(d, "gw")}
-
-
-OLD_VIEW_NAMES = (
-    "v_membership",
-    "v_term",
-    "v_meeting_participant",
-    "v_trade",
-    "v_country_year",
-    "v_dyad_year",
-)
-
-
-def _drop_views(names: Sequence[str]) -> None:
-    for name in reversed(names):
-        op.execute(f"DROP VIEW IF EXISTS {name}")
-
-
 # --- upgrade and downgrade -------------------------------------------------------------------
 
 
 def upgrade() -> None:
-    _drop_views(OLD_VIEW_NAMES)
-    _drop_overlap_guards(OLD_OVERLAP_TABLES)
+    for name in reversed(OLD_VIEW_NAMES):
+        op.drop_view(name, "0002")
+    for table in OLD_OVERLAP_RULES:
+        op.drop_overlap_guard(table)
     _create_release_tables()
     _add_owner_columns()
     for table, (key, interval) in CLAIM_TABLES.items():
         _add_claim_columns(table, key, interval)
     _create_system_membership()
     _create_coverage()
-    _add_overlap_guards()
-    views = _views(Dialect(op.get_bind().dialect.name))
+    for table, (columns, where) in OVERLAP_RULES.items():
+        op.create_overlap_guard(table, columns, where)
     for name in VIEW_NAMES:
-        op.execute(f"CREATE VIEW {name} AS {views[name]}")
+        op.create_view(name, "0003")
 
 
 def downgrade() -> None:
-    _drop_views(VIEW_NAMES)
-    _drop_overlap_guards(list(OVERLAP_RULES))
+    for name in reversed(VIEW_NAMES):
+        op.drop_view(name, "0003")
+    for table in OVERLAP_RULES:
+        op.drop_overlap_guard(table)
     op.drop_table("coverage")
     op.drop_table("system_membership")
     # 0002 holds one claim per key and no imported rows: keep the curated claims of their own.
@@ -1073,16 +647,7 @@ def downgrade() -> None:
     op.drop_table("release_finding")
     op.drop_table("release_count")
     op.drop_table("release")
-    # 0001's overlap guards and 0002's views, as those migrations wrote them.
-    _migration("0001_initial_schema")._add_overlap_guards()
-    _migration("0002_research_views").upgrade()
-
-
-def _migration(name: str) -> Any:
-    """An earlier migration's module, to run its own code again."""
-    path = Path(__file__).with_name(f"{name}.py")
-    spec = importlib.util.spec_from_file_location(f"bilateral_db_migration_{name}", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
+    for table, (columns, where) in OLD_OVERLAP_RULES.items():
+        op.create_overlap_guard(table, columns, where, on_other_row=False)
+    for name in OLD_VIEW_NAMES:
+        op.create_view(name, "0002")

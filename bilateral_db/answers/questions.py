@@ -2,9 +2,9 @@
 
 A `Question` names the report function that answers it and the parameters it takes; the CLI
 turns each into `bilateral-db report NAME`, the API into `GET PATH`, and both call `answer()`,
-so they accept the same input and return the same JSON. To add a question, add a report
-function and one `Question` below; to add a parameter every report takes (say `--source`),
-add it to COMMON and to the report functions.
+so they accept the same input and return the same JSON (answers/answering.py). To add a
+question, add a report function and one `Question` below; to add a parameter every report
+takes (say `--source`), add it to COMMON and to the report functions.
 
 Report functions are imported only when a question is answered: the CLI reads these specs to
 build its help, and help must not wait for the database layers to load.
@@ -12,14 +12,12 @@ build its help, and help must not wait for the database layers to load.
 
 from __future__ import annotations
 
-import functools
-import typing
-from collections.abc import Callable, Mapping
-from dataclasses import dataclass, fields, is_dataclass
+from collections.abc import Callable
+from dataclasses import dataclass
 from typing import Any
 
-from bilateral_db.answers.params import BadParameter, Kind, Param
-from bilateral_db.answers.tables import Answer, build_answer
+from bilateral_db.core.dates import MIN_YEAR
+from bilateral_db.core.params import Kind, Param
 
 Arguments = dict[str, Any]
 
@@ -33,7 +31,8 @@ class Question:
     path: str  # the API's route; positional parameters are its {segments}
     report: str  # the function in bilateral_db.reports that answers it
     params: tuple[Param, ...] = ()
-    call: Callable[[Any, Arguments], Any] | None = None  # when the report needs more than kwargs
+    # The report's keyword arguments, when they are not the parameters under their own names.
+    keywords: Callable[[Any, Arguments], Arguments] | None = None
     ordered: tuple[str, str] | None = None  # (from, to) parameters that must not be reversed
     group_by: str | None = None  # the terminal table is split by this column
     plot: str | None = None  # the CLI's --plot draws this kind of picture
@@ -62,94 +61,9 @@ class Question:
         return path + ("?" + "&".join(query) if query else "")
 
 
-def _any_is_none(value: Any) -> Any:
-    return None if value == "any" else value
-
-
-# Keyword the report function takes for each parameter that is not passed under its own name.
-_TO_REPORT: Mapping[str, Callable[[Any], Any]] = {"role": _any_is_none}
-_NOT_FOR_THE_REPORT = {"cite"}
-
 COMMON: tuple[Param, ...] = (
     Param("cite", Kind.FLAG, "Add the sources behind every row (key `citations`).", "true"),
 )
-
-
-def parse_arguments(question: Question, raw: Mapping[str, Any]) -> Arguments:
-    """Read every parameter's text (None: not given), or raise BadParameter."""
-    arguments = {param.name: param.parse(raw.get(param.name)) for param in question.all_params}
-    if question.ordered:
-        first, last = question.ordered
-        low, high = arguments[first], arguments[last]
-        if low is not None and high is not None and low > high:
-            by_name = {param.name: param for param in question.params}
-            raise BadParameter(
-                by_name[first],
-                f"{raw.get(first)} comes after the end of the period ({raw.get(last)}); swap them",
-            )
-    return arguments
-
-
-def _call_report(question: Question, session: Any, arguments: Arguments) -> Any:
-    if question.call is not None:
-        return question.call(session, arguments)
-    keywords = {}
-    for name, value in arguments.items():
-        if name in _NOT_FOR_THE_REPORT:
-            continue
-        value = _TO_REPORT.get(name, lambda v: v)(value)
-        if value is not None:
-            keywords[name] = value
-    return question.report_function()(session, **keywords)
-
-
-@functools.cache
-def row_types(question: Question) -> dict[str, type | None]:
-    """The row type of each list in the answer (key "" for a list answer), from the report
-    function's return annotation: empty answers still know their columns."""
-    returned = typing.get_type_hints(question.report_function())["return"]
-    return _row_types_of(returned)
-
-
-def _element(annotation: Any) -> type | None:
-    arguments = typing.get_args(annotation)
-    return arguments[0] if typing.get_origin(annotation) is list and arguments else None
-
-
-def _row_types_of(returned: Any) -> dict[str, type | None]:
-    if typing.get_origin(returned) is list:
-        return {"": _element(returned)}
-    hints = typing.get_type_hints(returned)
-    return {name: _element(hint) for name, hint in hints.items()}
-
-
-def answer(question: Question, session: Any, raw: Mapping[str, Any]) -> Answer:
-    """Answer `question` with `raw` parameters (text as typed, None where not given)."""
-    return answer_arguments(question, session, parse_arguments(question, raw))
-
-
-def answer_arguments(question: Question, session: Any, arguments: Arguments) -> Answer:
-    """Answer `question` with arguments already read by `parse_arguments`."""
-    result = _call_report(question, session, arguments)
-    citations = None
-    if arguments.get("cite"):
-        from bilateral_db.answers.tables import all_fact_ids
-        from bilateral_db.reports import sources_for
-
-        citations = sources_for(session, fact_ids=all_fact_ids(result))
-    built = build_answer(result, row_types=row_types(question), citations=citations)
-    if question.group_by:
-        for table in built.tables:
-            table.group_by = question.group_by
-    return built
-
-
-def composite_parts(question: Question) -> list[str]:
-    """The keys of a composite answer's JSON object (root values, then tables)."""
-    returned = typing.get_type_hints(question.report_function())["return"]
-    if typing.get_origin(returned) is list or not is_dataclass(returned):
-        return []
-    return [item.name for item in fields(returned)]
 
 
 # --- the parameters questions share ----------------------------------------------------------
@@ -171,14 +85,19 @@ def _roles() -> list[str]:
     return [role.value for role in MembershipRole] + ["any"]
 
 
-def _timeline(session: Any, arguments: Arguments) -> Any:
-    from bilateral_db.reports import lookup, membership_timeline
+def _source_kinds() -> list[str]:
+    from bilateral_db.core.vocabulary import SourceKind
+
+    return ["release", *(kind.value for kind in SourceKind)]
+
+
+def _timeline(session: Any, arguments: Arguments) -> Arguments:
+    """A bloc's members' histories, or a country's roles in blocs: the code says which."""
+    from bilateral_db.reports import lookup
 
     actor = lookup.actor(session, arguments["code"])
     claims = {k: arguments[k] for k in ("source", "all_claims") if arguments.get(k) is not None}
-    if actor.kind == "bloc":
-        return membership_timeline(session, bloc=actor.code, **claims)
-    return membership_timeline(session, member=actor.code, **claims)
+    return {"bloc" if actor.kind == "bloc" else "member": actor.code, **claims}
 
 
 def _claims(*, on_a_day: bool) -> tuple[Param, ...]:
@@ -186,7 +105,7 @@ def _claims(*, on_a_day: bool) -> tuple[Param, ...]:
     params = [
         Param(
             "source",
-            Kind.CODE,
+            Kind.SLUG,
             "Answer from this source only: a release (curated, cow-igo-3.0, …) or a source "
             "curated facts cite (see `bilateral-db sources`).",
             None,
@@ -212,7 +131,27 @@ def _claims(*, on_a_day: bool) -> tuple[Param, ...]:
 
 
 def _code(name: str, help: str, example: str | None, *, positional: bool = True) -> Param:
+    """A country or bloc code (read in any case, answered upper-case)."""
     return Param(name, Kind.CODE, help, example, positional=positional)
+
+
+def _slug(name: str, help: str, example: str | None, *, positional: bool = True) -> Param:
+    """A slug of a person, meeting, agreement, post, topic, category, release or source."""
+    return Param(name, Kind.SLUG, help, example, positional=positional)
+
+
+def _first_year(example: str | None) -> Param:
+    """A trade answer's first year: each year's change is computed from the year before, which
+    must be a year too."""
+    return Param(
+        "year_from",
+        Kind.YEAR,
+        "First year.",
+        example,
+        wire="from",
+        minimum=MIN_YEAR + 1,
+        bound="each year's change is computed from the year before",
+    )
 
 
 QUESTIONS: tuple[Question, ...] = (
@@ -274,7 +213,7 @@ QUESTIONS: tuple[Question, ...] = (
         "/timelines/{code}",
         "membership_timeline",
         (_code("code", "A bloc code or a country code.", "RUS"), *_claims(on_a_day=False)),
-        call=_timeline,
+        keywords=_timeline,
         plot="memberships",
     ),
     Question(
@@ -289,7 +228,7 @@ QUESTIONS: tuple[Question, ...] = (
         (
             _code("country", "ISO alpha-3 country code, e.g. THA.", "THA"),
             _on(),
-            _code(
+            _slug(
                 "post",
                 "Only this office, e.g. foreign-minister.",
                 "foreign-minister",
@@ -306,7 +245,7 @@ QUESTIONS: tuple[Question, ...] = (
         "/people/{person}/terms",
         "terms_of",
         (
-            _code("person", "Person slug, e.g. sergey-lavrov.", "sergey-lavrov"),
+            _slug("person", "Person slug, e.g. sergey-lavrov.", "sergey-lavrov"),
             *_claims(on_a_day=False),
         ),
     ),
@@ -319,10 +258,10 @@ QUESTIONS: tuple[Question, ...] = (
         "/meetings",
         "find_meetings",
         (
-            _code("person", "Person slug.", None, positional=False),
+            _slug("person", "Person slug.", None, positional=False),
             _code("country", "Country code.", "RUS", positional=False),
             _code("bloc", "Bloc code.", "ASEAN", positional=False),
-            _code("topic", "Topic slug, e.g. counter-terrorism.", None, positional=False),
+            _slug("topic", "Topic slug, e.g. counter-terrorism.", None, positional=False),
             Param(
                 "date_from",
                 Kind.DAY,
@@ -347,7 +286,7 @@ QUESTIONS: tuple[Question, ...] = (
         "amm-52",
         "/meetings/{slug}",
         "meeting_detail",
-        (_code("slug", "Meeting slug, e.g. amm-52.", "amm-52"),),
+        (_slug("slug", "Meeting slug, e.g. amm-52.", "amm-52"),),
     ),
     Question(
         "trade",
@@ -362,13 +301,13 @@ QUESTIONS: tuple[Question, ...] = (
         (
             _code("a", "A country or bloc code.", "RUS"),
             _code("b", "Another country or bloc code.", "THA"),
-            _code(
+            _slug(
                 "category",
                 "Product category, e.g. all-goods, agriculture.",
                 "all-goods",
                 positional=False,
             ),
-            Param("year_from", Kind.YEAR, "First year.", "2017", wire="from"),
+            _first_year("2017"),
             Param("year_to", Kind.YEAR, "Last year.", "2018", wire="to"),
         ),
         ordered=("year_from", "year_to"),
@@ -387,7 +326,7 @@ QUESTIONS: tuple[Question, ...] = (
         (
             _code("a", "A country or bloc code.", "RUS"),
             _code("b", "Another country or bloc code.", "ASEAN"),
-            Param("year_from", Kind.YEAR, "First year.", None, wire="from"),
+            _first_year(None),
             Param("year_to", Kind.YEAR, "Last year.", None, wire="to"),
         ),
         ordered=("year_from", "year_to"),
@@ -409,7 +348,7 @@ QUESTIONS: tuple[Question, ...] = (
         "asean-russia-cpa-2016-2020",
         "/agreements/{slug}",
         "agreement_report",
-        (_code("slug", "Agreement slug.", "asean-russia-cpa-2016-2020"),),
+        (_slug("slug", "Agreement slug.", "asean-russia-cpa-2016-2020"),),
     ),
 )
 
@@ -429,15 +368,7 @@ QUESTIONS += (
                 Kind.CHOICE,
                 "Only this kind: release, news, official, dataset, standard, reference, academic.",
                 "release",
-                choices=lambda: [
-                    "release",
-                    "news",
-                    "official",
-                    "dataset",
-                    "standard",
-                    "reference",
-                    "academic",
-                ],
+                choices=_source_kinds,
             ),
         ),
     ),
@@ -450,8 +381,8 @@ QUESTIONS += (
         "/sources/{release}/findings",
         "release_findings",
         (
-            _code("release", "A release slug, e.g. archigos-4.1.", "archigos-4.1"),
-            _code("kind", "Only this kind, e.g. unmapped_code.", None, positional=False),
+            _slug("release", "A release slug, e.g. archigos-4.1.", "archigos-4.1"),
+            _slug("kind", "Only this kind, e.g. unmapped_code.", None, positional=False),
         ),
     ),
     Question(
@@ -471,7 +402,7 @@ QUESTIONS += (
                 None,
                 positional=False,
             ),
-            _code(
+            _slug(
                 "source", "Only disagreements this source takes part in.", None, positional=False
             ),
             Param(

@@ -9,11 +9,10 @@ one and the same thing.
 from __future__ import annotations
 
 import functools
-import json
-import uuid
+import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields, is_dataclass
 from datetime import date
-from decimal import Decimal
 from enum import Enum
 from typing import Any
 
@@ -54,6 +53,8 @@ class Answer:
     single: bool
     root: dict[str, Any] = field(default_factory=dict)
     result: Any = None  # the report's own return value (for plots)
+    total: int | None = None  # a page's answer: rows in the whole answer (None: not known)
+    more: bool = False  # a page's answer: whether rows follow this page
 
     def data(self) -> Any:
         """The JSON document: a list for list answers, an object for composite ones."""
@@ -81,7 +82,8 @@ def table_of(
         return Table(title, [], [])
     shape = shape_of(kind)
     columns = output_columns(kind)
-    dicts = [{column: getattr(row, column) for column in columns} for row in rows]
+    values = _getter(columns)
+    dicts = [dict(zip(columns, values(row), strict=True)) for row in rows]
     if citations is not None:
         for data, row in zip(dicts, rows, strict=True):
             found = {(s.source, s.locator): s for i in fact_ids(row) for s in citations.get(i, [])}
@@ -94,6 +96,17 @@ def table_of(
     return Table(
         title, columns, dicts, display=display, money=dict(shape.money), labels=dict(shape.labels)
     )
+
+
+def _getter(columns: list[str]) -> Callable[[Any], tuple[Any, ...]]:
+    """A row's values of `columns`, as a tuple, read in one call (the rows of a big answer
+    pass through here)."""
+    if len(columns) > 1:
+        return operator.attrgetter(*columns)
+    if columns:
+        get = operator.attrgetter(columns[0])
+        return lambda row: (get(row),)
+    return lambda _: ()
 
 
 def all_fact_ids(result: Any) -> list[int]:
@@ -149,49 +162,40 @@ def build_answer(
 
 @functools.cache
 def _partial_date() -> type:
-    from bilateral_db.core.dates import PartialDate  # loads the models: only once an answer exists
+    from bilateral_db.core.dates import PartialDate
 
     return PartialDate
 
 
-def jsonable(value: Any, decimals: dict[str, Decimal] | None = None) -> Any:
-    """Plain JSON values: dates at their precision, enums by value, nested rows as objects.
-
-    With `decimals`, each Decimal becomes a marker to be replaced by its exact literal.
-    """
+def _plain(value: Any) -> Any:
+    """What the encoder cannot write itself: dates at their precision, enums by value, nested
+    rows as objects. Everything else (text, numbers, exact Decimals, lists, dicts) it writes."""
     if isinstance(value, Enum):
         return value.value
-    if value is None or isinstance(value, bool | int | float | str):
-        return value
-    if isinstance(value, Decimal):
-        if decimals is None:
-            return value
-        marker = f"@@decimal-{uuid.uuid4().hex}@@"
-        decimals[marker] = value
-        return marker
     if isinstance(value, date):
         return value.isoformat()
     if isinstance(value, _partial_date()):
         return str(value)  # at its precision: 2019-09, 1976
-    if isinstance(value, list | tuple):
-        return [jsonable(item, decimals) for item in value]
-    if isinstance(value, dict):
-        return {key: jsonable(item, decimals) for key, item in value.items()}
     if is_dataclass(value) and not isinstance(value, type):
-        return {
-            column: jsonable(getattr(value, column), decimals)
-            for column in output_columns(type(value))
-        }
+        return {column: getattr(value, column) for column in output_columns(type(value))}
     return str(value)
 
 
 def to_json(data: Any, *, indent: int | None = 2) -> str:
-    """JSON with Decimals as exact number literals (never through float)."""
-    decimals: dict[str, Decimal] = {}
-    separators = None if indent else (",", ":")
-    encoded = json.dumps(
-        jsonable(data, decimals), indent=indent, ensure_ascii=False, separators=separators
+    """JSON with Decimals as exact number literals (never through float), in one pass.
+
+    simplejson writes a Decimal as its own digits (2600000000.00 stays 2600000000.00) and
+    calls back into Python only for dates and nested rows; the standard library's encoder
+    would take each Decimal through float. (Imported here: `--help` needs no encoder.)
+    """
+    import simplejson
+
+    return simplejson.dumps(
+        data,
+        indent=indent,
+        separators=None if indent else (",", ":"),
+        ensure_ascii=False,
+        use_decimal=True,
+        namedtuple_as_object=False,  # a tuple is a list, as everywhere else in the answer
+        default=_plain,
     )
-    for marker, value in decimals.items():
-        encoded = encoded.replace(f'"{marker}"', format(value, "f"))
-    return encoded

@@ -1,8 +1,10 @@
-"""JSON Schemas of the answers, derived from the report dataclasses, for the OpenAPI document.
+"""The OpenAPI document's parts, each derived from what it describes, never restated.
 
-They describe exactly what `bilateral_db.answers` emits: every output field of a row (see
-answers/shapes.py), dates as text at their precision, money as exact JSON numbers, and the
-`citations` a request with `cite=true` adds.
+Parameters: the JSON Schema each `Param` generates from its own parsing rule (types, patterns,
+enums, bounds, examples; bilateral_db.core.params). Answers: the report dataclasses, exactly as
+`bilateral_db.answers` emits them — every output field of a row (answers/shapes.py), dates as
+text at their precision, money as exact JSON numbers, and the `citations` a request with
+`cite=true` adds.
 """
 
 from __future__ import annotations
@@ -15,11 +17,12 @@ from decimal import Decimal
 from typing import Any
 
 from bilateral_db.answers.shapes import output_columns
-from bilateral_db.core.dates import PartialDate
+from bilateral_db.core.dates import DATE_PATTERN, PartialDate
+from bilateral_db.core.params import Param
 
 PARTIAL_DATE = {
     "type": "string",
-    "pattern": r"^\d{4}(-\d{2}(-\d{2})?)?$",
+    "pattern": DATE_PATTERN,
     "description": "A date at its precision: YYYY-MM-DD, YYYY-MM or YYYY.",
     "examples": ["1997-07-23", "2019-09", "1976"],
 }
@@ -118,4 +121,57 @@ def answer_schema(returned: Any) -> dict[str, Any]:
         "title": returned.__name__,
         "properties": properties,
         "required": list(properties),
+    }
+
+
+def parameters(params: tuple[Param, ...]) -> list[dict[str, Any]]:
+    """The OpenAPI parameter objects of a route: path segments, then query parameters."""
+    return [
+        {
+            "name": param.wire,
+            "in": "path" if param.positional else "query",
+            "required": param.positional,
+            "description": param.help,
+            "schema": param.schema(),
+        }
+        for param in params
+    ]
+
+
+def responses(summary: str, returned: Any, *, paged: bool) -> dict[int | str, dict[str, Any]]:
+    """The responses of a route whose report returns `returned`."""
+    headers: dict[str, Any] = {
+        "ETag": {
+            "description": "The data's version; send it in If-None-Match.",
+            "schema": {"type": "string"},
+        },
+        "Cache-Control": {"schema": {"type": "string"}},
+    }
+    if paged:
+        headers["X-Total-Count"] = {
+            "description": "Rows in the whole answer (this page holds at most `limit`).",
+            "schema": {"type": "integer"},
+        }
+        headers["Link"] = {
+            "description": 'Next and previous pages (rel="next", "prev").',
+            "schema": {"type": "string"},
+        }
+    error = {"content": {"application/json": {"schema": ERROR}}}
+    return {
+        200: {
+            "description": summary,
+            "content": {"application/json": {"schema": answer_schema(returned)}},
+            "headers": headers,
+        },
+        304: {"description": "Not modified since the ETag in If-None-Match."},
+        404: {
+            "description": "A code or slug that names nothing; suggestions lists close ones.",
+            **error,
+        },
+        422: {
+            "description": "A parameter that cannot be read; parameter names it, and the "
+            "message says what to write.",
+            **error,
+        },
+        503: {"description": "The database cannot be read.", **error},
     }

@@ -57,11 +57,11 @@ def handle(error: Exception, *, debug: bool) -> NoReturn:
 
 def explain(error: Exception) -> tuple[str, int]:
     """The message and exit code for an exception (1: failed, 2: usage)."""
-    answers_module = sys.modules.get("bilateral_db.answers.params")
-    if answers_module and isinstance(error, answers_module.BadParameter):
+    params = sys.modules.get("bilateral_db.core.params")
+    if params and isinstance(error, params.BadParameter):
         param = error.param
         name = param.wire.upper() if param.positional else f"--{param.wire}"
-        return f"{name}: {str(error).split(': ', 1)[1]}", 2
+        return f"{name}: {error.reason}", 2
     lookup = sys.modules.get("bilateral_db.reports.lookup")
     if lookup and isinstance(error, lookup.UnknownCode):
         hint = "; load data with `bilateral-db load`" if error.none_at_all else ""

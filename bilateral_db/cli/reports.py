@@ -72,6 +72,8 @@ PlotOption = Annotated[
 PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 METAVARS = {
     Kind.CODE: "CODE",
+    Kind.SLUG: "SLUG",
+    Kind.COUNT: "N",
     Kind.DAY: "DATE",
     Kind.DAY_END: "DATE",
     Kind.YEAR: "YEAR",
@@ -177,7 +179,7 @@ def _command(question: Question) -> Any:
 
 def run(question: Question, values: dict[str, Any]) -> None:
     """Check everything that can be checked, answer the question, then render it."""
-    from bilateral_db.answers.questions import answer_arguments, parse_arguments
+    from bilateral_db.answers import answer_arguments, parse_arguments
 
     output: OutputFormat = values.pop("output")
     columns = [c.strip() for c in (values.pop("columns") or "").split(",") if c.strip()]

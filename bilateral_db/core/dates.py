@@ -25,6 +25,8 @@ _PATTERNS = (
     (re.compile(r"^([0-9]{4})-([0-9]{2})$"), DatePrecision.MONTH),
     (re.compile(r"^([0-9]{4})$"), DatePrecision.YEAR),
 )
+# The same forms as one regular expression, for schemas (the API's parameters and answers).
+DATE_PATTERN = "|".join(pattern.pattern for pattern, _ in _PATTERNS)
 
 
 @dataclass(frozen=True, order=True)

@@ -9,8 +9,7 @@ import pytest
 from sqlalchemy import text
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db.api.database import read_only_session
-from bilateral_db.db import make_engine
+from bilateral_db.db import make_engine, read_snapshot
 
 HOSTILE = [
     "'",
@@ -74,7 +73,7 @@ def test_the_connection_refuses_writes(api_app) -> None:
         "UPDATE bloc SET name = 'x'",
         "CREATE TABLE intruder (id INTEGER)",
     ):
-        with read_only_session(api_app.state.engine) as session:
+        with read_snapshot(api_app.state.engine) as session:
             with pytest.raises(DBAPIError) as refused:
                 session.execute(text(statement))
             message = str(refused.value.orig).lower()

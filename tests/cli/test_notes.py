@@ -9,7 +9,7 @@ from sqlalchemy import inspect
 from typer.testing import CliRunner
 
 from bilateral_db.answers import QUESTIONS
-from bilateral_db.answers.questions import row_types
+from bilateral_db.answers.answering import row_types
 from bilateral_db.cli import app
 from bilateral_db.cli.reports import _NOTED_REPORTS
 from bilateral_db.db import make_engine

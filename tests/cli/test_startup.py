@@ -32,7 +32,7 @@ def test_help_and_version_load_nothing_heavy() -> None:
             "from bilateral_db.cli import app\n"
             f"try:\n    app({argv!r})\nexcept SystemExit:\n    pass"
         )
-        assert loaded.isdisjoint({*HEAVY, "sqlalchemy", "rich"}), (argv, loaded)
+        assert loaded.isdisjoint({*HEAVY, "sqlalchemy", "rich", "simplejson"}), (argv, loaded)
 
 
 def test_a_report_loads_no_migration_or_fixture_machinery(world_url: str) -> None:

@@ -1,0 +1,22 @@
+
+            SELECT m.id AS membership_id,
+                   b.code AS bloc_code, b.name AS bloc_name,
+                   na.code AS member_code, na.name AS member_name, na.kind AS member_kind,
+                   m.role,
+                   m.start_date, m.start_date_precision,
+                   CASE m.start_date_precision WHEN 'year' THEN to_char(m.start_date, 'YYYY') WHEN 'month' THEN to_char(m.start_date, 'YYYY-MM') ELSE to_char(m.start_date, 'YYYY-MM-DD') END AS start_label,
+                   m.end_date, m.end_date_precision,
+                   CASE m.end_date_precision WHEN 'year' THEN to_char(m.end_date, 'YYYY') WHEN 'month' THEN to_char(m.end_date, 'YYYY-MM') ELSE to_char(m.end_date, 'YYYY-MM-DD') END AS end_label,
+                   CAST(m.end_date + CASE m.end_date_precision WHEN 'year' THEN INTERVAL '1 year' WHEN 'month' THEN INTERVAL '1 month' ELSE INTERVAL '1 day' END AS DATE) AS end_exclusive,
+                   m.fact_id
+            FROM membership m
+            JOIN bloc b ON b.id = m.bloc_id
+            JOIN (
+        SELECT a.id AS actor_id, c.code AS code, COALESCE(c.common_name, c.name) AS name,
+               'country' AS kind, c.id AS country_id
+        FROM actor a JOIN country c ON c.id = a.country_id
+        UNION ALL
+        SELECT a.id, b.code, b.name, 'bloc', NULL
+        FROM actor a JOIN bloc b ON b.id = a.bloc_id
+    ) na ON na.actor_id = m.actor_id
+        
