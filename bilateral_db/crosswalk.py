@@ -1,13 +1,16 @@
 """The dated crosswalk from a code scheme (COW, GW) to countries: which country a code stood for.
 
 The mapping is reviewed data (fixtures/country_codes.csv, loaded as curated claims), never code:
-importers ask it which country a code stood for on a day, and list what it cannot answer.
+importers ask it which country a code stood for on a day (or in a year, by one rule: `in_year`),
+and list what it cannot answer.
 """
 
 from __future__ import annotations
 
+import calendar
 from bisect import bisect_right
 from collections import defaultdict
+from collections.abc import Container
 from dataclasses import dataclass
 from datetime import date, timedelta
 
@@ -17,6 +20,10 @@ from bilateral_db.core.dates import period_end_exclusive
 from bilateral_db.models import Country, CountryCode, Release
 
 FOREVER = date.max
+# The day of a year on which a code's country is read for the whole year (month, day): the
+# one day every importer that maps codes by year uses (Crosswalk.in_year).
+YEAR_DAY = (7, 1)
+YEAR_DAY_NAME = f"{YEAR_DAY[1]} {calendar.month_name[YEAR_DAY[0]]}"  # "1 July", for messages
 
 
 @dataclass(frozen=True)
@@ -27,6 +34,16 @@ class Mapping:
     iso: str
 
 
+@dataclass(frozen=True)
+class YearMapping:
+    """A code's country for a year, and whether the code is that country's for part of it."""
+
+    mapping: Mapping
+    # The code stands for the country on some days of the year only, and another code is the
+    # country's on the year's day: two codes give the country's figures for that year.
+    part_year: bool
+
+
 class Crosswalk:
     """code -> the countries it stood for, in date order (one scheme)."""
 
@@ -34,6 +51,10 @@ class Crosswalk:
         self.scheme = scheme
         self.mappings = mappings
         self._starts = {code: [m.start for m in ms] for code, ms in mappings.items()}
+        self._codes: dict[int, list[str]] = defaultdict(list)  # country -> codes it ever had
+        for code, items in mappings.items():
+            for country_id in dict.fromkeys(m.country_id for m in items):
+                self._codes[country_id].append(code)
 
     @classmethod
     def read(cls, connection: Connection, scheme: str) -> Crosswalk:
@@ -76,6 +97,36 @@ class Crosswalk:
             return None
         mapping = self.mappings[key][index]
         return mapping if day < mapping.stop else None
+
+    def in_year(
+        self, code: int | str, year: int, countries: Container[int] | None = None
+    ) -> YearMapping | None:
+        """The country `code` stands for in `year`, by one rule for every importer.
+
+        The code's country on the year's day (YEAR_DAY, 1 July); a code that stands for no
+        country that day (a state of part of the year) is read on 31 December, then on 1
+        January. Such a code is marked `part_year` when another code is its country's on the
+        year's day, so that the caller can prefer that code's figures. With `countries`, a
+        country outside it counts as none (the next day is tried).
+        """
+        month, day_of_month = YEAR_DAY
+        year_day = date(year, month, day_of_month)
+        for day in (year_day, date(year, 12, 31), date(year, 1, 1)):
+            mapping = self.country(code, day)
+            if mapping is None or (countries is not None and mapping.country_id not in countries):
+                continue
+            part = day != year_day and self._other_code_on(mapping.country_id, str(code), year_day)
+            return YearMapping(mapping, part)
+        return None
+
+    def _other_code_on(self, country_id: int, code: str, day: date) -> bool:
+        """Whether a code other than `code` stands for the country on `day`."""
+        return any(
+            other != code
+            and (found := self.country(other, day)) is not None
+            and found.country_id == country_id
+            for other in self._codes.get(country_id, ())
+        )
 
     def pieces(
         self, code: int | str, start: date, last: date

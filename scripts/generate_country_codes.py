@@ -46,6 +46,17 @@ UN M49
   (Germany 1990, Yemen 1990); the older codes themselves are not stored. Historic states
   (ISO 3166-3) get the numeric code pycountry records for them (their M49 code at the time).
 
+The U.S. Office of the Historian (scheme hsg)
+- The country slugs of its records (POCOM's mission files and contemporary-territory-ids, the
+  travels' and visits' country ids: `thailand`, `burma`, `congo-kinshasa`, `joseon-dynasty-1910`)
+  are mapped in the reviewed table scripts/data/hsg_countries.csv (slug, country, dates, sources,
+  confidence, note), dated where one slug names different states over time (`russia` as COW
+  365, `korea` for the Joseon kingdom and the Republic of Korea). A row with no country lists a
+  slug as unmapped, its note saying why; it gives no crosswalk row. Several slugs may name one
+  country on the same day (POCOM's `congo-democratic-republic` and the travels' `congo-kinshasa`).
+- The rows are written only while the project's CodeScheme knows `hsg` (the schema of issue 17
+  adds it): until then the bundled fixtures could not load them.
+
 No maintained PyPI package ships COW codes; country_converter ships a GWcode column, but it is
 wrong for Vietnam (817, the Republic of Vietnam's code, for VNM), Yemen (680, South Yemen's, for
 YEM) and the Czech Republic (315, Czechoslovakia's, for CZE), so it is not used.
@@ -62,10 +73,14 @@ from typing import NamedTuple
 
 import pycountry
 
+from bilateral_db.core.vocabulary import CodeScheme
+
 ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "fixtures" / "country_codes.csv"
 COW_LIST = ROOT / "datasets" / "cow" / "states2016.csv"
 GW_LIST = ROOT / "datasets" / "gw" / "gw_states.csv"
+HSG_TABLE = ROOT / "scripts" / "data" / "hsg_countries.csv"
+HSG_COLUMNS = ["slug", "country", "start", "end", "sources", "confidence", "note"]
 
 COW_SOURCE = "cow-state-list-2016"
 GW_SOURCE = "gleditsch-ward-state-list"
@@ -548,8 +563,24 @@ def m49_rows() -> list[list[str]]:
     return out
 
 
+def hsg_rows(path: Path = HSG_TABLE) -> list[list[str]]:
+    """The hsg rows: every mapped slug of the Office's records, as the reviewed table dates it."""
+    with path.open(newline="", encoding="utf-8") as handle:
+        reader = csv.DictReader(handle)
+        if reader.fieldnames != HSG_COLUMNS:
+            raise SystemExit(f"{path}: expected the columns {', '.join(HSG_COLUMNS)}")
+        table = list(reader)
+    unexplained = [row["slug"] for row in table if not row["country"] and not row["note"]]
+    if unexplained:
+        raise SystemExit(f"{path}: unmapped slugs need a note saying why: {unexplained}")
+    rest = ("start", "end", "sources", "confidence", "note")
+    return [[r["country"], "hsg", r["slug"], *(r[c] for c in rest)] for r in table if r["country"]]
+
+
 def rows() -> list[list[str]]:
     out = list_rows() + m49_rows()
+    if "hsg" in {scheme.value for scheme in CodeScheme}:
+        out += hsg_rows()
     out.sort(key=lambda row: (row[0], row[1], row[3], row[2]))
     return out
 

@@ -3,101 +3,64 @@
 PostgreSQL comes from $BILATERAL_TEST_PG_ADMIN_URL (default: user postgres on 127.0.0.1:5432).
 Each run creates databases with random names and drops them at the end. When the server cannot
 be reached, tests skip with the reason, except under CI=true, where they fail.
+
+Tests run in parallel xdist workers (`-n 0` runs them in one process). A database a test gets
+is a clone of a template built once per run (support.databases): migrated, loaded with a
+fixture set, with the shipped data sets imported, or holding the small world. Only tests whose
+subject is migrating itself start from an empty database (`empty_database_url`). Tests marked
+`serial` run alone (support.alone).
 """
 
 from __future__ import annotations
 
-import os
-import uuid
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import psycopg
 import pytest
-from psycopg import sql
 from sqlalchemy import Engine
-from sqlalchemy.engine import make_url
 from sqlalchemy.orm import Session
+from support.alone import Alone
+from support.databases import (
+    BACKENDS,
+    IN_CI,
+    PG_ADMIN_URL,
+    DatabaseFactory,
+    Templates,
+    drop_templates,
+    require_postgresql,
+    run_directory,
+)
 from support.world import World, build_world
 
-from bilateral_db import migrations
 from bilateral_db.db import make_engine
 
-PG_ADMIN_URL = os.environ.get(
-    "BILATERAL_TEST_PG_ADMIN_URL", "postgresql://postgres@127.0.0.1:5432/postgres"
-)
-BACKENDS = ("sqlite", "postgresql")
-IN_CI = os.environ.get("CI", "").lower() == "true"
+__all__ = ["IN_CI", "PG_ADMIN_URL", "clone_database"]
+
+SMALL_FIXTURES = Path(__file__).parent / "data" / "small_fixtures"
+DATASET_SLICES = Path(__file__).parent / "data" / "datasets"
 
 
-def _pg_admin() -> psycopg.Connection:
-    return psycopg.connect(PG_ADMIN_URL, autocommit=True, connect_timeout=5)
+# --- running in parallel: serial tests alone, templates dropped once at the end ---
 
 
-def _require_postgresql() -> None:
-    try:
-        with _pg_admin():
-            pass
-    except psycopg.OperationalError as error:
-        reason = (
-            f"PostgreSQL at {make_url(PG_ADMIN_URL).render_as_string()} is unreachable: {error}"
-        )
-        if IN_CI:
-            pytest.fail(f"CI=true and {reason}", pytrace=False)
-        pytest.skip(f"!!! SKIPPING POSTGRESQL TESTS: {reason}")
+def pytest_configure(config: pytest.Config) -> None:
+    config.pluginmanager.register(Alone(), "alone")
 
 
-class DatabaseFactory:
-    """Creates empty databases for one backend and removes them all at the end."""
+def pytest_sessionfinish(session: pytest.Session) -> None:
+    """The controller (or the only process) drops the templates every worker cloned."""
+    if not hasattr(session.config, "workerinput"):
+        drop_templates(run_directory(session.config._tmp_path_factory))  # type: ignore[attr-defined]
 
-    def __init__(self, backend: str, tmp_dir: Path) -> None:
-        self.backend = backend
-        self.tmp_dir = tmp_dir
-        self.created: list[str] = []
 
-    def create(self) -> str:
-        name = f"bilateral_test_{uuid.uuid4().hex[:12]}"
-        if self.backend == "sqlite":
-            return f"sqlite:///{self.tmp_dir / f'{name}.sqlite'}"
-        _require_postgresql()
-        with _pg_admin() as admin:
-            admin.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
-        self.created.append(name)
-        return (
-            make_url(PG_ADMIN_URL)
-            .set(drivername="postgresql+psycopg", database=name)
-            .render_as_string(hide_password=False)
-        )
-
-    def drop(self, url: str) -> None:
-        """Drop one database as soon as its test ends: a server holding every clone of a run
-        until the end grows by gigabytes (and a hot standby of it copies them all)."""
-        name = make_url(url).database or ""
-        if self.backend == "sqlite":
-            Path(name).unlink(missing_ok=True)
-            return
-        with _pg_admin() as admin:
-            admin.execute(
-                sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-            )
-        if name in self.created:
-            self.created.remove(name)
-
-    def drop_all(self) -> None:
-        if not self.created:
-            return
-        with _pg_admin() as admin:
-            for name in self.created:
-                admin.execute(
-                    sql.SQL("DROP DATABASE IF EXISTS {} WITH (FORCE)").format(sql.Identifier(name))
-                )
+# --- databases ---
 
 
 @pytest.fixture(scope="session", params=BACKENDS)
 def backend(request: pytest.FixtureRequest) -> str:
     if request.param == "postgresql":
-        _require_postgresql()
-    return request.param
+        require_postgresql()
+    return str(request.param)
 
 
 @pytest.fixture(scope="session")
@@ -109,20 +72,59 @@ def database_factory(
     factory.drop_all()
 
 
+@pytest.fixture(scope="session")
+def templates(
+    database_factory: DatabaseFactory, tmp_path_factory: pytest.TempPathFactory
+) -> Templates:
+    """This backend's templates, shared by every worker of the run."""
+    return Templates(database_factory, run_directory(tmp_path_factory))
+
+
+def clone_database(factory: DatabaseFactory, template_url: str) -> str:
+    """A copy of a database nobody is connected to: cheaper than migrating again."""
+    return factory.clone(template_url)
+
+
+def own_clone(factory: DatabaseFactory, template_url: str) -> Iterator[str]:
+    """A clone for one test, dropped when the test ends."""
+    url = factory.clone(template_url)
+    yield url
+    factory.drop(url)
+
+
+def _with_engine(work: Callable[[Engine], object]) -> Callable[[str], None]:
+    """A template builder that runs `work` on an engine of the template."""
+
+    def build(url: str) -> None:
+        engine = make_engine(url)
+        try:
+            work(engine)
+        finally:
+            engine.dispose()
+
+    return build
+
+
 @pytest.fixture
 def empty_database_url(database_factory: DatabaseFactory) -> Iterator[str]:
-    """A brand-new database with no tables, for tests that migrate it themselves."""
+    """A brand-new database with no tables, for tests whose subject is migrating."""
     url = database_factory.create()
     yield url
     database_factory.drop(url)
 
 
 @pytest.fixture(scope="session")
-def migrated_url(database_factory: DatabaseFactory) -> str:
-    """One database per backend per run, migrated to head once. Tests must not commit to it."""
-    url = database_factory.create()
-    migrations.upgrade(url)
-    return url
+def migrated_template_url(templates: Templates) -> str:
+    """Migrated to head once per backend and run, and never connected to again: clone it."""
+    from bilateral_db import migrations
+
+    return templates.url("migrated", migrations.upgrade)
+
+
+@pytest.fixture(scope="session")
+def migrated_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+    """A migrated database per backend, shared by a worker's tests: they must not commit."""
+    return database_factory.clone(migrated_template_url)
 
 
 @pytest.fixture(scope="session")
@@ -142,46 +144,6 @@ def session(migrated_engine: Engine) -> Iterator[Session]:
     db_session.close()
     transaction.rollback()
     connection.close()
-
-
-# --- fixture sets and loaded databases (the loader's tests, and report tests on real data) ---
-
-SMALL_FIXTURES = Path(__file__).parent / "data" / "small_fixtures"
-
-
-def clone_database(factory: DatabaseFactory, template_url: str) -> str:
-    """A copy of a database nobody is connected to: cheaper than migrating again."""
-    if factory.backend == "sqlite":
-        import shutil
-
-        url = factory.create()
-        shutil.copyfile(make_url(template_url).database or "", make_url(url).database or "")
-        return url
-    name = f"bilateral_test_{uuid.uuid4().hex[:12]}"
-    template = make_url(template_url).database or ""
-    with _pg_admin() as admin:
-        admin.execute(
-            sql.SQL("CREATE DATABASE {} TEMPLATE {}").format(
-                sql.Identifier(name), sql.Identifier(template)
-            )
-        )
-    factory.created.append(name)
-    return make_url(template_url).set(database=name).render_as_string(hide_password=False)
-
-
-def own_clone(factory: DatabaseFactory, template_url: str) -> Iterator[str]:
-    """A clone for one test, dropped when the test ends."""
-    url = clone_database(factory, template_url)
-    yield url
-    factory.drop(url)
-
-
-@pytest.fixture(scope="session")
-def migrated_template_url(database_factory: DatabaseFactory) -> str:
-    """Migrated to head once per backend and never connected to again: clone it."""
-    url = database_factory.create()
-    migrations.upgrade(url)
-    return url
 
 
 @pytest.fixture
@@ -205,8 +167,11 @@ def table_snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
 
 
 @pytest.fixture
-def snapshot() -> object:
+def snapshot() -> Callable[[Engine], dict[str, list[tuple[object, ...]]]]:
     return table_snapshot
+
+
+# --- fixture sets and loaded databases (the loader's tests, and report tests on real data) ---
 
 
 class FixtureCopy:
@@ -244,18 +209,29 @@ def small_fixtures(tmp_path: Path) -> FixtureCopy:
     return FixtureCopy(target)
 
 
-@pytest.fixture(scope="session")
-def small_loaded_template_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
-    """Loaded with tests/data/small_fixtures once per backend; only ever cloned."""
+def _load_small(engine: Engine) -> None:
     from bilateral_db.load import load_fixtures
 
-    url = clone_database(database_factory, migrated_template_url)
-    engine = make_engine(url)
-    try:
-        load_fixtures(engine, [SMALL_FIXTURES])
-    finally:
-        engine.dispose()
-    return url
+    load_fixtures(engine, [SMALL_FIXTURES])
+
+
+def _load_bundled(engine: Engine) -> None:
+    from bilateral_db.load import load_fixtures
+
+    load_fixtures(engine)
+
+
+def _import_shipped(engine: Engine) -> None:
+    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
+
+    for name in BUNDLED:
+        import_dataset(engine, name, bundled_path(name))
+
+
+@pytest.fixture(scope="session")
+def small_loaded_template_url(templates: Templates, migrated_template_url: str) -> str:
+    """Loaded with tests/data/small_fixtures once per backend and run; only ever cloned."""
+    return templates.url("small-loaded", _with_engine(_load_small), base=migrated_template_url)
 
 
 @pytest.fixture
@@ -267,20 +243,11 @@ def small_loaded_url(
 
 
 @pytest.fixture(scope="session")
-def small_imported_template_url(
-    database_factory: DatabaseFactory, small_loaded_template_url: str
-) -> str:
+def small_imported_template_url(templates: Templates, small_loaded_template_url: str) -> str:
     """The small fixture set and the data sets shipped with the package; only ever cloned."""
-    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
-
-    url = clone_database(database_factory, small_loaded_template_url)
-    engine = make_engine(url)
-    try:
-        for name in BUNDLED:
-            import_dataset(engine, name, bundled_path(name))
-    finally:
-        engine.dispose()
-    return url
+    return templates.url(
+        "small-imported", _with_engine(_import_shipped), base=small_loaded_template_url
+    )
 
 
 @pytest.fixture
@@ -302,27 +269,16 @@ def small_loaded_engine(small_loaded_url: str) -> Iterator[Engine]:
 def small_shared_engine(
     database_factory: DatabaseFactory, small_loaded_template_url: str
 ) -> Iterator[Engine]:
-    """The small fixture set, shared by every test of a run: tests must not commit to it."""
-    engine = make_engine(clone_database(database_factory, small_loaded_template_url))
+    """The small fixture set, shared by a worker's tests: they must not commit to it."""
+    engine = make_engine(database_factory.clone(small_loaded_template_url))
     yield engine
     engine.dispose()
 
 
-DATASET_SLICES = Path(__file__).parent / "data" / "datasets"
-
-
 @pytest.fixture(scope="session")
-def curated_template_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
+def curated_template_url(templates: Templates, migrated_template_url: str) -> str:
     """Migrated and loaded with the bundled fixtures (no data set imported); only cloned."""
-    from bilateral_db.load import load_fixtures
-
-    url = clone_database(database_factory, migrated_template_url)
-    engine = make_engine(url)
-    try:
-        load_fixtures(engine)
-    finally:
-        engine.dispose()
-    return url
+    return templates.url("curated", _with_engine(_load_bundled), base=migrated_template_url)
 
 
 @pytest.fixture
@@ -330,7 +286,7 @@ def curated_engine(
     database_factory: DatabaseFactory, curated_template_url: str
 ) -> Iterator[Engine]:
     """A database of its own with the bundled fixtures, for imports; the test may commit."""
-    url = clone_database(database_factory, curated_template_url)
+    url = database_factory.clone(curated_template_url)
     engine = make_engine(url)
     yield engine
     engine.dispose()
@@ -347,8 +303,8 @@ def curated_url(database_factory: DatabaseFactory, curated_template_url: str) ->
 def curated_shared_engine(
     database_factory: DatabaseFactory, curated_template_url: str
 ) -> Iterator[Engine]:
-    """The bundled fixtures, shared by every test of a run: tests must not commit to it."""
-    url = clone_database(database_factory, curated_template_url)
+    """The bundled fixtures, shared by a worker's tests: they must not commit to it."""
+    url = database_factory.clone(curated_template_url)
     engine = make_engine(url)
     yield engine
     engine.dispose()
@@ -356,21 +312,16 @@ def curated_shared_engine(
 
 
 @pytest.fixture(scope="session")
-def loaded_url(database_factory: DatabaseFactory, migrated_template_url: str) -> str:
-    """One database per backend with the BUNDLED fixtures and the data sets shipped with the
-    package (what quickstart builds). Do not commit."""
-    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
-    from bilateral_db.load import load_fixtures
+def loaded_template_url(templates: Templates, curated_template_url: str) -> str:
+    """The bundled fixtures and the data sets shipped with the package (what quickstart
+    builds), once per backend and run; only ever cloned."""
+    return templates.url("loaded", _with_engine(_import_shipped), base=curated_template_url)
 
-    url = clone_database(database_factory, migrated_template_url)
-    engine = make_engine(url)
-    try:
-        load_fixtures(engine)
-        for name in BUNDLED:
-            import_dataset(engine, name, bundled_path(name))
-    finally:
-        engine.dispose()
-    return url
+
+@pytest.fixture(scope="session")
+def loaded_url(database_factory: DatabaseFactory, loaded_template_url: str) -> str:
+    """What quickstart builds, shared by a worker's tests: they must not commit to it."""
+    return database_factory.clone(loaded_template_url)
 
 
 @pytest.fixture(scope="session")
@@ -389,16 +340,19 @@ def world(session: Session) -> World:
     return build_world(session)
 
 
+def _commit_world(engine: Engine) -> None:
+    with Session(engine) as db_session:
+        build_world(db_session)
+        db_session.commit()
+
+
 @pytest.fixture(scope="session")
-def world_url(database_factory: DatabaseFactory) -> str:
-    """A migrated database per backend with the small world committed, for read-only tests."""
-    url = database_factory.create()
-    migrations.upgrade(url)
-    engine = make_engine(url)
-    try:
-        with Session(engine) as db_session:
-            build_world(db_session)
-            db_session.commit()
-    finally:
-        engine.dispose()
-    return url
+def world_template_url(templates: Templates, migrated_template_url: str) -> str:
+    """A migrated database with the small world committed, once per backend and run."""
+    return templates.url("world", _with_engine(_commit_world), base=migrated_template_url)
+
+
+@pytest.fixture(scope="session")
+def world_url(database_factory: DatabaseFactory, world_template_url: str) -> str:
+    """The small world committed, shared by a worker's tests: they only read it."""
+    return database_factory.clone(world_template_url)

@@ -21,7 +21,7 @@ from typer.testing import CliRunner
 
 from bilateral_db.cli import app
 
-pytestmark = pytest.mark.slow
+pytestmark = [pytest.mark.slow, pytest.mark.serial]
 runner = CliRunner()
 
 API_PATHS: list[tuple[str, dict[str, Any]]] = [

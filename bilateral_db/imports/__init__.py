@@ -1,7 +1,9 @@
-"""Imports of external data sets: one module per data set over one bulk writer and release.
+"""Imports of external data sets: one module per data set over the writing layer and one release.
 
 `import_dataset(engine, "cow-igo", path)` imports a file as a release of that data set, all or
-nothing; `BUNDLED` names the releases shipped with the package, which quickstart imports.
+nothing; `BUNDLED` names the releases shipped with the package, which quickstart imports. A bad
+file raises ImportFileError (the writing layer's FileError: its problems by file, line and
+column); a refusing database, WriteError (LoadError to the loaders).
 """
 
 from __future__ import annotations
@@ -15,10 +17,11 @@ from bilateral_db.imports.base import DEFAULT_LOCK_TIMEOUT, Importer, Progress, 
 from bilateral_db.imports.cow_igo import CowIgoImporter
 from bilateral_db.imports.cow_states import CowStatesImporter
 from bilateral_db.imports.cow_trade import CowTradeImporter
-from bilateral_db.imports.errors import ImportFileError, ImportProblem
 from bilateral_db.imports.gw_states import GwStatesImporter
 from bilateral_db.imports.release import Finding, ImportResult
 from bilateral_db.resources import datasets_dir
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 __all__ = [
     "BUNDLED",

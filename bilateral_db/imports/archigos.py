@@ -28,7 +28,6 @@ from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import Dataset, ReleaseWriter
-from bilateral_db.imports.writer import BulkWriter
 from bilateral_db.models import Person, Post, Term
 
 DATASET = Dataset(
@@ -46,10 +45,8 @@ OFFICE = "leader"
 TITLE = "Effective leader (as Archigos defines it)"
 STILL_IN_OFFICE = "Still in Office"
 TERM_COLUMNS = (
-    "release_id",
     "person_id",
     "post_id",
-    "single_seat",
     "start_date",
     "start_date_precision",
     "end_date",
@@ -57,7 +54,6 @@ TERM_COLUMNS = (
     "end_status",
 )
 COVERAGE_COLUMNS = (
-    "release_id",
     "post_id",
     "covered",
     "start_date",
@@ -106,16 +102,17 @@ class ArchigosImporter(Importer):
             return None, None
         pieces = _pieces(spells, Crosswalk.read(connection, "gw"), release)
         _check_overlaps(pieces, data)
-        people = _People(connection, release).resolve(pieces)
+        known = _People(connection, release)
+        people = known.resolve(pieces)
         posts = _posts(connection, release, {piece.country_id for piece in pieces})
-        terms = BulkWriter(connection, "term", TERM_COLUMNS)
+        # Every `leader` post is single-seat: a term's copy of that is the same for all.
+        terms = release.target("term", TERM_COLUMNS, {"single_seat": True})
         for piece in pieces:
             terms.add(
                 (
-                    release.release_id,
+                    piece.spell.line,
                     people[piece.spell.leadid],
                     posts[piece.country_id],
-                    True,
                     piece.start.isoformat(),
                     "day",
                     piece.end.isoformat(),
@@ -123,10 +120,11 @@ class ArchigosImporter(Importer):
                     "censored" if piece.censored else "ended",
                 )
             )
-        release.count("term", terms.close())
+        release.count("term", terms.finish().rows)
+        known.remove_stale(set(people.values()))  # no term of this release names them now
         release.count("person", len(set(people.values())))
         release.count("post", len(posts))
-        release.count("coverage", _write_coverage(connection, release, pieces, posts))
+        release.count("coverage", _write_coverage(release, pieces, posts))
         return min(s.start for s in spells), max(s.end for s in spells)
 
 
@@ -220,18 +218,16 @@ def _posts(connection: Connection, release: ReleaseWriter, countries: set[int]) 
     return found
 
 
-def _write_coverage(
-    connection: Connection, release: ReleaseWriter, pieces: list[Piece], posts: dict[int, int]
-) -> int:
+def _write_coverage(release: ReleaseWriter, pieces: list[Piece], posts: dict[int, int]) -> int:
     spans: dict[int, tuple[date, date]] = {}
     for piece in pieces:
         first, last = spans.get(piece.country_id, (piece.start, piece.end))
         spans[piece.country_id] = (min(first, piece.start), max(last, piece.end))
-    writer = BulkWriter(connection, "coverage", COVERAGE_COLUMNS)
+    writer = release.target("coverage", COVERAGE_COLUMNS)
     for country_id, (first, last) in spans.items():
         writer.add(
             (
-                release.release_id,
+                0,  # a post's span comes from many lines
                 posts[country_id],
                 True,
                 first.isoformat(),
@@ -240,7 +236,7 @@ def _write_coverage(
                 "day",
             )
         )
-    return writer.close()
+    return writer.finish().rows
 
 
 def _words(name: str) -> list[str]:
@@ -298,10 +294,14 @@ class _People:
             else:
                 new[leadid] = own[0]
         linked.update(self._own(new))
-        stale = set(self.own.values()) - set(linked.values())
-        if stale:  # people an earlier release of Archigos named that this file does not
-            self.connection.execute(delete(Person).where(Person.id.in_(stale)))
         return linked
+
+    def remove_stale(self, named: set[int]) -> None:
+        """People an earlier release of Archigos named that this file does not (once its
+        terms, which named them, are merged away)."""
+        stale = set(self.own.values()) - named
+        if stale:
+            self.connection.execute(delete(Person).where(Person.id.in_(stale)))
 
     def _match(self, pieces: list[Piece]) -> int | None:
         """The one person whose name has the leader's surname and whose term, in the same

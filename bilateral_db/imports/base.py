@@ -1,4 +1,4 @@
-"""What every importer is, and the one transaction each import runs in."""
+"""What every importer is, and the one write transaction each import runs in."""
 
 from __future__ import annotations
 
@@ -12,8 +12,7 @@ from sqlalchemy.exc import DBAPIError
 
 from bilateral_db.imports.reading import DataFile, file_sha256
 from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
-from bilateral_db.load.errors import LoadError
-from bilateral_db.load.transaction import load_transaction
+from bilateral_db.writing import WriteError, write_transaction
 
 # progress(what, done, total): bytes of the file read so far, for a bar with rows/s and ETA.
 Progress = Callable[[str, int, int], None]
@@ -21,13 +20,15 @@ DEFAULT_LOCK_TIMEOUT = 60.0
 
 
 class Importer(ABC):
-    """One data set's file layout, turned into the release's rows."""
+    """One data set's file layout, turned into the release's rows.
+
+    `write` parses the file into tuples and sends them to the release's targets
+    (`release.target(table, columns, fixed)`), which merge them into what the release held.
+    """
 
     dataset: Dataset
     required: tuple[str, ...]
     default_version: str | None = None
-    # Release tables the importer merges in place rather than having them emptied first.
-    merged: tuple[str, ...] = ()
 
     def version(self, path: Path) -> str | None:
         """The release's version: from the file where it says, else the data set's default."""
@@ -51,28 +52,27 @@ def run_import(
 ) -> ImportResult:
     """Import `path` as a release of the importer's data set, all or nothing.
 
-    Raises ImportFileError when the file is wrong (nothing written) and LoadError when the
+    Raises FileError when the file is wrong (nothing written) and WriteError when the
     database refuses (nothing written). The same file again changes nothing.
     """
     try:
         version = check_version(version)
     except ValueError as error:
-        raise LoadError(str(error)) from None
+        raise WriteError(str(error)) from None
     path = Path(path)
     if not path.is_file():
-        raise LoadError(f"{path}: no such file")
+        raise WriteError(f"{path}: no such file")
     sha256 = file_sha256(path)
     data = DataFile(path, importer.required)
     report: Progress = progress or (lambda *_: None)
     try:
-        with load_transaction(engine, lock_timeout) as connection:
+        with write_transaction(engine, lock_timeout) as connection:
             release = ReleaseWriter(
                 connection,
                 importer.dataset,
                 version or importer.version(path),
                 path,
                 sha256,
-                importer.merged,
             )
             if release.unchanged():
                 release.result.changed = False
@@ -82,5 +82,5 @@ def run_import(
             result = release.close(first, last)
             connection.commit()
     except DBAPIError as error:
-        raise LoadError(f"the database refused the import: {error.orig or error}") from error
+        raise WriteError(f"the database refused the import: {error.orig or error}") from error
     return result

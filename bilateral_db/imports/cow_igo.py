@@ -13,9 +13,12 @@ a member"; outside, the release says nothing.
 
 Before 1965 COW coded every fifth year. Where a file has no row for a state between two years
 before 1965, a status seen at both ends continues across the gap (and so does coverage); a
-change is dated to the year it is first seen. States map to countries through the crosswalk on
-1 July of each year, so an annual code splits where a COW code changes country (365 is the
-USSR's until 1991 and Russia's from 1992).
+change is dated to the year it is first seen. States map to countries by the crosswalk's rule
+for a year (Crosswalk.in_year: the country on 1 July), so an annual code splits where a COW
+code changes country (365 is the USSR's until 1991 and Russia's from 1992).
+
+Memberships are merged into the release's by their claim key (bloc, member, role, start), so a
+newer file writes only the spells that differ; coverage is written anew.
 """
 
 from __future__ import annotations
@@ -33,7 +36,6 @@ from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import Dataset, ReleaseWriter
-from bilateral_db.imports.writer import BulkWriter
 from bilateral_db.models import Actor, Bloc, Country
 
 DATASET = Dataset(
@@ -58,7 +60,6 @@ MISSING = "-9"
 FIVE_YEARLY_UNTIL = 1965  # COW coded every fifth year before this
 FIXED_COLUMNS = ("ccode", "year", "state")
 MEMBERSHIP_COLUMNS = (
-    "release_id",
     "actor_id",
     "bloc_id",
     "role",
@@ -69,7 +70,6 @@ MEMBERSHIP_COLUMNS = (
     "end_status",
 )
 COVERAGE_COLUMNS = (
-    "release_id",
     "bloc_id",
     "actor_id",
     "covered",
@@ -91,7 +91,8 @@ class _State:
     year: int
     values: list[str]
     since: int = 0  # first year of this run of rows
-    roles: dict[int, tuple[str, int]] = field(default_factory=dict)  # column -> (role, first)
+    # column -> (role, first year, its line)
+    roles: dict[int, tuple[str, int, int]] = field(default_factory=dict)
     coded: dict[int, int] = field(default_factory=dict)  # column -> first year coded
     missing: dict[int, int] = field(default_factory=dict)  # column -> first year of -9
 
@@ -132,8 +133,8 @@ class _Reading:
         self.progress = progress
         self.crosswalk = Crosswalk.read(connection, "cow")
         self.actors = _country_actors(connection)
-        self.members = BulkWriter(connection, "membership", MEMBERSHIP_COLUMNS)
-        self.coverage = BulkWriter(connection, "coverage", COVERAGE_COLUMNS)
+        self.members = release.target("membership", MEMBERSHIP_COLUMNS)
+        self.coverage = release.target("coverage", COVERAGE_COLUMNS)
         self.blocs: dict[int, int] = {}  # column index -> bloc id
         self.bloc_index = _BlocIndex(self)
         self.igo_years: dict[int, list[int]] = {}  # column index -> first and last year coded
@@ -163,9 +164,10 @@ class _Reading:
             self._write_coverage(self._bloc(column), None, first, last, covered=True)
         self.bloc_index.date_blocs(self.igo_years, self.blocs, self.last_year)
         self.release.count("bloc", len(self.blocs))
-        self.bloc_index.drop_unused(set(self.blocs.values()))
-        self.release.count("membership", self.members.close())
-        self.release.count("coverage", self.coverage.close())
+        memberships, coverage = self.members.finish(), self.coverage.finish()
+        self.bloc_index.drop_unused(set(self.blocs.values()))  # once no row refers to them
+        self.release.count("membership", memberships.rows)
+        self.release.count("coverage", coverage.rows)
         self.release.count("source_rows", rows)
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
 
@@ -198,7 +200,8 @@ class _Reading:
             changed = [i for i, a, b in zip(self.igo, cells, before, strict=True) if a != b]
             self._check(row, changed, values)
             for column in changed:
-                self._change(state, column, previous[column].strip(), values[column].strip(), year)
+                old, new = previous[column].strip(), values[column].strip()
+                self._change(state, column, old, new, year, row.line)
         else:
             if state is not None:
                 self._close_state(state)
@@ -206,7 +209,7 @@ class _Reading:
             self.states[ccode] = state
             self._check(row, self.igo, values)
             for column in self.igo:
-                self._change(state, column, "-1", values[column].strip(), year)
+                self._change(state, column, "-1", values[column].strip(), year, row.line)
         state.year = year
         state.values = values
 
@@ -219,8 +222,8 @@ class _Reading:
                     f"{values[column].strip()[:20]!r} is not a status (0, 1, 2, 3, -9 or -1)",
                 )
 
-    def _change(self, state: _State, column: int, old: str, new: str, year: int) -> None:
-        """The cell went from `old` (last row's) to `new` in `year`."""
+    def _change(self, state: _State, column: int, old: str, new: str, year: int, line: int) -> None:
+        """The cell went from `old` (last row's) to `new` in `year`, on `line`."""
         if state.actor_id is None or old == new:
             return
         if old == MISSING:
@@ -237,10 +240,10 @@ class _Reading:
         if now and not was:
             state.coded[column] = year
         elif column in state.roles:  # coded both years: another status seen the next year
-            role, first = state.roles.pop(column)
-            self._write_role(column, role, state.actor_id, first, state.year, ended=True)
+            role, first, since = state.roles.pop(column)
+            self._write_role(column, role, state.actor_id, first, state.year, since, ended=True)
         if new in ROLES:
-            state.roles[column] = (ROLES[new], year)
+            state.roles[column] = (ROLES[new], year, line)
 
     def _close(self, state: _State, columns: list[int]) -> None:
         """End the state's runs in `columns` at its last row; spells not seen to end censor."""
@@ -248,8 +251,10 @@ class _Reading:
             return
         for column in columns:
             if column in state.roles:
-                role, first = state.roles.pop(column)
-                self._write_role(column, role, state.actor_id, first, state.year, ended=False)
+                role, first, since = state.roles.pop(column)
+                self._write_role(
+                    column, role, state.actor_id, first, state.year, since, ended=False
+                )
             if column in state.coded:
                 first = state.coded.pop(column)
                 years = self.igo_years.setdefault(column, [first, state.year])
@@ -268,10 +273,9 @@ class _Reading:
         self._write_coverage(None, state.actor_id, state.since, state.year, covered=True)
 
     def _actor(self, ccode: int, year: int, row: Row) -> int | None:
-        for day in (date(year, 7, 1), date(year, 12, 31), date(year, 1, 1)):
-            mapping = self.crosswalk.country(ccode, day)
-            if mapping is not None:
-                return self.actors[mapping.country_id]
+        found = self.crosswalk.in_year(ccode, year, self.actors)
+        if found is not None:
+            return self.actors[found.mapping.country_id]
         self.release.finding(
             "unmapped_code",
             row.line,
@@ -290,11 +294,20 @@ class _Reading:
         return self.blocs[index]
 
     def _write_role(
-        self, column: int, role: str, actor_id: int, first: int, last: int, *, ended: bool
+        self,
+        column: int,
+        role: str,
+        actor_id: int,
+        first: int,
+        last: int,
+        line: int,
+        *,
+        ended: bool,
     ) -> None:
+        """A spell of a role, from the line it was first seen on."""
         self.members.add(
             (
-                self.release_id,
+                line,
                 actor_id,
                 self._bloc(column),
                 role,
@@ -311,7 +324,7 @@ class _Reading:
     ) -> None:
         self.coverage.add(
             (
-                self.release_id,
+                0,  # coverage is summed over many lines
                 bloc_id,
                 actor_id,
                 covered,

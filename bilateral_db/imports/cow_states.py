@@ -21,6 +21,7 @@ DATASET = Dataset(
 
 class CowStatesImporter(StateListImporter):
     dataset = DATASET
+    code_column = "ccode"
     end_column = "endyear"
     system = "cow"
     required = (

@@ -12,31 +12,32 @@ COW's smoothed flows (`smoothflow1/2`, and the full release's alternative flows)
 series of the same key; the schema has no column to tell a smoothed series from a raw one, so
 they are not imported (docs/performance.md says what column it would take).
 
-States map to countries through the crosswalk on 1 July of the year (365 is the USSR's in
-1990, Russia's in 1995). A code the crosswalk cannot place is a finding, its figures not
-stored; a file with a bad cell writes nothing.
+States map to countries through the crosswalk by its rule for a year (Crosswalk.in_year: the
+country on 1 July; 365 is the USSR's in 1990, Russia's in 1995). A code the crosswalk cannot
+place is a finding, its figures not stored; a file with a bad cell writes nothing.
 
-The path is set-based: the figures are streamed into a temporary staging table (COPY on
-PostgreSQL, executemany on SQLite), checked there for duplicate keys, then merged into
-trade_figure in one statement that writes only the rows that differ; figures the file no
-longer has are removed. Memory holds one chunk of rows, whatever the size of the file.
+The figures go to the release's trade_figure target (the writing layer): streamed into a stage,
+checked there for a figure given twice, then merged set-based, writing only the figures that
+differ and removing those the file no longer has. Memory holds one chunk of rows, whatever the
+size of the file.
 """
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
 from decimal import Decimal, InvalidOperation
+from typing import Any
 
-from sqlalchemy import Connection, select, text
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import Connection, select
 
-from bilateral_db.crosswalk import Crosswalk
+from bilateral_db.crosswalk import YEAR_DAY_NAME, Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile
 from bilateral_db.imports.release import Dataset, ReleaseWriter
-from bilateral_db.imports.writer import BulkWriter
 from bilateral_db.models import Actor, ProductCategory
+from bilateral_db.writing.target import StagedTarget
 
 DATASET = Dataset(
     dataset="cow-trade",
@@ -58,25 +59,27 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
-ANALYZE_AFTER = 10_000  # rows written or merged past which PostgreSQL's statistics are renewed
-WORK_MEM = "128MB"  # PostgreSQL, this transaction only: the server's memory, not ours
-STAGE = "cow_trade_stage"
-STAGE_COLUMNS = (
-    "line",
+# Each figure's own values; a staged figure is its line, then these (period start as ISO text).
+FIGURE_COLUMNS = (
     "reporter_actor_id",
     "partner_actor_id",
     "period_start",
     "value_status",
     "value_minor",
 )
-# The series this importer writes; its rows of the release are exactly these.
-SERIES = (
-    "period_precision = 'year' AND flow = 'import' AND valuation = 'not_stated' "
-    "AND category_id = :category AND alternative = 0"
-)
-# A staged figure: line, reporter, partner, period start (ISO), status, cents.
 Staged = tuple[int, int, int, str, str, int | None]
-KEY = ("reporter_actor_id", "partner_actor_id", "period_start")
+
+
+def series(category: int) -> dict[str, Any]:
+    """What every figure of the file shares: annual imports of all goods, in US dollars."""
+    return {
+        "period_precision": "year",
+        "flow": "import",
+        "category_id": category,
+        "valuation": "not_stated",
+        "currency_code": CURRENCY,
+        "qualifier": "exact",
+    }
 
 
 @dataclass
@@ -93,81 +96,46 @@ class CowTradeImporter(Importer):
     dataset = DATASET
     required = REQUIRED
     default_version = "4.0"
-    merged = ("trade_figure",)
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
     ) -> tuple[date | None, date | None]:
-        assert release.release_id is not None
         category = connection.scalar(
             select(ProductCategory.id).where(ProductCategory.code == CATEGORY)
         )
         if category is None:
             raise LookupError(f"no product category {CATEGORY!r}: load the fixtures first")
-        if connection.dialect.name == "postgresql":  # hash the stage's joins in memory
-            connection.exec_driver_sql(f"SET LOCAL work_mem = '{WORK_MEM}'")
-        stage = _Stage(connection)
-        reading = _Reading(connection, release, data, progress, stage)
+        iso: dict[int, str] = {}  # actor id -> country code, for messages
+
+        def twice(key: Mapping[str, Any], first: int) -> tuple[str | None, str]:
+            reporter, partner = key["reporter_actor_id"], key["partner_actor_id"]
+            return "year", (
+                f"{iso.get(reporter, reporter)}'s imports from {iso.get(partner, partner)} in "
+                f"{str(key['period_start'])[:4]} are also given on line {first}"
+            )
+
+        figures = release.target("trade_figure", FIGURE_COLUMNS, series(category), twice)
+        assert isinstance(figures, StagedTarget)  # trade figures have a key: they are merged
+        reading = _Reading(connection, release, data, progress, figures, iso)
         reading.read()
+        changes = figures.finish()
         if reading.first_year is None or reading.last_year is None:
-            stage.drop()
             release.count("source_rows", reading.rows)
             return None, None
-        changes = _merge(connection, release.release_id, category, stage.written, data, reading.iso)
-        stage.drop()
-        release.result.changes = changes
-        release.count("trade_figure", stage.written)
+        release.count("trade_figure", changes.rows)
         release.count("unknown_value", reading.unknown)
         release.count("source_rows", reading.rows)
         return date(reading.first_year, 1, 1), date(reading.last_year, 12, 31)
 
 
-class _Stage:
-    """The temporary table the figures are streamed into before they are checked and merged."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.connection = connection
-        connection.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
-        connection.exec_driver_sql(
-            f"CREATE TEMPORARY TABLE {STAGE} (line INTEGER NOT NULL, "
-            "reporter_actor_id INTEGER NOT NULL, partner_actor_id INTEGER NOT NULL, "
-            "period_start DATE NOT NULL, value_status VARCHAR(40) NOT NULL, "
-            "value_minor BIGINT)"
-        )
-        self.writer = BulkWriter(connection, STAGE, STAGE_COLUMNS)
-        self.written = 0
-
-    def close(self) -> None:
-        self.written = self.writer.close()
-        if self.connection.dialect.name == "postgresql":
-            # A temporary table has no statistics until analysed: without them the planner
-            # takes the stage for a few rows and joins it by nested loops.
-            self.connection.exec_driver_sql(f"ANALYZE {STAGE}")
-
-    def keys_of(self, actor_id: int, period: str) -> list[tuple[int, int, str]]:
-        """Keys of the figures staged so far with `actor_id` at either end in `period`."""
-        self.writer.flush()
-        rows = self.connection.execute(
-            text(
-                f"SELECT reporter_actor_id, partner_actor_id, period_start FROM {STAGE} "
-                "WHERE period_start = :period AND (reporter_actor_id = :actor "
-                "OR partner_actor_id = :actor)"
-            ),
-            {"actor": actor_id, "period": period},
-        )
-        return [(r, p, str(d)) for r, p, d in rows]
-
-    def drop(self) -> None:
-        self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {STAGE}")
-
-
 class _Reading:
-    """One pass over the file: each row's two figures, parsed and mapped, into the stage.
+    """One pass over the file: each row's two figures, parsed and mapped, to the target.
 
     Where two codes stand for one country in one year (North Yemen 678 until May 1990 and
     Yemen 679; West Germany 260 and Germany 255 in 1990) a figure of the code that is the
-    country's on 1 July is kept and the other code's figure of the same pair is left out (a
-    finding); those rows are held back until the end, so only a few are in memory.
+    country's on the crosswalk's day of the year is kept and the other code's figure of the
+    same pair is left out (a finding); those rows are held back until the end, so only a few
+    are in memory.
     """
 
     def __init__(
@@ -176,25 +144,28 @@ class _Reading:
         release: ReleaseWriter,
         data: DataFile,
         progress: Progress,
-        stage: _Stage,
+        figures: StagedTarget,
+        iso: dict[int, str],
     ) -> None:
         self.release = release
         self.data = data
         self.progress = progress
-        self.stage = stage
+        self.figures = figures
         self.crosswalk = Crosswalk.read(connection, "cow")
-        self.actors = dict(
-            connection.execute(
+        self.actors: dict[int, int] = {
+            country_id: actor_id
+            for country_id, actor_id in connection.execute(
                 select(Actor.country_id, Actor.id).where(Actor.country_id.is_not(None))
-            ).all()
-        )
+            )
+            if country_id is not None
+        }
         # (ccode, year) -> (actor id, whether only part of the year's and the country is
-        # another code's on 1 July), or None where the crosswalk has no country.
+        # another code's on the year's day), or None where the crosswalk has no country.
         self.mapped: dict[tuple[str, int], tuple[int, bool] | None] = {}
         self.contested: set[tuple[int, int]] = set()  # (actor id, year) with two codes
-        self.seen: set[tuple[int, int, str]] = set()  # figures of contested 1 July codes
+        self.seen: set[tuple[int, int, str]] = set()  # figures of contested year-day codes
         self.held: list[tuple[Staged, str]] = []  # part-year rows, with a code
-        self.iso: dict[int, str] = {}  # actor id -> country code, for messages
+        self.iso = iso  # actor id -> country code, for messages
         self.unmapped: dict[str, _Unmapped] = {}
         self.values: dict[str, int | None] = {}  # a cell's text -> cents (few distinct)
         self.rows = 0
@@ -204,7 +175,7 @@ class _Reading:
 
     def read(self) -> None:
         data = self.data
-        add = self.stage.writer.add
+        add = self.figures.add
         positions: list[int] = []
         years: dict[str, tuple[int, str] | None] = {}
         for row in data.rows():
@@ -254,7 +225,6 @@ class _Reading:
             self.last_year = year[0] if self.last_year is None else max(self.last_year, year[0])
         data.check()
         self._release_held()
-        self.stage.close()
         for code, missing in sorted(self.unmapped.items(), key=lambda item: item[1].line):
             self.release.finding(
                 "unmapped_code",
@@ -266,7 +236,7 @@ class _Reading:
         self.progress("rows", data.bytes_total, data.bytes_total)
 
     def _release_held(self) -> None:
-        """Part-year codes' figures: staged unless the 1 July code gives the same figure."""
+        """Part-year codes' figures: staged unless the year-day code gives the same figure."""
         left_out: dict[tuple[str, str], list[int]] = {}  # (code, year) -> [first line, figures]
         for staged, code in self.held:
             line, reporter, partner, period, status, _ = staged
@@ -276,14 +246,15 @@ class _Reading:
                 continue
             if status == "unknown":
                 self.unknown += 1
-            self.stage.writer.add(staged)
+            self.figures.add(staged)
         for (code, year), (line, figures) in sorted(left_out.items(), key=lambda i: i[1][0]):
             self.release.finding(
                 "superseded_code",
                 line,
                 f"cow {code} {year}",
                 f"the code is its country's for part of {year} only, and the code that is the "
-                f"country's on 1 July gives the same figures: {figures:,} figures left out",
+                f"country's on {YEAR_DAY_NAME} gives the same figures: {figures:,} figures left "
+                "out",
             )
         self.held.clear()
 
@@ -327,38 +298,30 @@ class _Reading:
         return found
 
     def _map(self, line: int, code: str, column: str, year: int) -> tuple[int, bool] | None:
-        """The country of `code` on 1 July; else on 31 December or 1 January (a state of part
-        of the year), marked when another code is that country's on 1 July."""
+        """The country of `code` in `year` by the crosswalk's rule, marked when the code is
+        the country's for part of the year and another code is the country's on its day."""
         if not code.isdigit():
             self.data.problem(line, column, f"{code[:20]!r} is not a COW state code")
             return None
-        midyear = date(year, 7, 1)
-        for day in (midyear, date(year, 12, 31), date(year, 1, 1)):
-            mapping = self.crosswalk.country(code, day)
-            if mapping is None or mapping.country_id not in self.actors:
-                continue
-            actor_id: int = self.actors[mapping.country_id]
-            self.iso[actor_id] = mapping.iso
-            part = day != midyear and self._midyear_code(mapping.country_id, code, midyear)
-            if part:
-                self.contested.add((actor_id, year))
-                if self.rows > 1:  # figures of the 1 July code may have been staged already
-                    self._note_contested_late(actor_id, year)
-            return actor_id, part
-        return None
+        found = self.crosswalk.in_year(code, year, self.actors)
+        if found is None:
+            return None
+        actor_id: int = self.actors[found.mapping.country_id]
+        self.iso[actor_id] = found.mapping.iso
+        if found.part_year:
+            self.contested.add((actor_id, year))
+            if self.rows > 1:  # figures of the year-day code may have been staged already
+                self._note_contested_late(actor_id, year)
+        return actor_id, found.part_year
 
     def _note_contested_late(self, actor_id: int, year: int) -> None:
         """A contest found after rows of the year were staged: the stage tells their keys."""
-        rows = self.stage.keys_of(actor_id, f"{year:04d}-01-01")
-        self.seen.update(rows)
-
-    def _midyear_code(self, country_id: int, code: str, midyear: date) -> bool:
-        for other in self.crosswalk.mappings:
-            if other != code:
-                mapping = self.crosswalk.country(other, midyear)
-                if mapping is not None and mapping.country_id == country_id:
-                    return True
-        return False
+        rows = self.figures.staged(
+            ("reporter_actor_id", "partner_actor_id", "period_start"),
+            "period_start = :period AND (reporter_actor_id = :actor OR partner_actor_id = :actor)",
+            {"actor": actor_id, "period": f"{year:04d}-01-01"},
+        )
+        self.seen.update((r, p, str(d)) for r, p, d in rows)
 
 
 def _cents(cell: str) -> int | bool | None:
@@ -378,115 +341,3 @@ def _cents(cell: str) -> int | bool | None:
     if value < 0 or cents != cents.to_integral_value():
         return False
     return int(cents)
-
-
-def _check_duplicates(connection: Connection, data: DataFile, iso: dict[int, str]) -> None:
-    """Two rows giving the same figure (the pair twice, or two codes of one country): named by
-    their lines, and nothing is written."""
-    rows = connection.exec_driver_sql(
-        f"SELECT reporter_actor_id, partner_actor_id, period_start, MIN(line), MAX(line) "
-        f"FROM {STAGE} GROUP BY reporter_actor_id, partner_actor_id, period_start "
-        "HAVING COUNT(*) > 1 ORDER BY MIN(line) LIMIT 20"
-    ).all()
-    for reporter, partner, period, first, last in rows:
-        year = str(period)[:4]
-        data.problem(
-            last,
-            "year",
-            f"{iso.get(reporter, reporter)}'s imports from {iso.get(partner, partner)} in "
-            f"{year} are also given on line {first}",
-        )
-    data.check()
-
-
-def _merge(
-    connection: Connection,
-    release_id: int,
-    category: int,
-    staged: int,
-    data: DataFile,
-    iso: dict[int, str],
-) -> dict[str, int]:
-    """Stage -> trade_figure: figures the file no longer has removed, changed ones updated,
-    new ones inserted; rows that are the same are not written (nor locked).
-
-    Into an empty release the figures are inserted as they are, and the table's unique key
-    finds duplicates (then named by their lines). A merge looks for them first, since an
-    update from two staged rows of one key would take either."""
-    postgresql = connection.dialect.name == "postgresql"
-    params = {"release": release_id, "category": category}
-    held = connection.execute(
-        text(f"SELECT COUNT(*) FROM trade_figure WHERE release_id = :release AND {SERIES}"),
-        params,
-    ).scalar_one()
-    columns = (
-        "release_id, reporter_actor_id, partner_actor_id, period_start, period_precision, "
-        "flow, category_id, valuation, value_status, value_minor, currency_code, qualifier, "
-        "alternative"
-    )
-    insert = (
-        f"INSERT INTO trade_figure ({columns}) "
-        f"SELECT :release, reporter_actor_id, partner_actor_id, period_start, 'year', 'import', "
-        f":category, 'not_stated', value_status, value_minor, '{CURRENCY}', 'exact', 0 "
-        f"FROM {STAGE} s"
-    )
-    if not held:
-        try:
-            with connection.begin_nested():
-                inserted = connection.execute(text(insert), params).rowcount
-        except IntegrityError:
-            _check_duplicates(connection, data, iso)
-            raise
-        if postgresql and inserted >= ANALYZE_AFTER:
-            # The planner's picture of the table, before autovacuum gets to it: without it the
-            # next import joins a million staged rows to "one" held row by nested loops.
-            connection.exec_driver_sql("ANALYZE trade_figure")
-        return {"inserted": inserted, "updated": 0, "unchanged": 0, "removed": 0}
-    if not postgresql:  # SQLite joins by an index, not a hash
-        connection.exec_driver_sql(f"CREATE INDEX {STAGE}_key ON {STAGE} ({', '.join(KEY)})")
-    elif held >= ANALYZE_AFTER:
-        connection.exec_driver_sql("ANALYZE trade_figure")  # hash joins, whatever autovacuum did
-    _check_duplicates(connection, data, iso)
-    same_key = " AND ".join(f"s.{c} = t.{c}" for c in KEY)
-    removed = connection.execute(
-        text(
-            f"DELETE FROM trade_figure WHERE release_id = :release AND {SERIES} "
-            f"AND NOT EXISTS (SELECT 1 FROM {STAGE} s WHERE "
-            + " AND ".join(f"s.{c} = trade_figure.{c}" for c in KEY)
-            + ")"
-        ),
-        params,
-    ).rowcount
-    distinct = "IS DISTINCT FROM" if postgresql else "IS NOT"
-    updated = connection.execute(
-        text(
-            "UPDATE trade_figure AS t SET value_status = s.value_status, "
-            f"value_minor = s.value_minor, currency_code = '{CURRENCY}', qualifier = 'exact' "
-            f"FROM {STAGE} s WHERE t.release_id = :release AND {_series('t')} AND {same_key} "
-            f"AND (t.value_status {distinct} s.value_status OR t.value_minor {distinct} "
-            f"s.value_minor OR t.currency_code {distinct} '{CURRENCY}' "
-            f"OR t.qualifier {distinct} 'exact')"
-        ),
-        params,
-    ).rowcount
-    inserted = connection.execute(
-        text(
-            f"{insert} WHERE NOT EXISTS (SELECT 1 FROM trade_figure t WHERE {same_key} "
-            f"AND t.release_id = :release AND {_series('t')})"
-        ),
-        params,
-    ).rowcount
-    return {
-        "inserted": inserted,
-        "updated": updated,
-        "unchanged": staged - inserted - updated,
-        "removed": removed,
-    }
-
-
-def _series(alias: str) -> str:
-    return (
-        f"{alias}.period_precision = 'year' AND {alias}.flow = 'import' "
-        f"AND {alias}.valuation = 'not_stated' AND {alias}.category_id = :category "
-        f"AND {alias}.alternative = 0"
-    )

@@ -22,6 +22,7 @@ DATASET = Dataset(
 
 class GwStatesImporter(StateListImporter):
     dataset = DATASET
+    code_column = "gwcode"
     end_column = "enddate"
     system = "gw"
     required = ("gwcode", "stateabb", "statename", "startdate", "enddate")

@@ -20,7 +20,7 @@ from pathlib import Path
 from typing import IO
 
 from bilateral_db.core.dates import MAX_YEAR, MIN_YEAR
-from bilateral_db.imports.errors import MAX_PROBLEMS, ImportFileError, ImportProblem
+from bilateral_db.writing.errors import MAX_PROBLEMS, FileError, Problem
 
 HASH_CHUNK = 1 << 20
 INTEGER_RANGE = (-(2**31), 2**31 - 1)  # what every integer column of the schema holds
@@ -59,7 +59,7 @@ class DataFile:
 
     path: Path
     required: Sequence[str]
-    problems: list[ImportProblem] = field(default_factory=list)
+    problems: list[Problem] = field(default_factory=list)
     columns: list[str] = field(default_factory=list)
     bytes_total: int = 0
     bytes_read: Callable[[], int] = lambda: 0
@@ -69,14 +69,14 @@ class DataFile:
         return str(self.path)
 
     def problem(self, line: int, column: str | None, message: str) -> None:
-        self.problems.append(ImportProblem(self.name, line, column, message))
+        self.problems.append(Problem(self.name, line, column, message))
         if len(self.problems) >= MAX_PROBLEMS:
-            raise ImportFileError(self.problems)
+            raise FileError(self.problems)
 
     def check(self) -> None:
         """Raise if anything was wrong: an import writes nothing from a file with problems."""
         if self.problems:
-            raise ImportFileError(self.problems)
+            raise FileError(self.problems)
 
     def rows(self) -> Iterator[Row]:
         with open_text(self.path) as (text, position):

@@ -1,8 +1,10 @@
 """The release record every importer writes: one data set, one version, replaced atomically.
 
-An import runs in one transaction with the loaders' lock. A file whose hash matches the release
-already held changes nothing. A new file of the same data set replaces the held release's rows
-(claims, coverage, counts, findings); rows other tables may refer to (blocs, people, posts the
+An import runs in one write transaction (writing.write_transaction). A file whose hash matches
+the release already held changes nothing. A new file of the same data set takes the held
+release's place: its rows are merged into the release's by key (only rows that differ are
+written; rows the file no longer has are removed), tables without a key (coverage) and the
+counts and findings are written anew; rows other tables may refer to (blocs, people, posts the
 release defined) are kept and updated by key, so nothing curated loses its references.
 """
 
@@ -19,19 +21,10 @@ from sqlalchemy import Connection, delete, insert, select, update
 
 from bilateral_db.core.quoting import quoted
 from bilateral_db.core.vocabulary import DatePrecision
-from bilateral_db.models import Release, ReleaseCount, ReleaseFinding
+from bilateral_db.models import Base, Release, ReleaseCount, ReleaseFinding
+from bilateral_db.writing import DuplicateMessage, Target, target
+from bilateral_db.writing.tables import ALTERNATIVE_COLUMN, RELEASE_COLUMN, RELEASE_ROWS
 
-# Tables whose rows belong to one release and are written anew with each file.
-RELEASE_ROWS = (
-    "coverage",
-    "system_membership",
-    "trade_reported_change",
-    "trade_figure",
-    "dialogue_coordination",
-    "membership",
-    "term",
-    "country_code",
-)
 FINDINGS_SHOWN = 10  # findings an import result carries per kind; the database holds them all
 
 
@@ -69,8 +62,10 @@ class ImportResult:
     counts: dict[str, int] = field(default_factory=dict)
     findings: list[Finding] = field(default_factory=list)
     finding_counts: Counter[str] = field(default_factory=Counter)
-    # What a merging import did to the rows held before: inserted, updated, unchanged, removed.
+    # What the import did to the rows of the tables it merges: inserted, updated, unchanged,
+    # removed; shown when the release held rows before (a first import only inserts).
     changes: dict[str, int] = field(default_factory=dict)
+    held_before: bool = False
 
     def summary(self) -> str:
         if not self.changed:
@@ -79,7 +74,7 @@ class ImportResult:
         text = f"{self.release}: imported {counted}"
         if self.replaced:
             text += f", replacing {self.replaced}"
-        if self.changes:
+        if self.changes and self.held_before:
             text += " (" + ", ".join(f"{n:,} {what}" for what, n in self.changes.items()) + ")"
         if self.finding_counts:
             listed = ", ".join(f"{n:,} {kind}" for kind, n in sorted(self.finding_counts.items()))
@@ -110,11 +105,8 @@ class ReleaseWriter:
         version: str | None,
         path: Path,
         sha256: str,
-        merged: tuple[str, ...] = (),
     ) -> None:
         self.connection = connection
-        # Tables the importer merges itself (only rows that differ are written): not emptied.
-        self.merged = merged
         self.dataset = dataset
         self.version = version
         self.slug = dataset.slug(version)
@@ -123,6 +115,7 @@ class ReleaseWriter:
         self.release_id: int | None = None
         self.result = ImportResult(release=self.slug, file=path.name, changed=True)
         self.findings: list[Finding] = []
+        self.targets: dict[str, Target] = {}
 
     def held(self) -> Any:
         return self.connection.execute(
@@ -137,7 +130,8 @@ class ReleaseWriter:
         return held is not None and held.slug == self.slug and held.file_sha256 == self.sha256
 
     def open(self) -> int:
-        """The release's id, its earlier rows removed (or a new release row)."""
+        """The release's id: the held release's row, renamed and emptied of its counts and
+        findings (its rows are merged or replaced as the file is written), or a new one."""
         held = self.held()
         values = {
             "slug": self.slug,
@@ -158,18 +152,35 @@ class ReleaseWriter:
             ).scalar_one()
         else:
             self.release_id = held.id
+            self.result.held_before = True
             if held.slug != self.slug:
                 self.result.replaced = held.slug
-            for table in RELEASE_ROWS:
-                if table in self.merged:
-                    continue
-                self.connection.exec_driver_sql(
-                    f"DELETE FROM {table} WHERE release_id = {int(held.id)}"
-                )
             for model in (ReleaseCount, ReleaseFinding):
                 self.connection.execute(delete(model).where(model.release_id == held.id))
             self.connection.execute(update(Release).where(Release.id == held.id).values(values))
         return self.release_id
+
+    def target(
+        self,
+        table: str,
+        columns: tuple[str, ...],
+        fixed: dict[str, Any] | None = None,
+        duplicate: DuplicateMessage | None = None,
+    ) -> Target:
+        """Where the release's rows of `table` go: each row is its line in the file, then the
+        values of `columns`; `fixed` gives the values every row shares. The release's own rows
+        of the table held before are merged with them by the table's key (or replaced, where
+        the table has none); `duplicate` words a key the file gives twice."""
+        assert self.release_id is not None and table not in self.targets
+        model = Base.metadata.tables[table]
+        shared = {RELEASE_COLUMN: self.release_id, **(fixed or {})}
+        if ALTERNATIVE_COLUMN in model.c:  # a claim of the release's own, not an alternative
+            shared[ALTERNATIVE_COLUMN] = 0
+        written = target(
+            self.connection, model, columns, shared, file=str(self.path), duplicate=duplicate
+        )
+        self.targets[table] = written
+        return written
 
     def finding(self, kind: str, line: int | None, record: str, message: str) -> None:
         self.result.finding_counts[kind] += 1
@@ -182,8 +193,12 @@ class ReleaseWriter:
         self.result.counts[kind] = self.result.counts.get(kind, 0) + rows
 
     def close(self, coverage_start: date | None, coverage_end: date | None) -> ImportResult:
-        """Write the counts, findings and coverage: the release is complete."""
+        """Write the counts, findings and coverage: the release is complete. Rows of tables
+        this file did not write are the held release's alone, and go. (The commit renews the
+        planner statistics of what the import wrote: writing.transaction.)"""
         assert self.release_id is not None
+        self._sum_changes()
+        self._remove_unwritten()
         self.connection.execute(
             update(Release)
             .where(Release.id == self.release_id)
@@ -217,3 +232,23 @@ class ReleaseWriter:
                 ],
             )
         return self.result
+
+    def _sum_changes(self) -> None:
+        """What the import did to the rows of the tables it merged, over all of them."""
+        changes: Counter[str] = Counter()
+        for name, written in self.targets.items():
+            assert written.changes is not None, f"the {name} target was not finished"
+            if written.merged:
+                changes.update(written.changes.counts())
+        self.result.changes = dict(changes)
+
+    def _remove_unwritten(self) -> None:
+        """The held release's rows in tables this file wrote nothing to: they were the old
+        file's alone."""
+        if not self.result.held_before:
+            return
+        for table in RELEASE_ROWS:
+            if table not in self.targets:
+                self.connection.exec_driver_sql(
+                    f"DELETE FROM {table} WHERE {RELEASE_COLUMN} = {int(self.release_id or 0)}"
+                )

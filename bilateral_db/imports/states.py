@@ -7,8 +7,10 @@ A spell that ends on the list's last day is censored: still a member when the li
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from sqlalchemy import Connection
 
@@ -16,11 +18,9 @@ from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import ReleaseWriter
-from bilateral_db.imports.writer import BulkWriter
 
+TABLE = "system_membership"
 COLUMNS = (
-    "release_id",
-    "system",
     "code",
     "abbreviation",
     "name",
@@ -46,7 +46,7 @@ class StateListImporter(Importer):
     """The shared part of the COW and GW importers; each reads its own columns into spells."""
 
     system: str
-
+    code_column: str
     end_column: str
 
     def spell(self, data: DataFile, row: Row) -> Spell | None:
@@ -72,13 +72,12 @@ class StateListImporter(Importer):
         first = min(spell.start for spell in spells)
         edge = max(spell.end for spell in spells)
         crosswalk = Crosswalk.read(connection, self.system)
-        writer = BulkWriter(connection, "system_membership", COLUMNS)
+        spells_of = release.target(TABLE, COLUMNS, {"system": self.system}, self._twice)
         for spell in spells:
             censored = spell.end == edge
-            writer.add(
+            spells_of.add(
                 (
-                    release.release_id,
-                    self.system,
+                    spell.line,
                     spell.code,
                     spell.abbreviation,
                     spell.name,
@@ -98,6 +97,12 @@ class StateListImporter(Importer):
                     f"{gap_last.isoformat()}; add it to fixtures/country_codes.csv "
                     "(the spell is stored whole)",
                 )
-        release.count("system_membership", writer.close())
+        release.count(TABLE, spells_of.finish().rows)
         progress("spells", data.bytes_total, data.bytes_total)
         return first, edge
+
+    def _twice(self, key: Mapping[str, Any], first: int) -> tuple[str | None, str]:
+        return self.code_column, (
+            f"the spell of {key['code']} from {str(key['start_date'])[:10]} is also given on "
+            f"line {first}"
+        )

@@ -18,8 +18,8 @@ from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.result import EntityChanges, LoadResult
 from bilateral_db.load.sync import Synchronizer
-from bilateral_db.load.transaction import load_transaction
 from bilateral_db.resources import fixtures_dir
+from bilateral_db.writing.transaction import write_transaction as load_transaction
 
 __all__ = [
     "DEFAULT_LOCK_TIMEOUT",

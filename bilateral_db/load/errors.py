@@ -1,7 +1,7 @@
-"""What a load that cannot finish raises: a message a researcher can act on."""
+"""The loaders' name for the writing layer's error: a load that cannot finish wrote nothing."""
 
 from __future__ import annotations
 
+from bilateral_db.writing.errors import WriteError as LoadError
 
-class LoadError(Exception):
-    """The database refused the load (or was busy, or not migrated); nothing was written."""
+__all__ = ["LoadError"]

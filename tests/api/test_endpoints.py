@@ -183,6 +183,8 @@ def test_codes_and_vocabulary_in_any_case(client) -> None:
     assert upper.json() == lower.json() and len(upper.json()) == 10
 
 
+# Alone: other tests' writes move the PostgreSQL version (the server's WAL position).
+@pytest.mark.serial
 def test_etag_and_revalidation(client) -> None:
     first = client.get("/blocs/ASEAN/members", params={"on": "1990-01-01"})
     assert first.headers["Cache-Control"] == "public, no-cache"

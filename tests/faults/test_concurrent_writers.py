@@ -25,7 +25,8 @@ from bilateral_db.db import make_engine, read_snapshot
 WRITERS_AT_ONCE = {"postgresql": 8, "sqlite": 4}
 ROWS = 1000
 
-pytestmark = [pytest.mark.fault, pytest.mark.slow]
+# One worker runs the heavy suites one at a time (tests/support/alone.py).
+pytestmark = [pytest.mark.fault, pytest.mark.slow, pytest.mark.xdist_group("heavy")]
 
 GROUPS: list[tuple[str, list[Writer]]] = [("load", [LOAD]), ("importers", IMPORT_WRITERS)]
 if SCALE > 1:

@@ -24,7 +24,8 @@ from bilateral_db.db import make_engine
 
 ROWS = 2000  # synthetic trade rows in load's input b: the write phase lasts about a second
 
-pytestmark = [pytest.mark.fault, pytest.mark.slow]
+# One worker runs the heavy suites one at a time (tests/support/alone.py).
+pytestmark = [pytest.mark.fault, pytest.mark.slow, pytest.mark.xdist_group("heavy")]
 
 
 def _counts(dump: str) -> dict[str, int]:

@@ -205,7 +205,7 @@ MUTATIONS: dict[str, list[Callable[[list[list[str]], Format, Draw], Case]]] = {
         garbage,
         broken_gzip,
         *([reversed_interval] if FORMATS[name].interval else []),
-        *([duplicate_row] if name in ("cow-igo", "archigos") else []),
+        duplicate_row,
     ]
     for name in IMPORT_NAMES
 }

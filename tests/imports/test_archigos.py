@@ -6,7 +6,7 @@ from datetime import date
 
 import pytest
 from conftest import DATASET_SLICES
-from sqlalchemy import Engine
+from sqlalchemy import Engine, text
 from sqlalchemy.orm import Session
 
 from bilateral_db import reports
@@ -91,3 +91,28 @@ def test_a_person_given_an_archigos_id_is_linked_by_it(fresh_migrated_url: str, 
         assert (putin.person, putin.source) == ("vladimir-putin", ARCHIGOS)
     finally:
         engine.dispose()
+
+
+def test_a_newer_file_merges_terms_and_drops_people_no_term_names(
+    curated_engine: Engine, tmp_path
+) -> None:
+    """The last 20 spells gone: their terms are removed, the others stay as they were (not
+    written anew), and leaders the file no longer names go with their terms."""
+    first = import_dataset(curated_engine, "archigos", SLICE)
+    lines = SLICE.read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "archigos.csv"
+    path.write_text("\n".join(lines[:-20]) + "\n", encoding="utf-8")
+    result = import_dataset(curated_engine, "archigos", path)
+    kept, gone = result.counts["term"], first.counts["term"] - result.counts["term"]
+    assert gone >= 20
+    assert result.changes == {"inserted": 0, "updated": 0, "unchanged": kept, "removed": gone}
+    assert result.counts["person"] < first.counts["person"]
+    with curated_engine.connect() as connection:
+        orphans = connection.execute(
+            text(
+                "SELECT COUNT(*) FROM person p JOIN release r ON r.id = p.release_id "
+                "WHERE r.dataset = 'archigos' "
+                "AND NOT EXISTS (SELECT 1 FROM term t WHERE t.person_id = p.id)"
+            )
+        ).scalar_one()
+    assert orphans == 0

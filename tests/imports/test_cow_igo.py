@@ -114,7 +114,14 @@ def test_reimport_changes_nothing_and_curated_rows_are_untouched(
 def test_a_newer_release_replaces_the_older_ones_rows(
     curated_engine: Engine, tmp_path: Path
 ) -> None:
-    import_dataset(curated_engine, "cow-igo", SLICE)
+    first = import_dataset(curated_engine, "cow-igo", SLICE)
+    with curated_engine.connect() as connection:
+        icai_spells = connection.execute(
+            text(
+                "SELECT COUNT(*) FROM membership m JOIN bloc b ON b.id = m.bloc_id "
+                "WHERE b.code = 'ICAI'"
+            )
+        ).scalar_one()
     lines = gzip.decompress(SLICE.read_bytes()).decode().splitlines()
     header = lines[0].split(",")
     icai = header.index("icai")
@@ -125,6 +132,15 @@ def test_a_newer_release_replaces_the_older_ones_rows(
     )
     result = import_dataset(curated_engine, "cow-igo", newer, version="3.1")
     assert (result.release, result.replaced) == ("cow-igo-3.1", "cow-igo-3.0")
+    # Memberships are merged by key: ICAI's go, every other spell stays as it was.
+    kept = first.counts["membership"] - icai_spells
+    assert icai_spells and result.counts["membership"] == kept
+    assert result.changes == {
+        "inserted": 0,
+        "updated": 0,
+        "unchanged": kept,
+        "removed": icai_spells,
+    }
     with curated_engine.connect() as connection:
         slugs = connection.execute(text("SELECT slug FROM release ORDER BY precedence")).scalars()
         assert list(slugs) == ["curated", "cow-igo-3.1"]

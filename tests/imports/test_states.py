@@ -105,3 +105,54 @@ def test_a_bad_file_names_line_and_column_and_changes_nothing(
         import_dataset(curated_engine, "cow-states", path)
     assert message in str(raised.value)
     assert snapshot(curated_engine) == before
+
+
+def test_a_spell_given_twice_is_named_by_both_lines(
+    curated_engine: Engine, tmp_path: Path, snapshot
+) -> None:
+    lines = bundled_path("cow-states").read_text(encoding="utf-8").splitlines()
+    path = tmp_path / "states2016.csv"
+    path.write_text("\n".join([*lines, lines[2]]) + "\n")
+    before = snapshot(curated_engine)
+    with pytest.raises(ImportFileError) as raised:
+        import_dataset(curated_engine, "cow-states", path)
+    assert [str(problem) for problem in raised.value.problems] == [
+        f"{path}:{len(lines) + 1}: ccode: the spell of 20 from 1920-01-10 is also given on line 3"
+    ]
+    assert snapshot(curated_engine) == before
+
+
+def test_a_newer_list_is_merged_spell_by_spell(curated_engine: Engine, tmp_path: Path) -> None:
+    """Spells are kept by their key (list, code, start): a newer file updates the one that
+    changed, removes the ones it no longer has, and leaves the rest as they were."""
+    first = import_dataset(curated_engine, "cow-states", bundled_path("cow-states"))
+    assert first.changes == {"inserted": 243, "updated": 0, "unchanged": 0, "removed": 0}
+    assert "inserted" not in first.summary()  # a first import only inserts: counts say it
+    ids = _ids(curated_engine)
+    lines = bundled_path("cow-states").read_text(encoding="utf-8").splitlines()
+    usa = lines[1].replace("United States of America", "United States")
+    renamed = [lines[0], usa, *lines[2:-2]]
+    path = tmp_path / "states2016.csv"
+    path.write_text("\n".join(renamed) + "\n")
+    result = import_dataset(curated_engine, "cow-states", path)
+    assert result.changes == {"inserted": 0, "updated": 1, "unchanged": 240, "removed": 2}
+    assert result.summary() == (
+        "cow-states-2016: imported 241 system_membership "
+        "(0 inserted, 1 updated, 240 unchanged, 2 removed)"
+    )
+    after = _ids(curated_engine)
+    assert after == {key: ids[key] for key in after}  # no spell written anew
+    assert len(ids) - len(after) == 2
+    with curated_engine.connect() as connection:
+        name = connection.execute(
+            select(SystemMembership.name).where(SystemMembership.code == 2)
+        ).scalar_one()
+    assert name == "United States"
+
+
+def _ids(engine: Engine) -> dict[tuple[int, date], int]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            select(SystemMembership.code, SystemMembership.start_date, SystemMembership.id)
+        )
+        return {(code, start): id_ for code, start, id_ in rows}

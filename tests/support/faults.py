@@ -14,7 +14,7 @@ import psycopg
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import make_url
 
-from bilateral_db.load.transaction import ADVISORY_LOCK_KEY
+from bilateral_db.writing.transaction import ADVISORY_LOCK_KEY
 
 SCALE = int(os.environ.get("BILATERAL_FAULT_SCALE", "1"))  # more cases, kills and writers
 COMMAND = [sys.executable, "-m", "bilateral_db"]
@@ -121,15 +121,15 @@ def _leftovers(url: str) -> list[str]:
     if parsed.get_backend_name() == "sqlite":
         import sqlite3
 
-        connection = sqlite3.connect(parsed.database or "", timeout=0, isolation_level=None)
+        file = sqlite3.connect(parsed.database or "", timeout=0, isolation_level=None)
         try:
-            connection.execute("BEGIN IMMEDIATE")
-            connection.execute("ROLLBACK")
+            file.execute("BEGIN IMMEDIATE")
+            file.execute("ROLLBACK")
             return []
         except sqlite3.OperationalError as error:
             return [f"sqlite: {error}"]
         finally:
-            connection.close()
+            file.close()
     with psycopg.connect(_plain(url), autocommit=True) as connection:
         sessions = connection.execute(
             "SELECT pid, state FROM pg_stat_activity "

@@ -11,7 +11,7 @@ from typing import Any
 import psycopg
 from sqlalchemy.engine import make_url
 
-from bilateral_db.load.transaction import ADVISORY_LOCK_KEY
+from bilateral_db.writing.transaction import ADVISORY_LOCK_KEY
 
 
 @contextmanager

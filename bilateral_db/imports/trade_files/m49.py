@@ -28,8 +28,9 @@ from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
 
-from bilateral_db.imports.errors import ImportFileError, ImportProblem
 from bilateral_db.resources import fixtures_dir
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 COLUMNS = ("code", "name", "kind", "actor", "start", "end", "sources", "confidence", "note")
 # kind -> the table its actor is a natural key of

@@ -16,8 +16,10 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import IO
 
-from bilateral_db.imports.errors import MAX_PROBLEMS, ImportFileError, ImportProblem
 from bilateral_db.imports.trade_files.inputs import DAMAGED, Member, text_of
+from bilateral_db.writing.errors import MAX_PROBLEMS
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 NOT_UTF8 = "is not UTF-8 text (Windows-1252 or Latin-1?): save the file as UTF-8"
 UNREADABLE = (csv.Error, UnicodeDecodeError, *DAMAGED)

@@ -14,7 +14,7 @@ import pytest
 from conftest import DATASET_SLICES
 
 from bilateral_db.core.vocabulary import TradeFlow, Valuation
-from bilateral_db.imports.errors import ImportFileError
+from bilateral_db.imports import ImportFileError
 from bilateral_db.imports.trade_files import ComtradeReader, ComtradeRow
 
 Generate = Callable[..., tuple[list[Path], list[Any]]]

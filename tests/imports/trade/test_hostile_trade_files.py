@@ -22,7 +22,7 @@ from conftest import DATASET_SLICES
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from bilateral_db.imports.errors import ImportFileError
+from bilateral_db.imports import ImportFileError
 from bilateral_db.imports.trade_files import ComtradeReader, TidyReader
 
 pytestmark = [pytest.mark.fault]

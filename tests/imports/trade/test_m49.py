@@ -9,7 +9,7 @@ import pycountry
 import pytest
 import yaml
 
-from bilateral_db.imports.errors import ImportFileError
+from bilateral_db.imports import ImportFileError
 from bilateral_db.imports.trade_files import M49Codes
 from bilateral_db.imports.trade_files.m49 import default_path
 from bilateral_db.resources import fixtures_dir

@@ -11,7 +11,7 @@ import pytest
 from conftest import DATASET_SLICES
 
 from bilateral_db.core.vocabulary import Qualifier, TradeFlow, Valuation, ValueStatus
-from bilateral_db.imports.errors import ImportFileError
+from bilateral_db.imports import ImportFileError
 from bilateral_db.imports.trade_files import TidyReader, TidyRow
 
 SAMPLE = DATASET_SLICES / "comtrade" / "tidy_sample.csv"

@@ -1,8 +1,8 @@
-"""One bulk writer for every importer: PostgreSQL COPY, SQLite executemany, in chunks.
+"""The bulk writer: PostgreSQL COPY, SQLite executemany, one chunk at a time.
 
 Rows arrive as tuples in the writer's column order and leave in chunks, so memory holds one
-chunk whatever the size of the file; no ORM object and no dictionary per row. Dates are given
-as ISO text (YYYY-MM-DD), which both backends store as they are.
+chunk whatever the size of the input; no ORM object and no dictionary per row. Dates may be
+given as ISO text (YYYY-MM-DD), which both backends store as they are.
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ from typing import Any
 import psycopg
 from sqlalchemy import Connection
 
-from bilateral_db.load.errors import LoadError
+from bilateral_db.writing.errors import WriteError
 
 CHUNK = 20_000
 
@@ -45,7 +45,7 @@ class BulkWriter:
             self._write()
         except (sqlite3.Error, psycopg.Error) as error:
             first = str(error).strip().splitlines()[0] if str(error).strip() else repr(error)
-            raise LoadError(f"the database refused {self.table} rows: {first}") from error
+            raise WriteError(f"the database refused {self.table} rows: {first}") from error
         self.written += len(self.pending)
         self.pending.clear()
 
@@ -65,5 +65,6 @@ class BulkWriter:
             )
 
     def close(self) -> int:
+        """Write what is pending; the number of rows written in all."""
         self.flush()
         return self.written

@@ -1,4 +1,10 @@
-"""The load's one transaction: exclusive between loaders, on a database migrated to head."""
+"""The one transaction every write runs in: exclusive between writers, on a database at head.
+
+Loads and imports take the same lock (PostgreSQL: a transaction-scoped advisory lock; SQLite:
+BEGIN IMMEDIATE, the file's one writer), so two of them never interleave, and readers keep
+reading the last committed state until the writer commits. On PostgreSQL the commit first
+renews the planner statistics of the tables the transaction changed (writing.statistics).
+"""
 
 from __future__ import annotations
 
@@ -6,34 +12,37 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 
 from alembic.runtime.migration import MigrationContext
-from sqlalchemy import Connection, Engine, text
+from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import DBAPIError
 
 from bilateral_db import migrations
-from bilateral_db.load.errors import LoadError
 from bilateral_db.settings import redact_url
+from bilateral_db.writing import statistics
+from bilateral_db.writing.errors import WriteError
 
-# pg_advisory_xact_lock key shared by every loader: "bilatera" in ASCII.
+# pg_advisory_xact_lock key shared by every writer (loads and imports): "bilatera" in ASCII.
 ADVISORY_LOCK_KEY = 0x62696C6174657261
 _LOCK_NOT_AVAILABLE = "55P03"
 
 
 @contextmanager
-def load_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection]:
-    """A connection in a transaction that no other loader can share.
+def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection]:
+    """A connection in a transaction that no other writer can share.
 
     The caller commits; anything else (an exception, Ctrl-C, a dry run) rolls back. A second
-    loader waits up to `lock_timeout` seconds, then fails with a LoadError.
+    writer waits up to `lock_timeout` seconds, then fails with a WriteError.
     """
     if not 0 <= lock_timeout < float("inf"):  # also refuses NaN
-        raise LoadError(f"the lock wait must be a number of seconds, 0 or more, not {lock_timeout}")
+        raise WriteError(
+            f"the lock wait must be a number of seconds, 0 or more, not {lock_timeout}"
+        )
     sqlite = engine.dialect.name == "sqlite"
     try:
         connection = engine.connect()
     except DBAPIError as error:
         where = redact_url(str(engine.url))
-        raise LoadError(f"cannot connect to {where}: {error.orig or error}") from error
+        raise WriteError(f"cannot connect to {where}: {error.orig or error}") from error
     with connection:
         restore = _sqlite_busy_timeout(connection, lock_timeout) if sqlite else None
         try:
@@ -41,20 +50,28 @@ def load_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connection
                 connection = connection.execution_options(sqlite_begin="IMMEDIATE")
             transaction = _begin(connection, engine, lock_timeout)
             if restore is not None:
-                # The loaders' lock is held; the commit may still wait for readers to finish
-                # their snapshot, however briefly `--wait` lets it wait for another loader.
+                # The writers' lock is held; the commit may still wait for readers to finish
+                # their snapshot, however briefly `--wait` lets it wait for another writer.
                 _set_busy_timeout(connection, max(restore, _milliseconds(lock_timeout)))
             try:
                 if not sqlite:
                     _advisory_lock(connection, engine, lock_timeout)
+                    event.listen(connection, "commit", _renew_statistics)
                 _require_head(connection, engine)
                 yield connection
             finally:
                 if transaction.is_active:
                     transaction.rollback()
+                if event.contains(connection, "commit", _renew_statistics):
+                    event.remove(connection, "commit", _renew_statistics)
         finally:
             if restore is not None:
                 _set_busy_timeout(connection, restore)
+
+
+def _renew_statistics(connection: Connection) -> None:
+    """As the transaction commits: the planner's statistics of what it wrote, in it."""
+    statistics.refresh(connection.connection.driver_connection)
 
 
 def _begin(connection: Connection, engine: Engine, lock_timeout: float) -> RootTransaction:
@@ -83,8 +100,8 @@ def _milliseconds(seconds: float) -> int:
     return min(2**31 - 1, max(1, int(seconds * 1000)))
 
 
-def _busy(engine: Engine, lock_timeout: float) -> LoadError:
-    return LoadError(
+def _busy(engine: Engine, lock_timeout: float) -> WriteError:
+    return WriteError(
         f"another load is running on {redact_url(str(engine.url))}; "
         f"gave up after waiting {lock_timeout:g} s. Try again when it has finished."
     )
@@ -98,10 +115,10 @@ def _require_head(connection: Connection, engine: Engine) -> None:
     where = redact_url(str(engine.url))
     newest = ", ".join(sorted(heads))
     if not current:
-        raise LoadError(
+        raise WriteError(
             f"the database {where} is not migrated; run `bilateral-db db upgrade` first"
         )
-    raise LoadError(
+    raise WriteError(
         f"the database {where} is at revision {', '.join(sorted(current))}, not the newest "
         f"({newest}); run `bilateral-db db upgrade` first"
     )

@@ -1,0 +1,78 @@
+"""The stage: a temporary table that one target's rows are streamed into before they are merged.
+
+Its columns are the input's line and the target table's columns the input gives, typed as the
+target types them (read from the models' metadata), with no key, index or constraint: writing
+it is the cheapest write there is (COPY, or executemany), and memory holds one chunk. There the
+rows are checked as a set (a key given twice, named by its lines) before anything touches the
+target.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+from sqlalchemy import Column, Connection, Integer, MetaData, Table
+
+from bilateral_db.writing.bulk import BulkWriter
+
+LINE = "line"  # the stage's column for the input's line of each row
+
+
+class Stage:
+    """A temporary table beside `table`: rows are (line, *values of `columns`)."""
+
+    def __init__(self, connection: Connection, table: Table, columns: Sequence[str]) -> None:
+        self.connection = connection
+        self.postgresql = connection.dialect.name == "postgresql"
+        self.name = f"stage_{table.name}"
+        self.columns = (LINE, *columns)
+        self.drop()
+        stage = Table(
+            self.name,
+            MetaData(),
+            Column(LINE, Integer, nullable=False),
+            *(Column(name, table.c[name].type) for name in columns),
+            prefixes=["TEMPORARY"],
+        )
+        stage.create(connection)
+        self.writer = BulkWriter(connection, self.name, self.columns)
+        self.rows = 0
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.writer.add(row)
+
+    def flush(self) -> None:
+        """Write the pending chunk, so that a query of the stage sees every row given so far."""
+        self.writer.flush()
+
+    def close(self) -> int:
+        """Every row written; how many."""
+        self.rows = self.writer.close()
+        if self.postgresql:
+            # A temporary table has no statistics until analysed: without them the planner
+            # takes the stage for a few rows and joins it by nested loops.
+            self.connection.exec_driver_sql(f"ANALYZE {self.name}")
+        return self.rows
+
+    def index(self, columns: Sequence[str]) -> None:
+        """An index for joining the target by `columns` (SQLite joins by index, not by hash)."""
+        if not self.postgresql:
+            self.connection.exec_driver_sql(
+                f"CREATE INDEX {self.name}_key ON {self.name} ({', '.join(columns)})"
+            )
+
+    def duplicates(self, key: Sequence[str], limit: int) -> list[tuple[Any, ...]]:
+        """Keys given more than once, first given first: (*key values, first line, last line)."""
+        names = ", ".join(key)
+        return [
+            tuple(row)
+            for row in self.connection.exec_driver_sql(
+                f"SELECT {names}, MIN({LINE}), MAX({LINE}) FROM {self.name} GROUP BY {names} "
+                f"HAVING COUNT(*) > 1 ORDER BY MIN({LINE}) LIMIT {int(limit)}"
+            )
+        ]
+
+    def drop(self) -> None:
+        schema = "pg_temp" if self.postgresql else "temp"
+        self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {schema}.{self.name}")

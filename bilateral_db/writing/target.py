@@ -1,0 +1,159 @@
+"""Targets: where an input's rows go, declared once, written in bulk.
+
+An importer parses rows into tuples — the line, then the values of the columns it names — and
+declares the table and the values every row shares. The rest is read from the models'
+metadata: the table's key (writing.tables.row_key), the columns' types, which columns are
+nullable. A table with a key is *merged* (`StagedTarget`: stage, check, merge, with
+inserted/updated/unchanged/removed counts); one without (coverage) is *replaced*
+(`ReplacedTarget`: the scope's rows deleted, the input's written). Either holds one chunk in
+memory, whatever the size of the input.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any
+
+from sqlalchemy import Connection, Table, text
+from sqlalchemy.exc import IntegrityError
+
+from bilateral_db.writing.bulk import BulkWriter
+from bilateral_db.writing.errors import MAX_PROBLEMS, FileError, Problem
+from bilateral_db.writing.merge import Changes, Plan, SetBasedMerge
+from bilateral_db.writing.stage import Stage
+from bilateral_db.writing.tables import RELEASE_COLUMN, row_key
+
+# For a key given twice: its values by column -> (field to blame, message); the first line is
+# said by the message ("… also given on line 6"), the problem names the later one.
+DuplicateMessage = Callable[[Mapping[str, Any], int], tuple[str | None, str]]
+
+
+def _described(table: Table) -> DuplicateMessage:
+    def message(key: Mapping[str, Any], first: int) -> tuple[str | None, str]:
+        named = ", ".join(f"{column} {value}" for column, value in key.items())
+        return None, f"the {table.name} row ({named}) is also given on line {first}"
+
+    return message
+
+
+def _checked(table: Table, columns: Sequence[str], fixed: Mapping[str, Any]) -> None:
+    """Every column is the table's, given once; every key column is given."""
+    given = [*columns, *fixed]
+    unknown = [c for c in given if c not in table.c]
+    twice = {c for c in given if given.count(c) > 1}
+    if unknown or twice:
+        raise ValueError(f"{table.name}: columns {unknown or sorted(twice)} are unknown or twice")
+    missing = [c for c in row_key(table) or () if c not in given]
+    if missing:
+        raise ValueError(f"{table.name}: key columns {missing} are not given")
+    if RELEASE_COLUMN in table.c and RELEASE_COLUMN not in fixed:
+        raise ValueError(f"{table.name}: {RELEASE_COLUMN} is not given")
+
+
+class StagedTarget:
+    """A table with a key: rows are staged, checked for a key given twice, then merged."""
+
+    merged = True
+
+    def __init__(
+        self,
+        connection: Connection,
+        table: Table,
+        columns: Sequence[str],
+        fixed: Mapping[str, Any],
+        *,
+        file: str,
+        duplicate: DuplicateMessage | None = None,
+    ) -> None:
+        _checked(table, columns, fixed)
+        key = row_key(table)
+        assert key is not None, f"{table.name} has no key: replace it instead"
+        self.connection = connection
+        self.plan = Plan(table, tuple(columns), dict(fixed), key)
+        self.file = file
+        self.duplicate = duplicate or _described(table)
+        self.stage = Stage(connection, table, columns)
+        self.merge = SetBasedMerge(connection, self.plan)
+        self.changes: Changes | None = None
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        """One row: its line in the file, then its values in the order of `columns`."""
+        self.stage.add(row)
+
+    def staged(self, columns: Sequence[str], where: str, params: Mapping[str, Any]) -> list[Any]:
+        """Rows staged so far (every one given, flushed first) that match `where`."""
+        self.stage.flush()
+        sql = f"SELECT {', '.join(columns)} FROM {self.stage.name} WHERE {where}"
+        return list(self.connection.execute(text(sql), dict(params)))
+
+    def finish(self) -> Changes:
+        """Check and merge what was staged; the stage is dropped."""
+        rows = self.stage.close()
+        if not self.merge.held():
+            try:
+                with self.connection.begin_nested():
+                    inserted = self.merge.insert(self.stage, new_only=False)
+            except IntegrityError:
+                self._check_duplicates()  # a key twice: named by its lines
+                raise
+            self.changes = Changes(rows=rows, inserted=inserted)
+        else:
+            self.stage.index(self.plan.joined)
+            self._check_duplicates()  # before an update could take either of two rows
+            self.changes = self.merge.merge(self.stage)
+        self.stage.drop()
+        return self.changes
+
+    def _check_duplicates(self) -> None:
+        key = self.plan.joined
+        problems = []
+        for *values, first, last in self.stage.duplicates(key, MAX_PROBLEMS):
+            field, message = self.duplicate(dict(zip(key, values, strict=True)), first)
+            problems.append(Problem(self.file, last, field, message))
+        if problems:
+            raise FileError(problems)
+
+
+class ReplacedTarget:
+    """A table without a key (coverage): the release's rows are deleted, the input's written."""
+
+    merged = False
+
+    def __init__(
+        self, connection: Connection, table: Table, columns: Sequence[str], fixed: Mapping[str, Any]
+    ) -> None:
+        _checked(table, columns, fixed)
+        self.fixed = tuple(fixed.values())
+        self.removed = connection.execute(
+            text(f"DELETE FROM {table.name} WHERE {RELEASE_COLUMN} = :release"),
+            {"release": fixed[RELEASE_COLUMN]},
+        ).rowcount
+        self.writer = BulkWriter(connection, table.name, (*columns, *fixed))
+        self.changes: Changes | None = None
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        """One row: its line in the file (not kept), then its values in the order of `columns`."""
+        self.writer.add((*row[1:], *self.fixed))
+
+    def finish(self) -> Changes:
+        rows = self.writer.close()
+        self.changes = Changes(rows=rows, inserted=rows, removed=int(self.removed))
+        return self.changes
+
+
+Target = StagedTarget | ReplacedTarget
+
+
+def target(
+    connection: Connection,
+    table: Table,
+    columns: Sequence[str],
+    fixed: Mapping[str, Any],
+    *,
+    file: str,
+    duplicate: DuplicateMessage | None = None,
+) -> Target:
+    """The table's target for one input: merged by its key, or replaced where it has none."""
+    if row_key(table) is None:
+        return ReplacedTarget(connection, table, columns, fixed)
+    return StagedTarget(connection, table, columns, fixed, file=file, duplicate=duplicate)
