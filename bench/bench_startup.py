@@ -1,25 +1,34 @@
 """Whole-process start-up of the CLI, as medians of several runs against a floor from this run.
 
-    .venv/bin/python bench/bench_startup.py [--runs 9]
+    .venv/bin/python bench/bench_startup.py [--runs 11]
 
 Each case is a fresh process, as a user starts it. The floor is `python -c "import sqlalchemy"`,
 measured in the same run and interleaved with the cases (so load on the machine hits all of them
-alike); figures are printed as seconds and as multiples of the floor. Targets (issue 10):
---help and --version under 0.25 s, a SQLite report under 0.6 s. Nothing here asserts a time.
+alike); figures are printed as seconds and as multiples of the floor. Targets (issue 15): a
+SQLite report (`report members ASEAN --on 1990-01-01` on a quickstart database) at most 1.8×
+the floor, `--help` at most 0.75×. Nothing here asserts a time.
+
+Then where the report's time goes: the same report in one process, its imports taken one step
+at a time, each step timed (medians of the same runs).
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import os
 import statistics
 import subprocess
 import sys
 import tempfile
 import time
+from collections import defaultdict
 from pathlib import Path
 
 BIN = Path(sys.executable).parent
+FLOOR = 'python -c "import sqlalchemy" (floor)'
+REPORT = "report members ASEAN --on 1990-01-01"
+TARGETS = {REPORT: 1.8, "bilateral-db --help": 0.75}
 
 
 def _time(command: list[str], cwd: Path) -> float:
@@ -30,53 +39,86 @@ def _time(command: list[str], cwd: Path) -> float:
     return time.perf_counter() - start
 
 
+# One process, the report's imports one step at a time (time.perf_counter around each), so a
+# step's figure is what it adds to those before it.
+STEPS = """
+import json, sys, time
+steps, last = {}, time.perf_counter()
+def step(name):
+    global last
+    now = time.perf_counter(); steps[name] = now - last; last = now
+import sqlalchemy; step("import sqlalchemy")
+import sqlalchemy.orm; step("import sqlalchemy.orm (sessions, declarative models)")
+import sqlalchemy.dialects.sqlite; step("SQLite dialect")
+import bilateral_db.cli; step("import bilateral_db.cli (Typer, question specs)")
+import sqlalchemy.dialects.postgresql; step("PostgreSQL dialect (Index(postgresql_where=...))")
+from bilateral_db import reports
+reports.members_on; step("the report, its models and the claim engine")
+from bilateral_db.cli import app
+try:
+    app(sys.argv[1:])
+except SystemExit:
+    pass
+step("parse, open, query, render (rich)")
+sys.stderr.write(json.dumps(steps))
+"""
+
+
+def _steps(arguments: list[str], cwd: Path) -> dict[str, float]:
+    stderr = subprocess.run(
+        [sys.executable, "-c", STEPS, *arguments],
+        cwd=cwd,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
+        check=True,
+    ).stderr
+    return dict(json.loads(stderr.splitlines()[-1]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--runs", type=int, default=9)
+    parser.add_argument("--runs", type=int, default=11)
     options = parser.parse_args()
     cli = [str(BIN / "bilateral-db")]
+    report = ["report", "members", "ASEAN", "--on", "1990-01-01"]
     with tempfile.TemporaryDirectory() as directory:
         cwd = Path(directory)
         subprocess.run([*cli, "quickstart"], cwd=cwd, stdout=subprocess.DEVNULL, check=True)
         cases = {
-            'python -c "import sqlalchemy" (floor)': [sys.executable, "-c", "import sqlalchemy"],
+            FLOOR: [sys.executable, "-c", "import sqlalchemy"],
             'python -c "pass"': [sys.executable, "-c", "pass"],
             "bilateral-db --version": [*cli, "--version"],
             "bilateral-db --help": [*cli, "--help"],
             "bilateral-db report --help": [*cli, "report", "--help"],
-            "report members ASEAN --on 1990-01-01": [
-                *cli,
-                "report",
-                "members",
-                "ASEAN",
-                "--on",
-                "1990-01-01",
-            ],
-            "report members … -f json": [
-                *cli,
-                "report",
-                "members",
-                "ASEAN",
-                "--on",
-                "1990-01-01",
-                "-f",
-                "json",
-            ],
+            REPORT: [*cli, *report],
+            "report members … -f json": [*cli, *report, "-f", "json"],
             "report trade RUS ASEAN": [*cli, "report", "trade", "RUS", "ASEAN"],
             "report dyad RUS ASEAN -f json": [*cli, "report", "dyad", "RUS", "ASEAN", "-f", "json"],
         }
         times: dict[str, list[float]] = {name: [] for name in cases}
         for command in cases.values():  # warm the caches (bytecode, page cache) once
             _time(command, cwd)
+        steps: dict[str, list[float]] = defaultdict(list)
         for _ in range(options.runs):
             for name, command in cases.items():
                 times[name].append(_time(command, cwd))
-    floor = statistics.median(times['python -c "import sqlalchemy" (floor)'])
+            for name, seconds in _steps(report, cwd).items():
+                steps[name].append(seconds)
+    floor = statistics.median(times[FLOOR])
     print(f"{options.runs} runs each, interleaved; {os.cpu_count()} CPUs")
-    print(f"{'case':<42} {'median s':>9} {'× floor':>8}")
+    print(f"{'case':<42} {'median s':>9} {'× floor':>8}  target")
     for name, values in times.items():
         median = statistics.median(values)
-        print(f"{name:<42} {median:>9.3f} {median / floor:>8.2f}")
+        target = TARGETS.get(name)
+        verdict = ""
+        if target is not None:
+            verdict = f"≤ {target}×: {'met' if median / floor <= target else 'NOT met'}"
+        print(f"{name:<42} {median:>9.3f} {median / floor:>8.2f}  {verdict}")
+    print(f"\n{REPORT}, step by step in one process (median s, × floor):")
+    for name, values in steps.items():
+        median = statistics.median(values)
+        print(f"  {name:<56} {median:>6.3f} {median / floor:>6.2f}")
 
 
 if __name__ == "__main__":

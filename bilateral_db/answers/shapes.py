@@ -31,7 +31,7 @@ MEMBERSHIP = (
     "bloc",
 )
 TERM = ("person", "name", "country", "post", "title", "start_date", "end_date", "end_status")
-# Where an answer comes from (reports/claimed.py), after the row's own fields.
+# Where an answer comes from (reports/claims/provenance.py), after the row's own fields.
 PROVENANCE = (
     "source",
     "sources",

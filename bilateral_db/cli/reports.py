@@ -136,7 +136,7 @@ def _has_notes(question: Question) -> bool:
     return question.report in _NOTED_REPORTS
 
 
-# Reports some of whose rows have a confidence and a note: claims (reports.claimed.Provenance)
+# Reports some of whose rows have a confidence and a note: claims (claims/provenance.py)
 # and meetings with their participants and topics. tests/cli check it against the row types.
 _NOTED_REPORTS = frozenset(
     {

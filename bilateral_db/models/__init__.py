@@ -1,21 +1,84 @@
-"""The schema: SQLAlchemy 2 typed declarative models, one module per concept."""
+"""The schema: SQLAlchemy 2 typed declarative models, one module per concept.
 
-from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
-from bilateral_db.models.base import (
-    CURATED_RELEASE_ID,
-    CURATED_RELEASE_SLUG,
-    NAMING_CONVENTION,
-    Base,
-)
-from bilateral_db.models.blocs import Actor, Bloc, DialogueCoordination, Membership
-from bilateral_db.models.countries import City, Country, CountryCode
-from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
-from bilateral_db.models.officials import Person, Post, Term
-from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
-from bilateral_db.models.sources import FACT_ENTITIES, Citation, Fact, Source
-from bilateral_db.models.states import SystemMembership
-from bilateral_db.models.topics import AgreementTopic, MeetingTopic, RelationTopic, Topic
-from bilateral_db.models.trade import Currency, ProductCategory, TradeFigure, TradeReportedChange
+Model modules are imported on first use: `from bilateral_db.models import Membership` imports
+the modules Membership needs and no other, so a report that reads three tables does not pay
+for declaring all of them. Whatever needs the whole schema gets it: `Base` (and so
+`Base.metadata`) is handed out only with every model declared, and the ORM's mapper
+configuration declares every model first, so relationships always find their targets.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import event
+
+from bilateral_db.models.base import CURATED_RELEASE_ID, CURATED_RELEASE_SLUG, NAMING_CONVENTION
+from bilateral_db.models.base import Base as _Base
+
+if TYPE_CHECKING:
+    from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
+    from bilateral_db.models.base import Base
+    from bilateral_db.models.blocs import Actor, Bloc, DialogueCoordination, Membership
+    from bilateral_db.models.countries import City, Country, CountryCode
+    from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
+    from bilateral_db.models.officials import Person, Post, Term
+    from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
+    from bilateral_db.models.sources import FACT_ENTITIES, Citation, Fact, Source
+    from bilateral_db.models.states import SystemMembership
+    from bilateral_db.models.topics import AgreementTopic, MeetingTopic, RelationTopic, Topic
+    from bilateral_db.models.trade import (
+        Currency,
+        ProductCategory,
+        TradeFigure,
+        TradeReportedChange,
+    )
+
+# Where each name lives (tests/models check this against the modules and the imports above).
+MODULES: dict[str, tuple[str, ...]] = {
+    "agreements": ("Agreement", "AgreementParty", "ProgressStatement"),
+    "blocs": ("Actor", "Bloc", "DialogueCoordination", "Membership"),
+    "countries": ("City", "Country", "CountryCode"),
+    "meetings": ("Meeting", "MeetingKind", "Participant"),
+    "officials": ("Person", "Post", "Term"),
+    "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
+    "sources": ("FACT_ENTITIES", "Citation", "Fact", "Source"),
+    "states": ("SystemMembership",),
+    "topics": ("AgreementTopic", "MeetingTopic", "RelationTopic", "Topic"),
+    "trade": ("Currency", "ProductCategory", "TradeFigure", "TradeReportedChange"),
+}
+_HOME = {name: module for module, names in MODULES.items() for name in names}
+
+
+def import_all() -> type[_Base]:
+    """Declare every model (idempotent); returns Base, whose metadata is then complete."""
+    for module in MODULES:
+        importlib.import_module(f"{__name__}.{module}")
+    return _Base
+
+
+@event.listens_for(_Base.registry, "before_configured")
+def _declare_every_model(_registry: Any) -> None:
+    """Mapper configuration resolves relationships by class name: declare them all first."""
+    import_all()
+
+
+def __getattr__(name: str) -> Any:
+    if name == "Base":
+        globals()["Base"] = import_all()
+        return _Base
+    module = _HOME.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value  # the next lookup is a plain module attribute
+    return value
+
+
+def __dir__() -> list[str]:
+    return sorted(__all__)
+
 
 __all__ = [
     "CURATED_RELEASE_ID",

@@ -1,4 +1,5 @@
-"""Agreements with their parties, topics and dated progress claims, conflicting ones together."""
+"""Agreements: the list of them, and one with its parties, topics and dated progress claims
+(conflicting ones together)."""
 
 from __future__ import annotations
 
@@ -7,23 +8,28 @@ from decimal import Decimal
 from typing import Any
 
 from sqlalchemy import Select, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models import (
-    Agreement,
-    AgreementParty,
-    AgreementTopic,
-    Fact,
-    Meeting,
-    Person,
-    ProgressStatement,
-    Topic,
-)
+from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
+from bilateral_db.models.meetings import Meeting
+from bilateral_db.models.officials import Person
+from bilateral_db.models.sources import Fact
+from bilateral_db.models.topics import AgreementTopic, Topic
 from bilateral_db.reports.citations import sources_for
-from bilateral_db.reports.lookup import UnknownCode, checked, named_actors
+from bilateral_db.reports.lookup import UnknownCode, checked, existing, named_actors
 from bilateral_db.reports.meetings import TopicRow
+from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
+
+AGREEMENT = Agreement.__table__
+PARTY = AgreementParty.__table__
+PROGRESS = ProgressStatement.__table__
+AGREEMENT_TOPIC = AgreementTopic.__table__
+TOPIC = Topic.__table__
+FACT = Fact.__table__
+PERSON = Person.__table__
+ADOPTED_AT = Meeting.__table__.alias("adopted_at")
 
 
 @dataclass(frozen=True)
@@ -73,21 +79,21 @@ class AgreementReport:
     progress: list[ProgressRow]
 
 
-def agreement_select() -> Select[*tuple[Any, ...]]:
-    adopted = aliased(Meeting)
+def agreement_select() -> Select[Any]:
+    """Agreement rows with the meeting that adopted them (see agreement_row)."""
     return select(
-        Agreement.slug,
-        Agreement.title,
-        Agreement.kind,
-        Agreement.signed_on,
-        Agreement.signed_on_precision,
-        Agreement.covers_from,
-        Agreement.covers_from_precision,
-        Agreement.covers_until,
-        Agreement.covers_until_precision,
-        adopted.slug,
-        Agreement.fact_id,
-    ).outerjoin(adopted, Agreement.adopted_at_meeting_id == adopted.id)
+        AGREEMENT.c.slug,
+        AGREEMENT.c.title,
+        AGREEMENT.c.kind,
+        AGREEMENT.c.signed_on,
+        AGREEMENT.c.signed_on_precision,
+        AGREEMENT.c.covers_from,
+        AGREEMENT.c.covers_from_precision,
+        AGREEMENT.c.covers_until,
+        AGREEMENT.c.covers_until_precision,
+        ADOPTED_AT.c.slug,
+        AGREEMENT.c.fact_id,
+    ).outerjoin(ADOPTED_AT, AGREEMENT.c.adopted_at_meeting_id == ADOPTED_AT.c.id)
 
 
 def agreement_row(row: Any) -> AgreementRow:
@@ -103,51 +109,77 @@ def agreement_row(row: Any) -> AgreementRow:
     )
 
 
-@checked(slug="agreement")
+def _agreements() -> Select[Any]:
+    return agreement_select().order_by(
+        AGREEMENT.c.signed_on.is_(None), AGREEMENT.c.signed_on, AGREEMENT.c.slug
+    )
+
+
+@checked()
+def list_agreements(
+    session: Session, *, limit: int | None = None, offset: int = 0
+) -> list[AgreementRow]:
+    """Every agreement, oldest signature first (unknown dates last), then by slug (unique)."""
+    return [agreement_row(row) for row in session.execute(page_of(_agreements(), limit, offset))]
+
+
+@checked()
+def list_agreements_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+    """How many rows list_agreements has (a page's limit and offset change nothing)."""
+    return count_rows(session, _agreements())
+
+
+@checked(slug=existing("agreement", AGREEMENT.c.slug))
 def agreement_report(session: Session, *, slug: str) -> AgreementReport:
     """The agreement `slug`, in five queries: itself, parties, topics, claims, their sources."""
-    head = session.execute(agreement_select().where(Agreement.slug == slug)).first()
+    head = session.execute(agreement_select().where(AGREEMENT.c.slug == slug)).first()
     if head is None:
         raise UnknownCode("agreement", slug, [])
-    agreement_id = select(Agreement.id).where(Agreement.slug == slug).scalar_subquery()
+    agreement_id = select(AGREEMENT.c.id).where(AGREEMENT.c.slug == slug).scalar_subquery()
     named = named_actors()
     parties = [
         PartyRow(*row)
         for row in session.execute(
             select(named.c.code, named.c.name, named.c.kind)
-            .join(AgreementParty, AgreementParty.actor_id == named.c.actor_id)
-            .where(AgreementParty.agreement_id == agreement_id)
+            .join(PARTY, PARTY.c.actor_id == named.c.actor_id)
+            .where(PARTY.c.agreement_id == agreement_id)
             .order_by(named.c.kind.desc(), named.c.code)
         )
     ]
     topics = [
         TopicRow(*row)
         for row in session.execute(
-            select(Topic.slug, Topic.name, AgreementTopic.fact_id, Fact.confidence, Fact.note)
-            .join(Topic, AgreementTopic.topic_id == Topic.id)
-            .outerjoin(Fact, AgreementTopic.fact_id == Fact.id)
-            .where(AgreementTopic.agreement_id == agreement_id)
-            .order_by(Topic.slug)
+            select(
+                TOPIC.c.slug,
+                TOPIC.c.name,
+                AGREEMENT_TOPIC.c.fact_id,
+                FACT.c.confidence,
+                FACT.c.note,
+            )
+            .join(TOPIC, AGREEMENT_TOPIC.c.topic_id == TOPIC.c.id)
+            .outerjoin(FACT, AGREEMENT_TOPIC.c.fact_id == FACT.c.id)
+            .where(AGREEMENT_TOPIC.c.agreement_id == agreement_id)
+            .order_by(TOPIC.c.slug)
         )
     ]
     claims = session.execute(
         select(
-            ProgressStatement.slug,
-            ProgressStatement.stated_on,
-            ProgressStatement.stated_on_precision,
-            Person.slug,
-            Person.name,
-            ProgressStatement.share_basis_points,
-            ProgressStatement.achieved_count,
-            ProgressStatement.total_count,
-            ProgressStatement.unit,
-            ProgressStatement.qualifier,
-            ProgressStatement.statement,
-            ProgressStatement.fact_id,
+            PROGRESS.c.slug,
+            PROGRESS.c.stated_on,
+            PROGRESS.c.stated_on_precision,
+            PERSON.c.slug,
+            PERSON.c.name,
+            PROGRESS.c.share_basis_points,
+            PROGRESS.c.achieved_count,
+            PROGRESS.c.total_count,
+            PROGRESS.c.unit,
+            PROGRESS.c.qualifier,
+            PROGRESS.c.statement,
+            PROGRESS.c.fact_id,
         )
-        .outerjoin(Person, ProgressStatement.speaker_id == Person.id)
-        .where(ProgressStatement.agreement_id == agreement_id)
-        .order_by(ProgressStatement.stated_on, ProgressStatement.slug)
+        .outerjoin(PERSON, PROGRESS.c.speaker_id == PERSON.c.id)
+        .where(PROGRESS.c.agreement_id == agreement_id)
+        .order_by(PROGRESS.c.stated_on, PROGRESS.c.slug)
     ).all()
     cited = sources_for(session, fact_ids=[row[11] for row in claims])
     progress = [

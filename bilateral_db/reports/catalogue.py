@@ -1,16 +1,26 @@
-"""What the database holds: every country, bloc and agreement, for choosing what to ask about."""
+"""What the database holds: every country and bloc, for choosing what to ask about.
+
+Each list pages in SQL (`limit`, `offset`) in the order its docstring gives, a unique key last.
+"""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import func, select
+from sqlalchemy import Select, func, select
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models import Agreement, Bloc, Country, Release
-from bilateral_db.reports.agreements import AgreementRow, agreement_row, agreement_select
+from bilateral_db.models.blocs import Bloc
+from bilateral_db.models.countries import Country
+from bilateral_db.reports.claims.description import RELEASE
+from bilateral_db.reports.lookup import checked
+from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
+
+COUNTRY = Country.__table__
+BLOC = Bloc.__table__
 
 
 @dataclass(frozen=True)
@@ -39,19 +49,25 @@ class BlocRow:
     fact_id: int | None
 
 
-def list_countries(session: Session) -> list[CountryListRow]:
-    """Every country, current and dissolved, by code."""
-    statement = select(
-        Country.code,
-        func.coalesce(Country.common_name, Country.name),
-        Country.alpha2,
-        Country.numeric,
-        Country.start_date,
-        Country.start_date_precision,
-        Country.end_date,
-        Country.end_date_precision,
-        Country.fact_id,
-    ).order_by(Country.code)
+def _countries() -> Select[Any]:
+    return select(
+        COUNTRY.c.code,
+        func.coalesce(COUNTRY.c.common_name, COUNTRY.c.name),
+        COUNTRY.c.alpha2,
+        COUNTRY.c.numeric,
+        COUNTRY.c.start_date,
+        COUNTRY.c.start_date_precision,
+        COUNTRY.c.end_date,
+        COUNTRY.c.end_date_precision,
+        COUNTRY.c.fact_id,
+    ).order_by(COUNTRY.c.code)
+
+
+@checked()
+def list_countries(
+    session: Session, *, limit: int | None = None, offset: int = 0
+) -> list[CountryListRow]:
+    """Every country, current and dissolved, by code (unique)."""
     return [
         CountryListRow(
             country=row[0],
@@ -62,27 +78,37 @@ def list_countries(session: Session) -> list[CountryListRow]:
             end_date=partial(row[6], row[7]),
             fact_id=row[8],
         )
-        for row in session.execute(statement)
+        for row in session.execute(page_of(_countries(), limit, offset))
     ]
 
 
-def list_blocs(session: Session) -> list[BlocRow]:
-    """Every bloc, by code."""
-    statement = (
+@checked()
+def list_countries_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+    """How many rows list_countries has (a page's limit and offset change nothing)."""
+    return count_rows(session, _countries())
+
+
+def _blocs() -> Select[Any]:
+    return (
         select(
-            Bloc.code,
-            Bloc.name,
-            Bloc.kind,
-            Bloc.founded_on,
-            Bloc.founded_on_precision,
-            Bloc.dissolved_on,
-            Bloc.dissolved_on_precision,
-            Bloc.fact_id,
-            Release.slug,
+            BLOC.c.code,
+            BLOC.c.name,
+            BLOC.c.kind,
+            BLOC.c.founded_on,
+            BLOC.c.founded_on_precision,
+            BLOC.c.dissolved_on,
+            BLOC.c.dissolved_on_precision,
+            BLOC.c.fact_id,
+            RELEASE.c.slug,
         )
-        .join(Release, Release.id == Bloc.release_id)
-        .order_by(Bloc.code)
+        .join(RELEASE, RELEASE.c.id == BLOC.c.release_id)
+        .order_by(BLOC.c.code)
     )
+
+
+@checked()
+def list_blocs(session: Session, *, limit: int | None = None, offset: int = 0) -> list[BlocRow]:
+    """Every bloc, by code (unique)."""
     return [
         BlocRow(
             bloc=row[0],
@@ -93,13 +119,11 @@ def list_blocs(session: Session) -> list[BlocRow]:
             source=row[8],
             fact_id=row[7],
         )
-        for row in session.execute(statement)
+        for row in session.execute(page_of(_blocs(), limit, offset))
     ]
 
 
-def list_agreements(session: Session) -> list[AgreementRow]:
-    """Every agreement, oldest signature first (unknown dates last)."""
-    statement = agreement_select().order_by(
-        Agreement.signed_on.is_(None), Agreement.signed_on, Agreement.slug
-    )
-    return [agreement_row(row) for row in session.execute(statement)]
+@checked()
+def list_blocs_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+    """How many rows list_blocs has (a page's limit and offset change nothing)."""
+    return count_rows(session, _blocs())

@@ -9,8 +9,11 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models import Citation, Source
+from bilateral_db.models.sources import Citation, Source
 from bilateral_db.reports.pointintime import partial
+
+CITATION = Citation.__table__
+SOURCE = Source.__table__
 
 
 @dataclass(frozen=True)
@@ -34,18 +37,18 @@ def sources_for(session: Session, *, fact_ids: Iterable[int]) -> dict[int, list[
         return result
     statement = (
         select(
-            Citation.fact_id,
-            Source.slug,
-            Source.title,
-            Source.publisher,
-            Source.url,
-            Source.published_on,
-            Source.published_on_precision,
-            Citation.locator,
+            CITATION.c.fact_id,
+            SOURCE.c.slug,
+            SOURCE.c.title,
+            SOURCE.c.publisher,
+            SOURCE.c.url,
+            SOURCE.c.published_on,
+            SOURCE.c.published_on_precision,
+            CITATION.c.locator,
         )
-        .join(Source, Citation.source_id == Source.id)
-        .where(Citation.fact_id.in_(wanted))
-        .order_by(Citation.fact_id, Source.slug)
+        .join(SOURCE, CITATION.c.source_id == SOURCE.c.id)
+        .where(CITATION.c.fact_id.in_(wanted))
+        .order_by(CITATION.c.fact_id, SOURCE.c.slug)
     )
     for row in session.execute(statement):
         result[row[0]].append(

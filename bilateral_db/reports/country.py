@@ -10,12 +10,15 @@ from sqlalchemy.orm import Session
 
 from bilateral_db.core import dates
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models import Country, CountryCode
-from bilateral_db.reports.lookup import UnknownCode, checked
-from bilateral_db.reports.members import MembershipRow, memberships_on
-from bilateral_db.reports.officials import TermRow, officials_on
+from bilateral_db.reports.claims.kinds.country_codes import COUNTRY_CODE
+from bilateral_db.reports.claims.kinds.memberships import MembershipRow
+from bilateral_db.reports.claims.kinds.terms import TermRow
+from bilateral_db.reports.lookup import COUNTRY, UnknownCode, checked
+from bilateral_db.reports.members import memberships_on
+from bilateral_db.reports.officials import officials_on
 from bilateral_db.reports.pointintime import partial, period_end_exclusive
-from bilateral_db.reports.preferred import preferred
+
+CODE = COUNTRY_CODE.table
 
 
 @dataclass(frozen=True)
@@ -47,34 +50,34 @@ class CountryProfile:
 @checked(country="country", on="day")
 def country_profile(session: Session, *, country: str, on: date) -> CountryProfile:
     """Everything known about `country` on day `on`, in three queries."""
-    code = country.upper()
     rows = session.execute(
         select(
-            Country.code,
-            Country.common_name,
-            Country.name,
-            Country.official_name,
-            Country.alpha2,
-            Country.numeric,
-            Country.start_date,
-            Country.start_date_precision,
-            Country.end_date,
-            Country.end_date_precision,
-            Country.fact_id,
-            CountryCode.scheme,
-            CountryCode.code,
+            COUNTRY.c.code,
+            COUNTRY.c.common_name,
+            COUNTRY.c.name,
+            COUNTRY.c.official_name,
+            COUNTRY.c.alpha2,
+            COUNTRY.c.numeric,
+            COUNTRY.c.start_date,
+            COUNTRY.c.start_date_precision,
+            COUNTRY.c.end_date,
+            COUNTRY.c.end_date_precision,
+            COUNTRY.c.fact_id,
+            CODE.c.scheme,
+            CODE.c.code,
         )
+        .select_from(COUNTRY)
         .outerjoin(
-            CountryCode,
-            (CountryCode.country_id == Country.id)
-            & preferred(CountryCode)
-            & ((CountryCode.start_date.is_(None)) | (CountryCode.start_date <= on))
+            CODE,
+            (CODE.c.country_id == COUNTRY.c.id)
+            & COUNTRY_CODE.preferred()
+            & ((CODE.c.start_date.is_(None)) | (CODE.c.start_date <= on))
             & (
-                CountryCode.end_date.is_(None)
-                | (period_end_exclusive(CountryCode.end_date, CountryCode.end_date_precision) > on)
+                CODE.c.end_date.is_(None)
+                | (period_end_exclusive(CODE.c.end_date, CODE.c.end_date_precision) > on)
             ),
         )
-        .where(Country.code == code)
+        .where(COUNTRY.c.code == country)
     ).all()
     if not rows:
         raise UnknownCode("country", country, [])
@@ -101,6 +104,6 @@ def country_profile(session: Session, *, country: str, on: date) -> CountryProfi
     return CountryProfile(
         on=on,
         country=profile,
-        memberships=memberships_on(session, member=code, on=on),
-        officials=officials_on(session, country=code, on=on),
+        memberships=memberships_on(session, member=country, on=on),
+        officials=officials_on(session, country=country, on=on),
     )

@@ -17,35 +17,36 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bilateral_db.core.dates import PartialDate, period_end_exclusive
-from bilateral_db.models import (
-    Actor,
-    Agreement,
-    AgreementParty,
-    AgreementTopic,
-    Bloc,
-    Meeting,
-    MeetingTopic,
-    Membership,
-    RelationTopic,
-    Topic,
+from bilateral_db.models.topics import AgreementTopic, MeetingTopic, RelationTopic, Topic
+from bilateral_db.reports.agreements import (
+    AGREEMENT,
+    PARTY,
+    AgreementRow,
+    agreement_row,
+    agreement_select,
 )
-from bilateral_db.reports.agreements import AgreementRow, agreement_row, agreement_select
-from bilateral_db.reports.lookup import checked, named_actors
+from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, MembershipRow
+from bilateral_db.reports.lookup import ACTOR, checked, named_actors
 from bilateral_db.reports.meetings import (
+    MEETING,
     MeetingRow,
     actor_took_part,
     meeting_row,
     meeting_select,
 )
-from bilateral_db.reports.members import MembershipRow, membership_pairs
+from bilateral_db.reports.members import membership_pairs
 from bilateral_db.reports.pointintime import overlaps, partial
 from bilateral_db.reports.pointintime import period_end_exclusive as sql_end_exclusive
-from bilateral_db.reports.preferred import preferred
 from bilateral_db.reports.trade import TradeRow, trade_between
+
+TOPIC = Topic.__table__
+MEETING_TOPIC = MeetingTopic.__table__
+AGREEMENT_TOPIC = AgreementTopic.__table__
+RELATION_TOPIC = RelationTopic.__table__
 
 
 @dataclass(frozen=True)
@@ -142,46 +143,47 @@ def dyad_report(
     `year_from` and `year_to` keep memberships, meetings and agreements (signed, or in force)
     that share a day with those years, and trade in those years; relation topics are undated.
     """
-    a, b = a.upper(), b.upper()
     years = _Years.of(year_from, year_to)
     named = named_actors()
     actor_a = select(named.c.actor_id).where(named.c.code == a).scalar_subquery()
     actor_b = select(named.c.actor_id).where(named.c.code == b).scalar_subquery()
 
-    mine, theirs = aliased(Membership), aliased(Membership)
+    mine, theirs = MEMBERSHIP.table.alias("mine"), MEMBERSHIP.table.alias("theirs")
+    m, t = mine.c, theirs.c
     shared = session.execute(
         select(
-            Bloc.code,
-            mine.role,
-            mine.start_date,
-            mine.start_date_precision,
-            mine.end_date,
-            mine.end_date_precision,
-            theirs.role,
-            theirs.start_date,
-            theirs.start_date_precision,
-            theirs.end_date,
-            theirs.end_date_precision,
+            BLOC.c.code,
+            m.role,
+            m.start_date,
+            m.start_date_precision,
+            m.end_date,
+            m.end_date_precision,
+            t.role,
+            t.start_date,
+            t.start_date_precision,
+            t.end_date,
+            t.end_date_precision,
         )
-        .join(theirs, theirs.bloc_id == mine.bloc_id)
-        .join(Bloc, Bloc.id == mine.bloc_id)
+        .select_from(mine)
+        .join(theirs, t.bloc_id == m.bloc_id)
+        .join(BLOC, BLOC.c.id == m.bloc_id)
         .where(
-            mine.actor_id == actor_a,
-            theirs.actor_id == actor_b,
-            preferred(mine),
-            preferred(theirs),
-            years.shares_a_day(mine.start_date, mine.end_date, mine.end_date_precision),
-            years.shares_a_day(theirs.start_date, theirs.end_date, theirs.end_date_precision),
+            m.actor_id == actor_a,
+            t.actor_id == actor_b,
+            MEMBERSHIP.preferred(mine),
+            MEMBERSHIP.preferred(theirs),
+            years.shares_a_day(m.start_date, m.end_date, m.end_date_precision),
+            years.shares_a_day(t.start_date, t.end_date, t.end_date_precision),
             overlaps(
-                mine.start_date,
-                mine.end_date,
-                mine.end_date_precision,
-                theirs.start_date,
-                theirs.end_date,
-                theirs.end_date_precision,
+                m.start_date,
+                m.end_date,
+                m.end_date_precision,
+                t.start_date,
+                t.end_date,
+                t.end_date_precision,
             ),
         )
-        .order_by(Bloc.code, mine.start_date, theirs.start_date)
+        .order_by(BLOC.c.code, m.start_date, t.start_date)
     ).all()
     shared_rows = [
         SharedMembershipRow(
@@ -204,12 +206,15 @@ def dyad_report(
 
     def involves(actor_id: ColumnElement[Any]) -> ColumnElement[bool]:
         """The actor took part, hosted (a country) or organised (a bloc) the meeting."""
-        own = aliased(Actor)
+        own = ACTOR.alias()
         hosted_or_organised = (
-            select(own.id)
+            select(own.c.id)
             .where(
-                own.id == actor_id,
-                or_(own.country_id == Meeting.host_country_id, own.bloc_id == Meeting.bloc_id),
+                own.c.id == actor_id,
+                or_(
+                    own.c.country_id == MEETING.c.host_country_id,
+                    own.c.bloc_id == MEETING.c.bloc_id,
+                ),
             )
             .exists()
         )
@@ -219,73 +224,93 @@ def dyad_report(
         involves(actor_a),
         involves(actor_b),
         years.shares_a_day(
-            Meeting.start_date,
-            func.coalesce(Meeting.end_date, Meeting.start_date),
-            func.coalesce(Meeting.end_date_precision, Meeting.start_date_precision),
+            MEETING.c.start_date,
+            func.coalesce(MEETING.c.end_date, MEETING.c.start_date),
+            func.coalesce(MEETING.c.end_date_precision, MEETING.c.start_date_precision),
         ),
     )
     in_force = or_(
-        years.shares_a_day(Agreement.signed_on, Agreement.signed_on, Agreement.signed_on_precision),
         years.shares_a_day(
-            Agreement.covers_from, Agreement.covers_until, Agreement.covers_until_precision
+            AGREEMENT.c.signed_on, AGREEMENT.c.signed_on, AGREEMENT.c.signed_on_precision
+        ),
+        years.shares_a_day(
+            AGREEMENT.c.covers_from, AGREEMENT.c.covers_until, AGREEMENT.c.covers_until_precision
         ),
     )
     meetings = [
         meeting_row(row)
         for row in session.execute(
-            meeting_select().where(between).order_by(Meeting.start_date, Meeting.slug)
+            meeting_select().where(between).order_by(MEETING.c.start_date, MEETING.c.slug)
         )
     ]
 
-    party_a, party_b = aliased(AgreementParty), aliased(AgreementParty)
+    party_a, party_b = PARTY.alias(), PARTY.alias()
     agreements = [
         agreement_row(row)
         for row in session.execute(
             agreement_select()
-            .join(party_a, party_a.agreement_id == Agreement.id)
-            .join(party_b, party_b.agreement_id == Agreement.id)
-            .where(party_a.actor_id == actor_a, party_b.actor_id == actor_b, in_force)
-            .order_by(Agreement.signed_on, Agreement.slug)
+            .join(party_a, party_a.c.agreement_id == AGREEMENT.c.id)
+            .join(party_b, party_b.c.agreement_id == AGREEMENT.c.id)
+            .where(party_a.c.actor_id == actor_a, party_b.c.actor_id == actor_b, in_force)
+            .order_by(AGREEMENT.c.signed_on, AGREEMENT.c.slug)
         )
     ]
 
-    meeting_ids = select(Meeting.id).where(between)
-    party_a2, party_b2 = aliased(AgreementParty), aliased(AgreementParty)
+    meeting_ids = select(MEETING.c.id).where(between)
+    party_a2, party_b2 = PARTY.alias(), PARTY.alias()
     agreement_ids = (
-        select(party_a2.agreement_id)
-        .join(party_b2, party_b2.agreement_id == party_a2.agreement_id)
-        .join(Agreement, Agreement.id == party_a2.agreement_id)
-        .where(party_a2.actor_id == actor_a, party_b2.actor_id == actor_b, in_force)
+        select(party_a2.c.agreement_id)
+        .join(party_b2, party_b2.c.agreement_id == party_a2.c.agreement_id)
+        .join(AGREEMENT, AGREEMENT.c.id == party_a2.c.agreement_id)
+        .where(party_a2.c.actor_id == actor_a, party_b2.c.actor_id == actor_b, in_force)
     )
     relation = (
-        select(Topic.slug, Topic.name, literal("relation"), literal(None), RelationTopic.fact_id)
-        .join(Topic, RelationTopic.topic_id == Topic.id)
+        select(
+            TOPIC.c.slug,
+            TOPIC.c.name,
+            literal("relation"),
+            literal(None),
+            RELATION_TOPIC.c.fact_id,
+        )
+        .join(TOPIC, RELATION_TOPIC.c.topic_id == TOPIC.c.id)
         .where(
             or_(
-                and_(RelationTopic.actor_id == actor_a, RelationTopic.partner_actor_id == actor_b),
-                and_(RelationTopic.actor_id == actor_b, RelationTopic.partner_actor_id == actor_a),
+                and_(
+                    RELATION_TOPIC.c.actor_id == actor_a,
+                    RELATION_TOPIC.c.partner_actor_id == actor_b,
+                ),
+                and_(
+                    RELATION_TOPIC.c.actor_id == actor_b,
+                    RELATION_TOPIC.c.partner_actor_id == actor_a,
+                ),
             )
         )
     )
-    topic_meeting = aliased(Meeting)
+    topic_meeting = MEETING.alias("topic_meeting")
     at_meetings = (
-        select(Topic.slug, Topic.name, literal("meeting"), topic_meeting.slug, MeetingTopic.fact_id)
-        .join(Topic, MeetingTopic.topic_id == Topic.id)
-        .join(topic_meeting, topic_meeting.id == MeetingTopic.meeting_id)
-        .where(MeetingTopic.meeting_id.in_(meeting_ids))
+        select(
+            TOPIC.c.slug,
+            TOPIC.c.name,
+            literal("meeting"),
+            topic_meeting.c.slug,
+            MEETING_TOPIC.c.fact_id,
+        )
+        .join(TOPIC, MEETING_TOPIC.c.topic_id == TOPIC.c.id)
+        .join(topic_meeting, topic_meeting.c.id == MEETING_TOPIC.c.meeting_id)
+        .where(MEETING_TOPIC.c.meeting_id.in_(meeting_ids))
     )
-    topic_agreement = aliased(Agreement)
+    topic_agreement = AGREEMENT.alias("topic_agreement")
     in_agreements = (
         select(
-            Topic.slug,
-            Topic.name,
+            TOPIC.c.slug,
+            TOPIC.c.name,
             literal("agreement"),
-            topic_agreement.slug,
-            AgreementTopic.fact_id,
+            topic_agreement.c.slug,
+            AGREEMENT_TOPIC.c.fact_id,
         )
-        .join(Topic, AgreementTopic.topic_id == Topic.id)
-        .join(topic_agreement, topic_agreement.id == AgreementTopic.agreement_id)
-        .where(AgreementTopic.agreement_id.in_(agreement_ids))
+        .join(TOPIC, AGREEMENT_TOPIC.c.topic_id == TOPIC.c.id)
+        .join(topic_agreement, topic_agreement.c.id == AGREEMENT_TOPIC.c.agreement_id)
+        .where(AGREEMENT_TOPIC.c.agreement_id.in_(agreement_ids))
     )
     topic_sources: CompoundSelect[str, str, str, str | None, int] = union_all(
         relation, at_meetings, in_agreements

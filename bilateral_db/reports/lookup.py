@@ -1,4 +1,10 @@
-"""Resolve the codes and slugs users type into rows, with close matches when they miss."""
+"""Check that the codes and slugs a report is asked about exist, with close matches when not.
+
+Reports take values already read: country and bloc codes upper-case (ASEAN), slugs and
+vocabulary lower-case (sergey-lavrov, dialogue_partner), days as datetime.date. The answers
+layer reads what users type into these; a report only checks that what it is given names
+something, so a Python caller passing `asean` is told "no such bloc; did you mean ASEAN?".
+"""
 
 from __future__ import annotations
 
@@ -8,24 +14,19 @@ import inspect
 from collections.abc import Callable
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
-from enum import StrEnum
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import SQLColumnExpression, func, literal, select, union_all
+from sqlalchemy import ColumnElement, func, literal, select, union_all
 from sqlalchemy.orm import Session
+from sqlalchemy.sql.selectable import CTE
 
 from bilateral_db.core.vocabulary import MembershipRole
-from bilateral_db.models import (
-    Actor,
-    Agreement,
-    Bloc,
-    Country,
-    Meeting,
-    Person,
-    Post,
-    ProductCategory,
-    Topic,
-)
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import Country
+
+ACTOR = Actor.__table__
+COUNTRY = Country.__table__
+BLOC = Bloc.__table__
 
 
 class UnknownCode(LookupError):
@@ -45,6 +46,13 @@ class UnknownCode(LookupError):
         super().__init__(f"{shown}: no such {kind}{hint}")
 
 
+def miss(kind: str, code: str, candidates: list[str]) -> UnknownCode:
+    """UnknownCode for `code`, suggesting the candidates closest to it in any case."""
+    by_upper = {candidate.upper(): candidate for candidate in candidates}
+    close = difflib.get_close_matches(code.upper(), list(by_upper), n=3, cutoff=0.6)
+    return UnknownCode(kind, code, [by_upper[match] for match in close], none_at_all=not candidates)
+
+
 @dataclass(frozen=True)
 class ActorRef:
     """A country or a bloc, as reports name it."""
@@ -57,23 +65,19 @@ class ActorRef:
     bloc_id: int | None
 
 
-def miss(kind: str, code: str, candidates: list[str]) -> UnknownCode:
-    by_upper = {candidate.upper(): candidate for candidate in candidates}
-    close = difflib.get_close_matches(code.upper(), list(by_upper), n=3, cutoff=0.6)
-    return UnknownCode(kind, code, [by_upper[match] for match in close], none_at_all=not candidates)
-
-
-def _actors(session: Session, code: str | None) -> list[ActorRef]:
-    countries = select(Actor.id, Country.code, Country.name, Actor.country_id, Actor.bloc_id).join(
-        Country, Actor.country_id == Country.id
-    )
-    blocs = select(Actor.id, Bloc.code, Bloc.name, Actor.country_id, Actor.bloc_id).join(
-        Bloc, Actor.bloc_id == Bloc.id
-    )
-    if code is not None:
-        countries = countries.where(Country.code == code.upper())
-        blocs = blocs.where(Bloc.code == code.upper())
-    rows = session.execute(union_all(countries, blocs)).all()
+def _actors(session: Session, code: str | None, kind: str | None = None) -> list[ActorRef]:
+    parts = []
+    for table, foreign_key, this_kind in (
+        (COUNTRY, ACTOR.c.country_id, "country"),
+        (BLOC, ACTOR.c.bloc_id, "bloc"),
+    ):
+        if kind not in (None, this_kind):
+            continue
+        part = select(
+            ACTOR.c.id, table.c.code, table.c.name, ACTOR.c.country_id, ACTOR.c.bloc_id
+        ).join(table, foreign_key == table.c.id)
+        parts.append(part if code is None else part.where(table.c.code == code))
+    rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0]).all()
     return [
         ActorRef(
             actor_id=row[0],
@@ -87,95 +91,77 @@ def _actors(session: Session, code: str | None) -> list[ActorRef]:
     ]
 
 
-def actor(session: Session, code: str) -> ActorRef:
-    """The country (ISO alpha-3) or bloc (our code) called `code`."""
-    found = _actors(session, code)
+def _one(session: Session, code: str, kind: str | None, label: str) -> ActorRef:
+    found = _actors(session, code, kind)
     if found:
         return found[0]
-    raise miss("country or bloc", code, [ref.code for ref in _actors(session, None)])
+    raise miss(label, code, [ref.code for ref in _actors(session, None, kind)])
+
+
+def actor(session: Session, code: str) -> ActorRef:
+    """The country (ISO alpha-3) or bloc (our code) called `code`."""
+    return _one(session, code, None, "country or bloc")
 
 
 def country(session: Session, code: str) -> ActorRef:
     """The country with ISO alpha-3 `code`."""
-    found = [ref for ref in _actors(session, code) if ref.kind == "country"]
-    if found:
-        return found[0]
-    raise miss("country", code, list(session.scalars(select(Country.code))))
+    return _one(session, code, "country", "country")
 
 
 def bloc(session: Session, code: str) -> ActorRef:
     """The bloc with our code `code`."""
-    found = [ref for ref in _actors(session, code) if ref.kind == "bloc"]
-    if found:
-        return found[0]
-    raise miss("bloc", code, list(session.scalars(select(Bloc.code))))
+    return _one(session, code, "bloc", "bloc")
 
 
-def _slug(session: Session, kind: str, column: SQLColumnExpression[str], slug: str) -> str:
-    slug = slug.strip().lower()
-    if session.scalar(select(column).where(column == slug).limit(1)) is not None:
-        return slug
-    raise miss(kind, slug, list(session.scalars(select(column).distinct())))
+def existing(kind: str, column: ColumnElement[str]) -> Callable[[Session, str], str]:
+    """A check that `column` holds the value asked for (a slug), else UnknownCode."""
+
+    def check(session: Session, value: str) -> str:
+        if session.scalar(select(column).where(column == value).limit(1)) is not None:
+            return value
+        raise miss(kind, value, list(session.scalars(select(column).distinct())))
+
+    return check
 
 
-def person(session: Session, slug: str) -> str:
-    return _slug(session, "person", Person.slug, slug)
-
-
-def meeting(session: Session, slug: str) -> str:
-    return _slug(session, "meeting", Meeting.slug, slug)
-
-
-def agreement(session: Session, slug: str) -> str:
-    return _slug(session, "agreement", Agreement.slug, slug)
-
-
-def topic(session: Session, slug: str) -> str:
-    return _slug(session, "topic", Topic.slug, slug)
-
-
-def named_actors() -> Any:
+def named_actors() -> CTE:
     """A CTE (actor_id, code, name, kind) naming every actor by its ISO or bloc code."""
     countries = select(
-        Actor.id.label("actor_id"),
-        Country.code.label("code"),
-        func.coalesce(Country.common_name, Country.name).label("name"),
+        ACTOR.c.id.label("actor_id"),
+        COUNTRY.c.code.label("code"),
+        func.coalesce(COUNTRY.c.common_name, COUNTRY.c.name).label("name"),
         literal("country").label("kind"),
-    ).join(Country, Actor.country_id == Country.id)
-    blocs = select(Actor.id, Bloc.code, Bloc.name, literal("bloc")).join(
-        Bloc, Actor.bloc_id == Bloc.id
+    ).join(COUNTRY, ACTOR.c.country_id == COUNTRY.c.id)
+    blocs = select(ACTOR.c.id, BLOC.c.code, BLOC.c.name, literal("bloc")).join(
+        BLOC, ACTOR.c.bloc_id == BLOC.c.id
     )
     return union_all(countries, blocs).cte("named_actor")
 
 
-# --- Entry validation: every report function checks its arguments the same way ---------------
+# --- Entry checks: every report function checks its arguments the same way -------------------
 #
-# Codes are upper-cased and slugs lower-cased, vocabulary is read case-insensitively, dates must
-# be datetime.date. A code that names nothing raises UnknownCode (with close matches), as the CLI
-# shows it; the check runs only when an answer comes back empty, so a report that finds rows
-# still runs its one query.
+# Days must be datetime.date and years int; a vocabulary value must be one of its values; a
+# page is a limit of at least 0 (or None) and an offset of at least 0. A code or slug that names
+# nothing raises UnknownCode with close matches, as the CLI and the API show it; that check
+# runs only when an answer comes back empty, so a report that finds rows still runs its one
+# query.
 
 P = ParamSpec("P")
 R = TypeVar("R")
 
-
-def _existing_slug(kind: str, column: SQLColumnExpression[str]) -> Callable[[Session, str], str]:
-    return lambda session, slug: _slug(session, kind, column, slug)
+Check = Callable[[Session, str], object]
 
 
-_EXISTS: dict[str, Callable[[Session, str], object]] = {
-    "actor": actor,
-    "bloc": bloc,
-    "country": country,
-    "person": person,
-    "meeting": meeting,
-    "agreement": agreement,
-    "topic": topic,
-    "post": _existing_slug("post", Post.office),
-    "category": _existing_slug("product category", ProductCategory.code),
-}
-_UPPER = {"actor", "bloc", "country"}
-_VOCABULARY: dict[str, tuple[str, type[StrEnum]]] = {"role": ("role", MembershipRole)}
+@dataclass(frozen=True)
+class Vocabulary:
+    """A closed list of values an argument takes, spelt as the database holds them."""
+
+    label: str  # what a value is called in messages: role
+    values: tuple[str, ...]
+
+
+ROLE = Vocabulary("role", tuple(role.value for role in MembershipRole))
+ArgumentKind = str | Check | Vocabulary
 
 
 def require_day(value: object, name: str) -> date:
@@ -188,27 +174,28 @@ def require_day(value: object, name: str) -> date:
     return value
 
 
-def vocabulary_value(vocabulary: type[StrEnum], value: str, kind: str) -> str:
-    """The vocabulary's spelling of `value`: case, spaces and hyphens do not matter."""
-    wanted = value.strip().lower().replace("-", "_").replace(" ", "_")
-    if wanted in {item.value for item in vocabulary}:
-        return wanted
-    raise miss(kind, value, [item.value for item in vocabulary])
+def _require_int(value: object, name: str, what: str) -> int:
+    if isinstance(value, bool) or not isinstance(value, int):
+        raise TypeError(f"{name} must be an int {what}, not {type(value).__name__} ({value!r})")
+    return value
 
 
-def _normalise(kind: str, name: str, value: object) -> object:
+def _check_value(kind: ArgumentKind, name: str, value: object) -> None:
+    """The checks that need no database: types, vocabularies, pages."""
     if kind == "day":
-        return require_day(value, name)
-    if kind == "year":
-        if isinstance(value, bool) or not isinstance(value, int):
-            raise TypeError(f"{name} must be an int year, not {type(value).__name__} ({value!r})")
-        return value
-    if not isinstance(value, str):
+        require_day(value, name)
+    elif kind == "year":
+        _require_int(value, name, "year")
+    elif kind in ("limit", "offset"):
+        if _require_int(value, name, "count of rows") < 0:
+            raise ValueError(f"{name} must be 0 or more, not {value}")
+    elif not isinstance(value, str):
         raise TypeError(f"{name} must be a str code, not {type(value).__name__} ({value!r})")
-    if kind in _VOCABULARY:
-        label, vocabulary = _VOCABULARY[kind]
-        return vocabulary_value(vocabulary, value, label)
-    return value.strip().upper() if kind in _UPPER else value.strip().lower()
+    elif isinstance(kind, Vocabulary) and value not in kind.values:
+        raise miss(kind.label, value, list(kind.values))
+
+
+_EXISTS: dict[str, Check] = {"actor": actor, "bloc": bloc, "country": country}
 
 
 def _is_empty(result: object) -> bool:
@@ -221,44 +208,54 @@ def _is_empty(result: object) -> bool:
     return False
 
 
-def _require_existing(session: Session, kinds: dict[str, str], arguments: dict[str, Any]) -> None:
+def _require_existing(
+    session: Session, kinds: dict[str, ArgumentKind], arguments: dict[str, Any]
+) -> None:
+    """Each code among `arguments` names something, else UnknownCode with close matches."""
     for name, kind in kinds.items():
         value = arguments.get(name)
-        if value is not None and kind in _EXISTS:
-            _EXISTS[kind](session, value)
+        check = _EXISTS.get(kind) if isinstance(kind, str) else kind
+        if value is not None and callable(check):
+            check(session, value)
 
 
 def checked(
-    *, ordered: tuple[str, str] | None = None, **kinds: str
+    *, ordered: tuple[str, str] | None = None, **kinds: ArgumentKind
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
-    """Validate a report function's keyword arguments by kind (see the section's comment).
+    """Check a report function's keyword arguments by kind (see the section's comment).
 
-    `ordered` names two arguments (from, to) that must not be in reverse order.
+    A kind is "day", "year", "actor", "bloc", "country", a Vocabulary, or a check of its own
+    (`existing(...)`). `limit` and `offset` are checked wherever a report takes them; `ordered`
+    names two arguments (from, to) that must not be in reverse order.
     """
 
     def decorate(function: Callable[P, R]) -> Callable[P, R]:
         signature = inspect.signature(function)
+        every: dict[str, ArgumentKind] = {
+            **{name: name for name in ("limit", "offset") if name in signature.parameters},
+            **kinds,
+        }
 
         @functools.wraps(function)
         def wrapper(*args: P.args, **kwargs: P.kwargs) -> R:
             bound = signature.bind(*args, **kwargs)
             arguments = bound.arguments
-            for name, kind in kinds.items():
+            for name, kind in every.items():
                 if arguments.get(name) is not None:
-                    arguments[name] = _normalise(kind, name, arguments[name])
+                    _check_value(kind, name, arguments[name])
             if ordered is not None:
                 first, last = (arguments.get(name) for name in ordered)
                 if first is not None and last is not None and first > last:
                     raise ValueError(f"{ordered[0]} ({first}) is after {ordered[1]} ({last})")
             session = arguments["session"]
             try:
-                result = function(*bound.args, **bound.kwargs)
+                result = function(*args, **kwargs)
             except UnknownCode as error:
                 if not error.suggestions:  # raised by the body: find the close matches
-                    _require_existing(session, kinds, arguments)
+                    _require_existing(session, every, arguments)
                 raise
             if _is_empty(result):
-                _require_existing(session, kinds, arguments)
+                _require_existing(session, every, arguments)
             return result
 
         return wrapper

@@ -7,26 +7,36 @@ from datetime import date
 from typing import Any
 
 from sqlalchemy import ColumnElement, Select, exists, func, or_, select
-from sqlalchemy.orm import Session, aliased
+from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models import (
-    Actor,
-    Bloc,
-    City,
-    Country,
-    Fact,
-    Meeting,
-    MeetingTopic,
-    Participant,
-    Person,
-    Post,
-    Term,
-    Topic,
-)
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import City, Country
+from bilateral_db.models.meetings import Meeting, Participant
+from bilateral_db.models.officials import Person, Post, Term
+from bilateral_db.models.sources import Fact
+from bilateral_db.models.topics import MeetingTopic, Topic
 from bilateral_db.reports.citations import SourceRow, sources_for
-from bilateral_db.reports.lookup import UnknownCode, checked
+from bilateral_db.reports.lookup import UnknownCode, checked, existing
+from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
+
+MEETING = Meeting.__table__
+PARTICIPANT = Participant.__table__
+MEETING_TOPIC = MeetingTopic.__table__
+TOPIC = Topic.__table__
+PERSON = Person.__table__
+POST = Post.__table__
+TERM = Term.__table__
+ACTOR = Actor.__table__
+COUNTRY = Country.__table__
+BLOC = Bloc.__table__
+CITY = City.__table__
+FACT = Fact.__table__
+PARENT = MEETING.alias("parent_meeting")
+HOST = COUNTRY.alias("host_country")
+ACTOR_COUNTRY = COUNTRY.alias("actor_country")
+ACTOR_BLOC = BLOC.alias("actor_bloc")
 
 
 @dataclass(frozen=True)
@@ -81,37 +91,32 @@ class MeetingDetail:
     sources: list[SourceRow]
 
 
-_Parent = aliased(Meeting)
-_Host = aliased(Country)
-_ActorCountry = aliased(Country)
-_ActorBloc = aliased(Bloc)
-
-
-def meeting_select() -> Select[*tuple[Any, ...]]:
+def meeting_select() -> Select[Any]:
     """Meeting rows with their city, host, bloc and parent resolved to names and codes."""
     return (
         select(
-            Meeting.slug,
-            Meeting.name,
-            Meeting.kind,
-            Meeting.ordinal,
-            Meeting.start_date,
-            Meeting.start_date_precision,
-            Meeting.end_date,
-            Meeting.end_date_precision,
-            City.name,
-            _Host.code,
-            Bloc.code,
-            _Parent.slug,
-            Meeting.fact_id,
-            Fact.confidence,
-            Fact.note,
+            MEETING.c.slug,
+            MEETING.c.name,
+            MEETING.c.kind,
+            MEETING.c.ordinal,
+            MEETING.c.start_date,
+            MEETING.c.start_date_precision,
+            MEETING.c.end_date,
+            MEETING.c.end_date_precision,
+            CITY.c.name,
+            HOST.c.code,
+            BLOC.c.code,
+            PARENT.c.slug,
+            MEETING.c.fact_id,
+            FACT.c.confidence,
+            FACT.c.note,
         )
-        .outerjoin(Fact, Meeting.fact_id == Fact.id)
-        .outerjoin(City, Meeting.city_id == City.id)
-        .outerjoin(_Host, Meeting.host_country_id == _Host.id)
-        .outerjoin(Bloc, Meeting.bloc_id == Bloc.id)
-        .outerjoin(_Parent, Meeting.parent_id == _Parent.id)
+        .select_from(MEETING)
+        .outerjoin(FACT, MEETING.c.fact_id == FACT.c.id)
+        .outerjoin(CITY, MEETING.c.city_id == CITY.c.id)
+        .outerjoin(HOST, MEETING.c.host_country_id == HOST.c.id)
+        .outerjoin(BLOC, MEETING.c.bloc_id == BLOC.c.id)
+        .outerjoin(PARENT, MEETING.c.parent_id == PARENT.c.id)
     )
 
 
@@ -138,50 +143,98 @@ def actor_took_part(actor_id: Any, meeting_id: Any = None) -> Any:
 
     An official counts for the country whose post they held on the meeting's first day.
     """
-    meeting_id = Meeting.id if meeting_id is None else meeting_id
+    meeting_id = MEETING.c.id if meeting_id is None else meeting_id
+    participant, term, post, actor = (
+        PARTICIPANT.alias(),
+        TERM.alias(),
+        POST.alias(),
+        ACTOR.alias(),
+    )
     as_actor = exists().where(
-        Participant.meeting_id == meeting_id, Participant.actor_id == actor_id
+        participant.c.meeting_id == meeting_id, participant.c.actor_id == actor_id
     )
     through_official = exists().where(
-        Participant.meeting_id == meeting_id,
-        Participant.actor_id.is_(None),
-        Term.person_id == Participant.person_id,
-        Post.id == Term.post_id,
-        Actor.country_id == Post.country_id,
-        Actor.id == actor_id,
-        covers(Term.start_date, Term.end_date, Term.end_date_precision, Meeting.start_date),
+        participant.c.meeting_id == meeting_id,
+        participant.c.actor_id.is_(None),
+        term.c.person_id == participant.c.person_id,
+        post.c.id == term.c.post_id,
+        actor.c.country_id == post.c.country_id,
+        actor.c.id == actor_id,
+        covers(term.c.start_date, term.c.end_date, term.c.end_date_precision, MEETING.c.start_date),
     )
     return or_(as_actor, through_official)
 
 
 def actor_id_of(code: str, *, kind: str) -> Any:
     """SQL: the actor id of the country or bloc `code`, as an uncorrelated scalar subquery."""
-    actor = aliased(Actor)
-    if kind == "country":
-        named_country = aliased(Country)
-        statement = select(actor.id).join(named_country, actor.country_id == named_country.id)
-        return statement.where(named_country.code == code.upper()).scalar_subquery()
-    named_bloc = aliased(Bloc)
-    statement = select(actor.id).join(named_bloc, actor.bloc_id == named_bloc.id)
-    return statement.where(named_bloc.code == code.upper()).scalar_subquery()
+    actor = ACTOR.alias()
+    named = (COUNTRY if kind == "country" else BLOC).alias()
+    key = actor.c.country_id if kind == "country" else actor.c.bloc_id
+    statement = select(actor.c.id).join(named, key == named.c.id)
+    return statement.where(named.c.code == code).scalar_subquery()
 
 
-def _involves(model: Any, own_column: Any, code: str, kind: str) -> ColumnElement[bool]:
+def _involves(table: Any, own_column: Any, code: str, kind: str) -> ColumnElement[bool]:
     """The meeting is hosted or organised by `code` (through `own_column`), or it took part."""
-    named = aliased(model)
-    own = select(named.id).where(named.code == code.upper()).scalar_subquery()
+    named = table.alias()
+    own = select(named.c.id).where(named.c.code == code).scalar_subquery()
     return or_(own_column == own, actor_took_part(actor_id_of(code, kind=kind)))
 
 
-@checked(
+def _meetings(
+    person: str | None,
+    country: str | None,
+    bloc: str | None,
+    topic: str | None,
+    date_from: date | None,
+    date_to: date | None,
+) -> Select[Any]:
+    statement = meeting_select()
+    if person is not None:
+        statement = statement.where(
+            exists().where(
+                PARTICIPANT.c.meeting_id == MEETING.c.id,
+                PARTICIPANT.c.person_id == PERSON.c.id,
+                PERSON.c.slug == person,
+            )
+        )
+    if country is not None:
+        statement = statement.where(
+            _involves(COUNTRY, MEETING.c.host_country_id, country, "country")
+        )
+    if bloc is not None:
+        statement = statement.where(_involves(BLOC, MEETING.c.bloc_id, bloc, "bloc"))
+    if topic is not None:
+        statement = statement.where(
+            exists().where(
+                MEETING_TOPIC.c.meeting_id == MEETING.c.id,
+                MEETING_TOPIC.c.topic_id == TOPIC.c.id,
+                TOPIC.c.slug == topic,
+            )
+        )
+    last_day = period_end_exclusive(
+        func.coalesce(MEETING.c.end_date, MEETING.c.start_date),
+        func.coalesce(MEETING.c.end_date_precision, MEETING.c.start_date_precision),
+    )
+    if date_from is not None:
+        statement = statement.where(MEETING.c.start_date.is_not(None), last_day > date_from)
+    if date_to is not None:
+        statement = statement.where(MEETING.c.start_date <= date_to)
+    return statement.order_by(MEETING.c.start_date.is_(None), MEETING.c.start_date, MEETING.c.slug)
+
+
+_filters_checked = checked(
     ordered=("date_from", "date_to"),
-    person="person",
+    person=existing("person", PERSON.c.slug),
     country="country",
     bloc="bloc",
-    topic="topic",
+    topic=existing("topic", TOPIC.c.slug),
     date_from="day",
     date_to="day",
 )
+
+
+@_filters_checked
 def find_meetings(
     session: Session,
     *,
@@ -191,98 +244,91 @@ def find_meetings(
     topic: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
 ) -> list[MeetingRow]:
-    """Meetings matching every filter given, oldest first.
+    """Meetings matching every filter given, oldest first (unknown dates last), then by slug.
 
     `country` and `bloc` match a meeting hosted or organised by it, or attended by it or one of
     its officials; the date range keeps meetings that share a day with [date_from, date_to].
     """
-    statement = meeting_select()
-    if person is not None:
-        statement = statement.where(
-            exists().where(
-                Participant.meeting_id == Meeting.id,
-                Participant.person_id == Person.id,
-                Person.slug == person,
-            )
-        )
-    if country is not None:
-        statement = statement.where(_involves(Country, Meeting.host_country_id, country, "country"))
-    if bloc is not None:
-        statement = statement.where(_involves(Bloc, Meeting.bloc_id, bloc, "bloc"))
-    if topic is not None:
-        statement = statement.where(
-            exists().where(
-                MeetingTopic.meeting_id == Meeting.id,
-                MeetingTopic.topic_id == Topic.id,
-                Topic.slug == topic,
-            )
-        )
-    last_day = period_end_exclusive(
-        func.coalesce(Meeting.end_date, Meeting.start_date),
-        func.coalesce(Meeting.end_date_precision, Meeting.start_date_precision),
-    )
-    if date_from is not None:
-        statement = statement.where(Meeting.start_date.is_not(None), last_day > date_from)
-    if date_to is not None:
-        statement = statement.where(Meeting.start_date <= date_to)
-    statement = statement.order_by(Meeting.start_date.is_(None), Meeting.start_date, Meeting.slug)
-    return [meeting_row(row) for row in session.execute(statement)]
+    statement = _meetings(person, country, bloc, topic, date_from, date_to)
+    return [meeting_row(row) for row in session.execute(page_of(statement, limit, offset))]
 
 
-def participants_select() -> Select[*tuple[Any, ...]]:
+@_filters_checked
+def find_meetings_total(
+    session: Session,
+    *,
+    person: str | None = None,
+    country: str | None = None,
+    bloc: str | None = None,
+    topic: str | None = None,
+    date_from: date | None = None,
+    date_to: date | None = None,
+    limit: int | None = None,
+    offset: int = 0,
+) -> int:
+    """How many rows find_meetings has (a page's limit and offset change nothing)."""
+    return count_rows(session, _meetings(person, country, bloc, topic, date_from, date_to))
+
+
+def participants_select() -> Select[Any]:
     return (
         select(
-            Person.slug,
-            Person.name,
-            func.coalesce(_ActorCountry.code, _ActorBloc.code),
-            func.coalesce(_ActorCountry.common_name, _ActorCountry.name, _ActorBloc.name),
-            Participant.role,
-            Participant.status,
-            Participant.fact_id,
-            Fact.confidence,
-            Fact.note,
+            PERSON.c.slug,
+            PERSON.c.name,
+            func.coalesce(ACTOR_COUNTRY.c.code, ACTOR_BLOC.c.code),
+            func.coalesce(ACTOR_COUNTRY.c.common_name, ACTOR_COUNTRY.c.name, ACTOR_BLOC.c.name),
+            PARTICIPANT.c.role,
+            PARTICIPANT.c.status,
+            PARTICIPANT.c.fact_id,
+            FACT.c.confidence,
+            FACT.c.note,
         )
-        .outerjoin(Fact, Participant.fact_id == Fact.id)
-        .outerjoin(Person, Participant.person_id == Person.id)
-        .outerjoin(Actor, Participant.actor_id == Actor.id)
-        .outerjoin(_ActorCountry, Actor.country_id == _ActorCountry.id)
-        .outerjoin(_ActorBloc, Actor.bloc_id == _ActorBloc.id)
+        .select_from(PARTICIPANT)
+        .outerjoin(FACT, PARTICIPANT.c.fact_id == FACT.c.id)
+        .outerjoin(PERSON, PARTICIPANT.c.person_id == PERSON.c.id)
+        .outerjoin(ACTOR, PARTICIPANT.c.actor_id == ACTOR.c.id)
+        .outerjoin(ACTOR_COUNTRY, ACTOR.c.country_id == ACTOR_COUNTRY.c.id)
+        .outerjoin(ACTOR_BLOC, ACTOR.c.bloc_id == ACTOR_BLOC.c.id)
     )
 
 
-@checked(slug="meeting")
+@checked(slug=existing("meeting", MEETING.c.slug))
 def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
     """The meeting `slug` in full, in five queries whatever its size (never one per row)."""
-    head = session.execute(meeting_select().where(Meeting.slug == slug)).first()
+    head = session.execute(meeting_select().where(MEETING.c.slug == slug)).first()
     if head is None:
         raise UnknownCode("meeting", slug, [])
     meeting = meeting_row(head)
-    meeting_id = select(Meeting.id).where(Meeting.slug == slug).scalar_subquery()
+    meeting_id = select(MEETING.c.id).where(MEETING.c.slug == slug).scalar_subquery()
     participants = [
         ParticipantRow(*row)
         for row in session.execute(
             participants_select()
-            .where(Participant.meeting_id == meeting_id)
-            .order_by(Participant.role, Person.slug, Participant.status, Participant.id)
+            .where(PARTICIPANT.c.meeting_id == meeting_id)
+            .order_by(PARTICIPANT.c.role, PERSON.c.slug, PARTICIPANT.c.status, PARTICIPANT.c.id)
         )
     ]
     children = [
         meeting_row(row)
         for row in session.execute(
             meeting_select()
-            .where(Meeting.parent_id == meeting_id)
-            .order_by(Meeting.start_date, Meeting.slug)
+            .where(MEETING.c.parent_id == meeting_id)
+            .order_by(MEETING.c.start_date, MEETING.c.slug)
         )
     ]
     topics = [
         TopicRow(*row)
         for row in session.execute(
-            select(Topic.slug, Topic.name, MeetingTopic.fact_id, Fact.confidence, Fact.note)
-            .join(Topic, MeetingTopic.topic_id == Topic.id)
-            .outerjoin(Fact, MeetingTopic.fact_id == Fact.id)
-            .where(MeetingTopic.meeting_id == meeting_id)
-            .order_by(Topic.slug)
+            select(
+                TOPIC.c.slug, TOPIC.c.name, MEETING_TOPIC.c.fact_id, FACT.c.confidence, FACT.c.note
+            )
+            .join(TOPIC, MEETING_TOPIC.c.topic_id == TOPIC.c.id)
+            .outerjoin(FACT, MEETING_TOPIC.c.fact_id == FACT.c.id)
+            .where(MEETING_TOPIC.c.meeting_id == meeting_id)
+            .order_by(TOPIC.c.slug)
         )
     ]
     sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]

@@ -1,5 +1,6 @@
-"""The Python API checks its arguments as the CLI does: unknown codes raise UnknownCode with
-close matches, dates must be dates, and case does not matter."""
+"""The Python API checks its arguments: unknown codes raise UnknownCode with close matches,
+dates must be dates, pages must be counts. Reports take values as the answers layer reads them
+(codes upper-case, slugs and vocabulary lower-case) and normalise nothing themselves."""
 
 from __future__ import annotations
 
@@ -81,11 +82,67 @@ def test_reversed_ranges_are_refused(world) -> None:
         reports.find_meetings(world.session, date_from=date(2020, 1, 1), date_to=date(2010, 1, 1))
 
 
-def test_case_does_not_matter(world) -> None:
+@pytest.mark.parametrize(
+    ("call", "message"),
+    [
+        (
+            lambda s: reports.members_on(s, bloc="asean", on=date(2019, 8, 1)),
+            "asean: no such bloc; did you mean ASEAN?",
+        ),
+        (
+            lambda s: reports.members_on(
+                s, bloc="ASEAN", on=date(2019, 8, 1), role="Dialogue-Partner"
+            ),
+            "Dialogue-Partner: no such role; did you mean dialogue_partner",
+        ),
+        (
+            lambda s: reports.officials_on(s, country="tha", on=date(2019, 8, 1)),
+            "tha: no such country; did you mean THA?",
+        ),
+        (
+            lambda s: reports.officials_on(
+                s, country="THA", on=date(2019, 8, 1), post="Foreign-Minister"
+            ),
+            "Foreign-Minister: no such post; did you mean foreign-minister or prime-minister?",
+        ),
+        (
+            lambda s: reports.terms_of(s, person="Sergey-Lavrov"),
+            "Sergey-Lavrov: no such person; did you mean sergey-lavrov?",
+        ),
+        (lambda s: reports.trade_between(s, a="rus", b="THA"), "did you mean RUS?"),
+        (
+            lambda s: reports.disagreements(s, kind="Membership"),
+            "Membership: no such kind; did you mean membership?",
+        ),
+    ],
+)
+def test_values_are_taken_as_given(world, call, message: str) -> None:
+    """The answers layer normalises what users type; a Python caller is told what to write."""
+    with pytest.raises(UnknownCode) as raised:
+        call(world.session)
+    assert message in str(raised.value)
+
+
+def test_canonical_values_answer(world) -> None:
     day = date(2019, 8, 1)
-    assert reports.members_on(world.session, bloc="asean", on=day, role="Dialogue-Partner") == (
-        reports.members_on(world.session, bloc="ASEAN", on=day, role="dialogue_partner")
-    )
-    upper = reports.officials_on(world.session, country="tha", on=day, post="Foreign-Minister")
-    assert [row.person for row in upper] == ["don-pramudwinai"]
-    assert reports.terms_of(world.session, person="Sergey-Lavrov")
+    rows = reports.members_on(world.session, bloc="ASEAN", on=day, role="dialogue_partner")
+    assert [row.country for row in rows] == ["EU", "RUS"]
+    rows = reports.officials_on(world.session, country="THA", on=day, post="foreign-minister")
+    assert [row.person for row in rows] == ["don-pramudwinai"]
+    assert [row.post for row in reports.terms_of(world.session, person="sergey-lavrov")] == [
+        "foreign-minister"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("page", "error", "message"),
+    [
+        ({"limit": -1}, ValueError, "limit must be 0 or more, not -1"),
+        ({"offset": -5}, ValueError, "offset must be 0 or more, not -5"),
+        ({"limit": "10"}, TypeError, "limit must be an int count of rows, not str"),
+        ({"offset": True}, TypeError, "offset must be an int count of rows, not bool"),
+    ],
+)
+def test_pages_are_counts(world, page: dict, error: type, message: str) -> None:
+    with pytest.raises(error, match=message):
+        reports.list_countries(world.session, **page)

@@ -13,7 +13,7 @@ def test_members_on_a_day_by_role(world) -> None:
 
 
 def test_members_on_accession_day_and_day_before(world) -> None:
-    before = members_on(world.session, bloc="asean", on=date(1999, 4, 29), role="member")
+    before = members_on(world.session, bloc="ASEAN", on=date(1999, 4, 29), role="member")
     on_day = members_on(world.session, bloc="ASEAN", on=date(1999, 4, 30), role="member")
     assert len(before) == 7
     assert len(on_day) == 8

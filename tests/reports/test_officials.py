@@ -14,7 +14,7 @@ def test_office_holders_on_a_day(world) -> None:
 
 
 def test_one_post_only(world) -> None:
-    rows = officials_on(world.session, country="tha", on=date(2019, 8, 1), post="foreign-minister")
+    rows = officials_on(world.session, country="THA", on=date(2019, 8, 1), post="foreign-minister")
     assert [row.person for row in rows] == ["don-pramudwinai"]
     assert (str(rows[0].start_date), str(rows[0].end_date)) == ("2015-08-19", "2023-09-01")
 

@@ -2,7 +2,9 @@ from __future__ import annotations
 
 from decimal import Decimal
 
-from bilateral_db.reports import trade_between
+from sqlalchemy import select
+
+from bilateral_db.reports import trade_between, trade_between_total
 
 
 def _key(row) -> tuple:
@@ -65,3 +67,52 @@ def test_sums_are_exact_on_large_values(world) -> None:
     rows = trade_between(world.session, a="RUS", b="ASEAN", year_from=2021)
     summed = next(row for row in rows if row.basis == "sum_of_members")
     assert summed.value == Decimal(2**53 + 1).scaleb(-2)
+
+
+def _release_figure(world, reporter: str, partner: str, year: int, value: int) -> None:
+    """A figure of an imported release (precedence after the curated fixtures)."""
+    from bilateral_db import models as m
+
+    release = world.session.scalar(select(m.Release).where(m.Release.slug == "trade-test"))
+    if release is None:
+        release = m.Release(slug="trade-test", dataset="trade", title="Trade (test)", precedence=20)
+        world.session.add(release)
+        world.session.flush()
+    row = world.trade(reporter, partner, year, value)
+    row.release_id, row.fact_id = release.id, None
+    world.session.flush()
+
+
+def test_rows_name_their_release_and_the_curated_figure_is_preferred(world) -> None:
+    _release_figure(world, "RUS", "THA", 2018, 1)  # the same series as a curated figure
+    _release_figure(world, "RUS", "IDN", 2018, 50_000_000_00)  # a series only the release has
+    rows = {_key(row): row for row in trade_between(world.session, a="RUS", b="ASEAN")}
+    summed = rows[(2018, "RUS", "ASEAN", "all-goods", "sum_of_members")]
+    # Thailand's curated figure (not the release's), Viet Nam's, and Indonesia's from the release.
+    assert (summed.value, summed.members) == (Decimal("450000000.00"), 3)
+    assert summed.source == "curated+trade-test"
+    assert rows[(2018, "ASEAN", "RUS", "all-goods", "reported")].source == "curated"
+    pair = {_key(row): row for row in trade_between(world.session, a="RUS", b="THA")}
+    stated = pair[(2018, "RUS", "THA", "all-goods", "reported")]
+    assert (stated.value, stated.source) == (Decimal("300000000.00"), "curated")
+    assert pair[(2018, "RUS", "THA", "agriculture", "reported")].source == "curated"  # a change
+    indonesia = trade_between(world.session, a="RUS", b="IDN")
+    assert [(row.value, row.source) for row in indonesia] == [
+        (Decimal("50000000.00"), "trade-test")
+    ]
+
+
+def test_rows_in_a_documented_order(world) -> None:
+    rows = trade_between(world.session, a="RUS", b="ASEAN")
+    keys = [
+        (r.period.value, r.basis, r.reporter, r.partner, r.flow, r.category, r.period.precision)
+        for r in rows
+    ]
+    assert keys == sorted(keys)
+    assert trade_between_total(world.session, a="RUS", b="ASEAN") == len(rows)
+
+
+def test_the_first_year_is_a_year_before_the_range_read(world) -> None:
+    """year_from=1 reads no year 0; year_to=9999 no year 10000."""
+    assert trade_between(world.session, a="RUS", b="THA", year_from=1, year_to=1) == []
+    assert len(trade_between(world.session, a="RUS", b="THA", year_to=9999)) == 4

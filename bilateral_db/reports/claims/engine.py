@@ -1,10 +1,9 @@
-"""Claims of several sources about one thing: what each says on a day, which is preferred, where
-they disagree beyond their precision.
+"""Claims of several sources about one thing, day by day: what each says on a day, which is
+preferred, where they disagree beyond their precision.
 
 A claim is a row of one release (the curated fixtures, or a data-set release) about a scope:
-a membership's (bloc, member, role), a term's (post, person), a state's (system, country). On a
-day a claimant (a release, or a curated alternative standing in for the claim it replaces)
-answers:
+a membership's (bloc, member, role), a term's (post, person), a state's country. On a day a
+claimant (a release, or a curated alternative standing in for the claim it replaces) answers:
 - YES: one of its claims certainly covers the day;
 - MAYBE: a claim covers it only by an imprecise date (in 1997, a day of 1997 is uncertain);
 - NO: it covers the day and no claim of it does (the curated fixtures cover every day of a scope
@@ -14,23 +13,28 @@ The preferred answer is that of the claimant of lowest precedence that says anyt
 first, then data sets in release.precedence order); a YES is disputed when another claimant
 says NO, and claimants agree when they say YES or MAYBE. Two claimants disagree where one says
 YES and the other NO: imprecision alone (MAYBE) is never a disagreement.
+
+Plain Python over claims already read: nothing here touches the database.
 """
 
 from __future__ import annotations
 
 import enum
 from collections import defaultdict
-from collections.abc import Callable, Hashable, Iterable, Sequence
+from collections.abc import Hashable, Iterable, Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
-from typing import Any
+from typing import Any, Generic, TypeVar
 
 from bilateral_db.core.dates import period_end_exclusive
 from bilateral_db.core.vocabulary import EndStatus
-from bilateral_db.models import CURATED_RELEASE_ID
+from bilateral_db.models.base import CURATED_RELEASE_ID
 
 ONE_DAY = timedelta(days=1)
 NEVER = date.max
+
+S = TypeVar("S", bound=Hashable)  # what a claim is about: a kind's scope (a NamedTuple)
+D = TypeVar("D")  # what a report shows of a claim: a kind's data (a NamedTuple)
 
 
 class Say(enum.IntEnum):
@@ -43,11 +47,11 @@ class Say(enum.IntEnum):
 
 
 @dataclass(frozen=True)
-class Claim:
+class Claim(Generic[S, D]):
     """One claim row, as the engine needs it; `data` carries what the report shows."""
 
     id: int
-    scope: Hashable
+    scope: S
     release_id: int
     release: str  # the release's slug (curated for the fixtures)
     precedence: int
@@ -58,7 +62,9 @@ class Claim:
     end_precision: str | None
     end_status: str
     fact_id: int | None
-    data: Any = None
+    data: D
+    confidence: str | None = None  # of the curated fact, if any
+    note: str | None = None
 
     @property
     def curated(self) -> bool:
@@ -95,41 +101,62 @@ class Claim:
             ]
         return days
 
+    @property
+    def first(self) -> date:
+        """The first day the claim may cover (date.min when its start is unknown)."""
+        return self.start or date.min
 
-class Coverage:
-    """Where each release speaks: everywhere in its period, unless a report knows better."""
+    @property
+    def last(self) -> date:
+        """The last day the claim may cover (NEVER when it has no end)."""
+        return NEVER if self.end is None else self.end
 
-    def covers(self, release_id: int, scope: Hashable, day: date) -> bool:
+    def overlaps(self, other: Claim[Any, Any]) -> bool:
+        return self.first <= other.last and other.first <= self.last
+
+
+AnyClaim = Claim[Any, Any]
+
+
+class Coverage(Generic[S]):
+    """Where each release speaks: everywhere in its period, unless a kind knows better."""
+
+    def covers(self, release_id: int, scope: S, day: date) -> bool:
         return True
 
-    def boundaries(self, release_id: int, scope: Hashable) -> list[date]:
+    def boundaries(self, release_id: int, scope: S) -> list[date]:
         """Days on which what `covers` answers may change."""
         return []
 
-    def silent(self, scope: Hashable) -> list[tuple[int, str, int]]:
+    def silent(self, scope: S) -> list[tuple[int, str, int]]:
         """Releases (id, slug, precedence) that speak about `scope` without a claim of it."""
         return []
 
 
-EVERYWHERE = Coverage()
+EVERYWHERE: Coverage[Any] = Coverage()
 
 
 @dataclass
-class Claimant:
+class Claimant(Generic[S, D]):
     """A release's claims of its own about one scope, or a curated alternative's world (the
     release's claims with one of them replaced by the alternative)."""
 
     release_id: int
     release: str
     precedence: int
-    claims: list[Claim]
-    alternative: Claim | None = None  # the alternative this claimant stands for
+    claims: list[Claim[S, D]]
+    alternative: Claim[S, D] | None = None  # the alternative this claimant stands for
 
     @property
     def rank(self) -> tuple[int, int]:
         return (self.precedence, 0 if self.alternative is None else 1)
 
-    def says(self, day: date, scope: Hashable, coverage: Coverage) -> tuple[Say, Claim | None]:
+    @property
+    def shown(self) -> list[Claim[S, D]]:
+        """The claims this claimant stands for: its alternative, or its own claims."""
+        return [self.alternative] if self.alternative is not None else self.claims
+
+    def says(self, day: date, scope: S, coverage: Coverage[S]) -> tuple[Say, Claim[S, D] | None]:
         best, claim = Say.NO, None
         for candidate in self.claims:
             said = candidate.says(day)
@@ -144,19 +171,26 @@ class Claimant:
         return [day for claim in self.claims for day in claim.boundaries()]
 
 
+def by_scope(claims: Iterable[Claim[S, D]]) -> dict[S, list[Claim[S, D]]]:
+    """Claims grouped by what they are about, in the order first met."""
+    grouped: dict[S, list[Claim[S, D]]] = defaultdict(list)
+    for claim in claims:
+        grouped[claim.scope].append(claim)
+    return grouped
+
+
 def claimants(
-    claims: Iterable[Claim], scope: Hashable = None, coverage: Coverage | None = None
-) -> list[Claimant]:
+    claims: Iterable[Claim[S, D]], scope: S, coverage: Coverage[S] = EVERYWHERE
+) -> list[Claimant[S, D]]:
     """The claimants of one scope: one per release, one per curated alternative, and each
     release that has no claim about the scope but covers it (it says no where it covers)."""
-    claims = list(claims)
-    own: dict[int, list[Claim]] = defaultdict(list)
-    alternatives: list[Claim] = []
+    own: dict[int, list[Claim[S, D]]] = defaultdict(list)
+    alternatives: list[Claim[S, D]] = []
     for claim in claims:
         (own[claim.release_id] if claim.alternative_of is None else alternatives).append(claim)
     result = [
-        Claimant(claims[0].release_id, claims[0].release, claims[0].precedence, list(claims))
-        for claims in own.values()
+        Claimant(group[0].release_id, group[0].release, group[0].precedence, list(group))
+        for group in own.values()
     ]
     for alternative in alternatives:
         base = own.get(alternative.release_id, [])
@@ -170,22 +204,21 @@ def claimants(
                 alternative,
             )
         )
-    if coverage is not None:
-        for release_id, slug, precedence in coverage.silent(scope):
-            if release_id not in own:
-                result.append(Claimant(release_id, slug, precedence, []))
+    for release_id, slug, precedence in coverage.silent(scope):
+        if release_id not in own:
+            result.append(Claimant(release_id, slug, precedence, []))
     result.sort(key=lambda claimant: claimant.rank)
     return result
 
 
 @dataclass
-class DayAnswer:
+class DayAnswer(Generic[S, D]):
     """A scope on one day: the preferred claim and what every claimant says."""
 
-    claim: Claim
+    claim: Claim[S, D]
     say: Say
-    agreeing: list[Claimant] = field(default_factory=list)
-    disputing: list[Claimant] = field(default_factory=list)
+    agreeing: list[tuple[Claimant[S, D], Claim[S, D] | None]] = field(default_factory=list)
+    disputing: list[Claimant[S, D]] = field(default_factory=list)
 
     @property
     def uncertain(self) -> bool:
@@ -193,9 +226,12 @@ class DayAnswer:
 
 
 def on_day(
-    scope: Hashable, claims: Sequence[Claim], day: date, coverage: Coverage = EVERYWHERE
-) -> DayAnswer | None:
-    """The preferred answer for `scope` on `day` when it is YES or MAYBE, else None."""
+    scope: S, claims: Sequence[Claim[S, D]], day: date, coverage: Coverage[S] = EVERYWHERE
+) -> DayAnswer[S, D] | None:
+    """The preferred answer for `scope` on `day` when it is YES or MAYBE, else None.
+
+    `agreeing` pairs each claimant saying YES or MAYBE with the claim it says it by.
+    """
     said = [(c, *c.says(day, scope, coverage)) for c in claimants(claims, scope, coverage)]
     preferred = next(
         ((c, s, claim) for c, s, claim in said if c.alternative is None and s != Say.NONE), None
@@ -203,17 +239,17 @@ def on_day(
     if preferred is None or preferred[1] < Say.MAYBE or preferred[2] is None:
         return None
     answer = DayAnswer(preferred[2], preferred[1])
-    for claimant, say, _claim in said:
+    for claimant, say, claim in said:
         if say >= Say.MAYBE:
-            answer.agreeing.append(claimant)
+            answer.agreeing.append((claimant, claim))
         elif say == Say.NO and preferred[1] == Say.YES:
             answer.disputing.append(claimant)
     return answer
 
 
 def all_on_day(
-    scope: Hashable, claims: Sequence[Claim], day: date, coverage: Coverage = EVERYWHERE
-) -> list[tuple[Claimant, Claim, Say]]:
+    scope: S, claims: Sequence[Claim[S, D]], day: date, coverage: Coverage[S] = EVERYWHERE
+) -> list[tuple[Claimant[S, D], Claim[S, D], Say]]:
     """Every claimant saying YES or MAYBE on `day`, preferred first."""
     found = []
     for claimant in claimants(claims, scope, coverage):
@@ -223,29 +259,40 @@ def all_on_day(
     return found
 
 
+def silent_on(claims: Sequence[Claim[S, D]], day: date) -> bool:
+    """No claim covers `day`, even imprecisely."""
+    return all(claim.says(day) < Say.MAYBE for claim in claims)
+
+
 # --- over time -----------------------------------------------------------------------------
 
 
 @dataclass(frozen=True)
-class Conflict:
+class Conflict(Generic[S, D]):
     """Days on which one claimant says YES and the other NO."""
 
-    scope: Hashable
+    scope: S
     first: date
-    last: date
-    yes: Claimant
-    no: Claimant
+    last: date  # NEVER: still so
+    yes: Claimant[S, D]
+    no: Claimant[S, D]
 
 
 def conflicts(
-    scope: Hashable, claims: Sequence[Claim], coverage: Coverage = EVERYWHERE
-) -> list[Conflict]:
+    scope: S, claims: Sequence[Claim[S, D]], coverage: Coverage[S] = EVERYWHERE
+) -> list[Conflict[S, D]]:
     """Every stretch of days on which two claimants of `scope` disagree beyond precision.
 
     Alternatives are compared with their own release's claims only.
     """
-    everyone = claimants(claims, scope, coverage)
-    found: list[Conflict] = []
+    return conflicts_among(scope, claimants(claims, scope, coverage), coverage)
+
+
+def conflicts_among(
+    scope: S, everyone: list[Claimant[S, D]], coverage: Coverage[S] = EVERYWHERE
+) -> list[Conflict[S, D]]:
+    """`conflicts` for claimants already gathered."""
+    found: list[Conflict[S, D]] = []
     for index, a in enumerate(everyone):
         for b in everyone[index + 1 :]:
             if a.alternative is not None and b.alternative is not None:
@@ -257,8 +304,8 @@ def conflicts(
 
 
 def _pair_conflicts(
-    scope: Hashable, a: Claimant, b: Claimant, coverage: Coverage
-) -> list[Conflict]:
+    scope: S, a: Claimant[S, D], b: Claimant[S, D], coverage: Coverage[S]
+) -> list[Conflict[S, D]]:
     days = sorted(
         {
             *a.boundaries(),
@@ -267,8 +314,8 @@ def _pair_conflicts(
             *coverage.boundaries(b.release_id, scope),
         }
     )
-    found: list[Conflict] = []
-    current: tuple[Claimant, Claimant, date] | None = None
+    found: list[Conflict[S, D]] = []
+    current: tuple[Claimant[S, D], Claimant[S, D], date] | None = None
     for index, day in enumerate(days):
         stop = days[index + 1] if index + 1 < len(days) else None
         say_a = a.says(day, scope, coverage)[0]
@@ -287,54 +334,3 @@ def _pair_conflicts(
             # Open-ended: both go on saying what they say; the stretch runs to the end of time.
             found.append(Conflict(scope, current[2], NEVER, current[0], current[1]))
     return found
-
-
-@dataclass
-class CoverageRows(Coverage):
-    """Coverage rows of the releases a report reads. `keys(scope)` gives, for a scope, the
-    keys whose covered rows must all hold a day (a bloc's, a member's, a post's); a gap row of
-    `gap_key(scope)` excludes the day. A release with no rows at all covers its period."""
-
-    keys: Callable[[Hashable], tuple[Hashable, ...]]
-    gap_key: Callable[[Hashable], Hashable | None] = lambda _scope: None
-    periods: dict[int, tuple[date | None, date | None]] = field(default_factory=dict)
-    with_rows: set[int] = field(default_factory=set)
-    # Releases that say "no" about a scope they cover without a claim of it: the scopes they
-    # speak of (speaks(release, scope)), and their slug and precedence.
-    speaks: Callable[[int, Hashable], bool] = lambda _release, _scope: False
-    releases: dict[int, tuple[str, int]] = field(default_factory=dict)
-    rows: dict[tuple[int, Hashable], list[tuple[date, date, bool]]] = field(
-        default_factory=lambda: defaultdict(list)
-    )
-
-    def add(self, release_id: int, key: Hashable, start: date, stop: date, covered: bool) -> None:
-        self.rows[(release_id, key)].append((start, stop, covered))
-
-    def covers(self, release_id: int, scope: Hashable, day: date) -> bool:
-        start, end = self.periods.get(release_id, (None, None))
-        if (start is not None and day < start) or (end is not None and day > end):
-            return False
-        if release_id not in self.with_rows:
-            return True
-        for key in self.keys(scope):
-            if not any(a <= day < b for a, b, on in self.rows.get((release_id, key), ()) if on):
-                return False
-        gap = self.gap_key(scope)
-        gaps = self.rows.get((release_id, gap), ()) if gap is not None else ()
-        return not any(a <= day < b for a, b, _on in gaps)
-
-    def silent(self, scope: Hashable) -> list[tuple[int, str, int]]:
-        return [
-            (release_id, slug, precedence)
-            for release_id, (slug, precedence) in self.releases.items()
-            if self.speaks(release_id, scope)
-        ]
-
-    def boundaries(self, release_id: int, scope: Hashable) -> list[date]:
-        start, end = self.periods.get(release_id, (None, None))
-        days = [d for d in (start, end and end + ONE_DAY) if d is not None]
-        keys = [*self.keys(scope), self.gap_key(scope)]
-        for key in keys:
-            for first, stop, _on in self.rows.get((release_id, key), ()):
-                days += [first, stop]
-        return days

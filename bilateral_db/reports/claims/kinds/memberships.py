@@ -1,0 +1,143 @@
+"""Memberships as claims: a country (or bloc) in a bloc, in a role, over an interval."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import NamedTuple
+
+from sqlalchemy import Select, case, func, or_, select
+from sqlalchemy.orm import Session
+
+from bilateral_db.core.dates import PartialDate
+from bilateral_db.models.base import CURATED_RELEASE_ID
+from bilateral_db.models.blocs import Actor, Bloc, Membership
+from bilateral_db.models.countries import Country
+from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
+from bilateral_db.reports.claims.description import DatedKind, Where
+from bilateral_db.reports.claims.engine import Claim
+from bilateral_db.reports.claims.provenance import Provenance
+
+MEMBERSHIP_TABLE = Membership.__table__
+BLOC = Bloc.__table__
+ACTOR = Actor.__table__
+MEMBER_COUNTRY = Country.__table__.alias("member_country")
+MEMBER_BLOC = Bloc.__table__.alias("member_bloc")
+
+
+class MembershipScope(NamedTuple):
+    bloc_id: int
+    actor_id: int
+    role: str
+
+
+class MembershipData(NamedTuple):
+    bloc: str
+    country: str
+    name: str
+    member_kind: str
+    role: str
+
+
+@dataclass(frozen=True)
+class MembershipRow(Provenance):
+    """One membership: `country` is the member's ISO alpha-3, or its code when it is a bloc."""
+
+    bloc: str
+    country: str
+    name: str
+    member_kind: str
+    role: str
+    start_date: PartialDate | None
+    end_date: PartialDate | None
+    end_status: str
+    fact_id: int | None
+
+
+def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
+    return (
+        statement.add_columns(
+            BLOC.c.code,
+            func.coalesce(MEMBER_COUNTRY.c.code, MEMBER_BLOC.c.code),
+            func.coalesce(MEMBER_COUNTRY.c.common_name, MEMBER_COUNTRY.c.name, MEMBER_BLOC.c.name),
+            case((MEMBER_COUNTRY.c.id.is_not(None), "country"), else_="bloc"),
+            MEMBERSHIP_TABLE.c.role,
+        )
+        .join(BLOC, MEMBERSHIP_TABLE.c.bloc_id == BLOC.c.id)
+        .join(ACTOR, MEMBERSHIP_TABLE.c.actor_id == ACTOR.c.id)
+        .outerjoin(MEMBER_COUNTRY, ACTOR.c.country_id == MEMBER_COUNTRY.c.id)
+        .outerjoin(MEMBER_BLOC, ACTOR.c.bloc_id == MEMBER_BLOC.c.id)
+    )
+
+
+def in_bloc(code: str) -> Where:
+    """Memberships in the bloc `code`."""
+    return BLOC.c.code == code
+
+
+def of_member(code: str) -> Where:
+    """Memberships held by the country or bloc `code`."""
+    return or_(MEMBER_COUNTRY.c.code == code, MEMBER_BLOC.c.code == code)
+
+
+def in_role(role: str) -> Where:
+    return MEMBERSHIP_TABLE.c.role == role
+
+
+def _coverage(
+    session: Session, claims: Sequence[Claim[MembershipScope, MembershipData]]
+) -> CoverageRows[MembershipScope]:
+    """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
+
+    A release that codes a role in a bloc (COW: member, associate member, observer) says "no"
+    for every member it covers there without a claim of that role (COW's 0 cells).
+    """
+    blocs = sorted({c.scope.bloc_id for c in claims})
+    actors = sorted({c.scope.actor_id for c in claims})
+    roles: set[tuple[int, int, str]] = set()
+    if blocs:
+        roles = {
+            (release, bloc, role)
+            for release, bloc, role in session.execute(
+                select(
+                    MEMBERSHIP_TABLE.c.release_id,
+                    MEMBERSHIP_TABLE.c.bloc_id,
+                    MEMBERSHIP_TABLE.c.role,
+                )
+                .distinct()
+                .where(
+                    MEMBERSHIP_TABLE.c.release_id != CURATED_RELEASE_ID,
+                    MEMBERSHIP_TABLE.c.bloc_id.in_(blocs),
+                )
+            )
+        }
+    coverage = CoverageRows[MembershipScope](
+        keys=lambda scope: (
+            CoverageKey(bloc_id=scope.bloc_id),
+            CoverageKey(actor_id=scope.actor_id),
+        ),
+        gap=lambda scope: CoverageKey(scope.bloc_id, scope.actor_id),
+        speaks=lambda release, scope: (release, scope.bloc_id, scope.role) in roles,
+    )
+    about = [
+        or_(COVERAGE.c.bloc_id.in_(blocs), COVERAGE.c.bloc_id.is_(None)),
+        or_(COVERAGE.c.actor_id.in_(actors), COVERAGE.c.actor_id.is_(None)),
+        COVERAGE.c.post_id.is_(None),
+    ]
+    releases = {release for release, _bloc, _role in roles}
+    read_coverage(session, claims, coverage, about, releases)
+    return coverage
+
+
+MEMBERSHIP = DatedKind[MembershipScope, MembershipData, MembershipRow](
+    name="membership",
+    table=MEMBERSHIP_TABLE,
+    scope=MembershipScope,
+    data=MembershipData,
+    details=_details,
+    row=MembershipRow,
+    coverage=_coverage,
+    subject=lambda data: f"{data.bloc}/{data.country}/{data.role}",
+    of_country=of_member,
+    of_bloc=in_bloc,
+)

@@ -1,0 +1,45 @@
+"""Trade figures and reported changes as claims: a release's value (or change) of a series.
+
+Trade claims are not answered day by day: a series' figure for a period is preferred from the
+release of lowest precedence that has one (reports/trade.py selects, sums and pages them in
+SQL), and each row says which release it comes from.
+"""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import NamedTuple
+
+from bilateral_db.models.trade import TradeFigure, TradeReportedChange
+from bilateral_db.reports.claims.description import ClaimKind
+
+
+class SeriesScope(NamedTuple):
+    """A series of a reporter's trade with a partner, one period of it (models SERIES_COLUMNS)."""
+
+    reporter_actor_id: int
+    partner_actor_id: int
+    period_start: date
+    period_precision: str
+    flow: str
+    category_id: int
+
+
+class FigureScope(NamedTuple):
+    """A figure's series and its valuation (FOB and CIF values of one series both stand)."""
+
+    reporter_actor_id: int
+    partner_actor_id: int
+    period_start: date
+    period_precision: str
+    flow: str
+    category_id: int
+    valuation: str
+
+
+TRADE_FIGURE = ClaimKind[FigureScope](
+    name="trade figure", table=TradeFigure.__table__, scope=FigureScope
+)
+REPORTED_CHANGE = ClaimKind[SeriesScope](
+    name="reported trade change", table=TradeReportedChange.__table__, scope=SeriesScope
+)

@@ -1,0 +1,344 @@
+"""The trade report's one statement: preferred figures between two actors, the sums of a bloc's
+members, reported changes beside the figures of their series, the value of the period before,
+ordered and paged (reports/trade.py turns its rows into TradeRow)."""
+
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    String,
+    and_,
+    bindparam,
+    case,
+    exists,
+    func,
+    literal,
+    null,
+    or_,
+    select,
+    union_all,
+)
+
+from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import Country
+from bilateral_db.models.trade import Currency, ProductCategory
+from bilateral_db.reports.claims.description import RELEASE
+from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
+from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
+from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
+
+REPORTED = "reported"
+SUM_OF_MEMBERS = "sum_of_members"
+
+FIGURE = TRADE_FIGURE.table
+CHANGE = REPORTED_CHANGE.table
+MEMBER = MEMBERSHIP.table
+CATEGORY = ProductCategory.__table__
+CURRENCY = Currency.__table__
+ACTOR = Actor.__table__
+COUNTRY = Country.__table__
+BLOC = Bloc.__table__
+
+
+def _actor_id(code: Any) -> Any:
+    """SQL: the id of the actor called `code` (country or bloc), computed once per query."""
+    actor, country, bloc = ACTOR.alias(), COUNTRY.alias(), BLOC.alias()
+    as_country = select(actor.c.id).join(country, actor.c.country_id == country.c.id)
+    as_bloc = select(actor.c.id).join(bloc, actor.c.bloc_id == bloc.c.id)
+    return func.coalesce(
+        as_country.where(country.c.code == code).scalar_subquery(),
+        as_bloc.where(bloc.c.code == code).scalar_subquery(),
+    )
+
+
+def _between(reporter: Any, partner: Any, a: Any, b: Any) -> Any:
+    """Both directions of the pair, on the indexed actor id columns."""
+    return or_(
+        and_(reporter == _actor_id(a), partner == _actor_id(b)),
+        and_(reporter == _actor_id(b), partner == _actor_id(a)),
+    )
+
+
+def _label(column: Any, a: Any, b: Any) -> Any:
+    return case((column == _actor_id(a), a), else_=b)
+
+
+# The columns of a series row, in the order every part of the union gives them.
+SERIES = (
+    "reporter",
+    "partner",
+    "reporter_id",
+    "partner_id",
+    "period_start",
+    "period_precision",
+    "flow",
+    "category",
+    "valuation",
+    "status",
+    "value_minor",
+    "currency",
+    "minor_unit",
+    "qualifier",
+    "basis",
+    "members",
+    "members_total",
+    "fact_id",
+    "source",
+)
+
+
+# What a reported change and a figure stated for the same series and period share.
+KEY = ("reporter_id", "partner_id", "period_start", "period_precision", "flow", "category")
+
+
+def _figures(a: Any, b: Any) -> Select[Any]:
+    """The preferred figures between `a` and `b`, as stated."""
+    columns = (
+        _label(FIGURE.c.reporter_actor_id, a, b),
+        _label(FIGURE.c.partner_actor_id, a, b),
+        FIGURE.c.reporter_actor_id,
+        FIGURE.c.partner_actor_id,
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        FIGURE.c.value_status,
+        FIGURE.c.value_minor,
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
+        FIGURE.c.qualifier,
+        literal(REPORTED),
+        null(),
+        null(),
+        FIGURE.c.fact_id,
+        RELEASE.c.slug,
+    )
+    return (
+        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
+        .select_from(FIGURE)
+        .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
+        .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
+        .outerjoin(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
+        .where(
+            _between(FIGURE.c.reporter_actor_id, FIGURE.c.partner_actor_id, a, b),
+            TRADE_FIGURE.preferred(),
+        )
+    )
+
+
+def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
+    """Figures between `other` and the members of `bloc_code`, summed per period and series.
+
+    `side` says which end of the figure the members are: "partner" or "reporter".
+    """
+    members_end = FIGURE.c.partner_actor_id if side == "partner" else FIGURE.c.reporter_actor_id
+    other_end = FIGURE.c.reporter_actor_id if side == "partner" else FIGURE.c.partner_actor_id
+    labels = (other, bloc_code) if side == "partner" else (bloc_code, other)
+    bloc = BLOC.alias()
+    bloc_id = select(bloc.c.id).where(bloc.c.code == bloc_code).scalar_subquery()
+    period_end = period_end_exclusive(FIGURE.c.period_start, FIGURE.c.period_precision)
+    member = MEMBER.alias()
+    # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
+    # it is rather than as the bloc's trade.
+    members_total = (
+        select(func.count())
+        .select_from(member)
+        .where(
+            member.c.bloc_id == bloc_id,
+            member.c.role == "member",
+            MEMBERSHIP.preferred(member),
+            covers_last_day(
+                member.c.start_date, member.c.end_date, member.c.end_date_precision, period_end
+            ),
+        )
+        .scalar_subquery()
+    )
+    low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
+    releases = func.count(RELEASE.c.id.distinct())
+    source = case((releases == 1, low), (releases == 2, low + "+" + high), else_=low + "+…+" + high)
+    columns = (
+        labels[0],
+        labels[1],
+        null(),
+        null(),
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        literal("observed"),
+        func.sum(FIGURE.c.value_minor),
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
+        null(),
+        literal(SUM_OF_MEMBERS),
+        func.count(),
+        members_total,
+        null(),
+        source,
+    )
+    group = (
+        FIGURE.c.period_start,
+        FIGURE.c.period_precision,
+        FIGURE.c.flow,
+        CATEGORY.c.code,
+        FIGURE.c.valuation,
+        FIGURE.c.currency_code,
+        CURRENCY.c.minor_unit,
+    )
+    return (
+        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
+        # Driven from the bloc's memberships (indexed by bloc), so a code that is no bloc costs
+        # nothing and each member's figures come from an index on its own end. `+ 0` keeps
+        # SQLite (which has no statistics) from scanning every figure of `other` instead.
+        .select_from(MEMBER)
+        .join(
+            FIGURE,
+            and_(members_end == MEMBER.c.actor_id, other_end + 0 == _actor_id(other)),
+        )
+        .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
+        .join(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
+        .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
+        .where(
+            MEMBER.c.bloc_id == bloc_id,
+            MEMBER.c.role == "member",
+            MEMBERSHIP.preferred(MEMBER),
+            FIGURE.c.value_status == "observed",
+            TRADE_FIGURE.preferred(),
+            covers_last_day(
+                MEMBER.c.start_date,
+                MEMBER.c.end_date,
+                MEMBER.c.end_date_precision,
+                period_end,
+            ),
+        )
+        .group_by(*group)
+    )
+
+
+def _reported_changes(a: Any, b: Any) -> Select[Any]:
+    """The preferred reported changes between `a` and `b`."""
+    return (
+        select(
+            _label(CHANGE.c.reporter_actor_id, a, b).label("reporter"),  # as in SERIES
+            _label(CHANGE.c.partner_actor_id, a, b).label("partner"),
+            CHANGE.c.reporter_actor_id.label("reporter_id"),
+            CHANGE.c.partner_actor_id.label("partner_id"),
+            CHANGE.c.period_start,
+            CHANGE.c.period_precision,
+            CHANGE.c.flow,
+            CATEGORY.c.code.label("category"),
+            CHANGE.c.change_basis_points,
+            CHANGE.c.qualifier,
+            CHANGE.c.fact_id,
+            RELEASE.c.slug.label("source"),
+        )
+        .select_from(CHANGE)
+        .join(CATEGORY, CHANGE.c.category_id == CATEGORY.c.id)
+        .join(RELEASE, RELEASE.c.id == CHANGE.c.release_id)
+        .where(
+            _between(CHANGE.c.reporter_actor_id, CHANGE.c.partner_actor_id, a, b),
+            REPORTED_CHANGE.preferred(),
+        )
+    )
+
+
+@functools.cache
+def statement(
+    by_category: bool, from_period: bool, to_period: bool, limited: bool, skipped: bool
+) -> Any:
+    """The report's one statement, built once per filter combination: building it is far
+    costlier than running it (dozens of milliseconds of expression trees per call)."""
+    a, b = bindparam("a", type_=String), bindparam("b", type_=String)
+
+    def filtered(part: Select[Any], period: Any) -> Select[Any]:
+        if by_category:
+            part = part.where(CATEGORY.c.code == bindparam("category", type_=String))
+        if from_period:
+            part = part.where(period >= bindparam("period_from", type_=Date))
+        if to_period:
+            part = part.where(period < bindparam("period_to", type_=Date))
+        return part
+
+    parts = [
+        _figures(a, b),
+        _member_sums("partner", b, a),
+        _member_sums("reporter", b, a),
+        _member_sums("partner", a, b),
+        _member_sums("reporter", a, b),
+    ]
+    figures = union_all(*(filtered(part, FIGURE.c.period_start) for part in parts)).cte("figure")
+    changes = filtered(_reported_changes(a, b), CHANGE.c.period_start).cte("change")
+    f, c = figures.c, changes.c
+
+    # The value before, for the computed change: the previous row of the same series.
+    series = (f.reporter, f.partner, f.flow, f.category, f.valuation, f.currency, f.basis)
+    partition, order = (*series, f.period_precision), f.period_start
+    windowed = select(
+        *f,
+        func.lag(f.value_minor)
+        .over(partition_by=partition, order_by=order)
+        .label("previous_value"),
+        func.lag(f.period_start, type_=Date)
+        .over(partition_by=partition, order_by=order)
+        .label("previous_period"),
+    ).subquery("windowed")
+    w = windowed.c
+
+    def changed(figure: Any) -> Any:
+        """A figure as stated (not summed) of the change's series and period."""
+        return and_(
+            figure.basis == REPORTED,
+            *(figure[name] == c[name] for name in KEY),
+        )
+
+    shown = [name for name in SERIES if name not in ("reporter_id", "partner_id")]
+    with_changes = select(
+        literal("figure").label("row_kind"),
+        *(w[name] for name in shown),
+        w.previous_value,
+        w.previous_period,
+        c.change_basis_points,
+        c.qualifier.label("change_qualifier"),
+        c.fact_id.label("change_fact_id"),
+    ).select_from(windowed.outerjoin(changes, changed(w)))
+    # A change no figure of its series stands beside is a row of its own, with no value.
+    as_row = {name: c[name] for name in (*KEY, "reporter", "partner", "source") if name in shown}
+    as_row["basis"] = literal(REPORTED)
+    unmatched = select(
+        literal("change"),
+        *(as_row.get(name, null()) for name in shown),
+        null(),
+        null(),
+        c.change_basis_points,
+        c.qualifier,
+        c.fact_id,
+    ).where(~exists().where(changed(f)))
+    rows = union_all(with_changes, unmatched).subquery("trade_row")
+    r = rows.c
+    statement = select(rows)
+    if from_period:  # the year before the range was read only for its values
+        statement = statement.where(r.period_start >= bindparam("year_start", type_=Date))
+    statement = statement.order_by(
+        r.period_start,
+        r.basis,
+        r.reporter,
+        r.partner,
+        r.flow,
+        r.category,
+        r.period_precision,
+        func.coalesce(r.valuation, ""),
+        func.coalesce(r.currency, ""),
+        r.row_kind,
+    )
+    if limited:
+        statement = statement.limit(bindparam("limit", type_=Integer))
+    if skipped:
+        statement = statement.offset(bindparam("offset", type_=Integer))
+    return statement
