@@ -134,15 +134,29 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "partner_kind": "country or bloc.",
         "month": "Month (1–12) for monthly figures; NULL for yearly ones.",
         "period_start": "First day of the period.",
-        "period_precision": "year or month.",
-        "flow": "export, import or total, seen from the reporter.",
+        "period_end": (
+            "Last day of the period (a fiscal year, a quarter, a span as the source gives it)."
+        ),
+        "period_precision": "year, quarter, month, fiscal_year or span.",
+        "flow": (
+            "export, import, total, re_export, re_import, domestic_export or foreign_import, "
+            "seen from the reporter."
+        ),
+        "series": (
+            "reported (the reporter's statistics), mirror (derived from the partner's) or "
+            "smoothed; the change is computed within a series."
+        ),
         "category_code": "Product category, e.g. all-goods, agriculture, an HS chapter.",
         "valuation": "fob, cif or not_stated.",
         "value_status": "observed (zero included), unknown, or not_covered by the source.",
-        "value_minor": "The value in minor units of the currency (integer).",
+        "value_minor": "The value in minor units of the currency (integer); a range's lower end.",
+        "value_high_minor": "A range's upper end, when the source gives a range; else NULL.",
+        "rounding_minor": "What the source rounded to, in minor units; NULL if not known.",
         "currency_code": "ISO 4217 currency of value_minor.",
         "minor_unit": "Decimal places of the currency: value = value_minor / 10^minor_unit.",
         "qualifier": "How the source qualifies it: exact, approximately, more_than, …",
+        "quantity_milli": "Quantity in thousandths of quantity_unit, where the source gives one.",
+        "quantity_unit": "Unit of quantity_milli: tonne, kg, litre, item, …",
         "previous_value_minor": "value_minor of the same series in the period just before.",
         "change_pct": "Change from the previous period, in percent, computed from the values.",
     },

@@ -376,18 +376,61 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
         _copy_rows(head, old)
         with old.connect() as connection:
-            before = [tuple(row) for row in connection.exec_driver_sql(query)]
+            result = connection.exec_driver_sql(query)
+            columns, before = list(result.keys()), [tuple(row) for row in result]
         assert len(before) > 700
         migrations.upgrade(old_url)
         assert snapshot(old) == snapshot(head)
         assert migrations.drift(old_url) is None
         with old.connect() as connection:
-            assert [tuple(row) for row in connection.exec_driver_sql(query)] == before
+            same = f"SELECT {', '.join(columns)} FROM v_trade ORDER BY trade_figure_id"
+            assert [tuple(row) for row in connection.exec_driver_sql(same)] == before
             one_pair = connection.exec_driver_sql(
                 "SELECT year, value_minor, previous_value_minor FROM v_trade "
                 "WHERE reporter_code = 'USA' AND partner_code = 'CAN' AND year = 2014"
             ).one()
         assert one_pair == (2014, 346063 * 10**8, 338233 * 10**8)
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0004 holding the bundled fixtures and COW trade figures, upgraded to 0005
+    (series, period ends): every row kept, each figure reported and ending on its period's
+    last day, and v_trade's changes the same."""
+    from conftest import DATASET_SLICES, clone_database
+
+    from bilateral_db.imports import import_dataset
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0004")
+    old = make_engine(old_url)
+    panel = (
+        "SELECT trade_figure_id, reporter_code, partner_code, year, flow, value_minor, "
+        "previous_value_minor, change_pct, source FROM v_trade ORDER BY trade_figure_id"
+    )
+    try:
+        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _copy_rows(head, old)
+        with old.connect() as connection:
+            before = [tuple(row) for row in connection.exec_driver_sql(panel)]
+        assert len(before) > 700
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            assert [tuple(row) for row in connection.exec_driver_sql(panel)] == before
+            periods = connection.exec_driver_sql(
+                "SELECT period_precision, series, MIN(period_end), COUNT(*) FROM trade_figure "
+                "WHERE period_start = '2014-01-01' GROUP BY period_precision, series"
+            ).all()
+        assert [(p, s, str(end)) for p, s, end, _ in periods] == [
+            ("year", "reported", "2014-12-31")
+        ]
     finally:
         head.dispose()
         old.dispose()

@@ -123,11 +123,26 @@ class Qualifier(StrEnum):
 
 
 class TradeFlow(StrEnum):
-    """Seen from the reporter: its exports to, imports from, or total trade with the partner."""
+    """Seen from the reporter: its exports to, imports from, or total trade with the partner.
+    Re-exports and re-imports (and Comtrade's domestic exports and foreign imports) are flows
+    of their own: `export` and `import` are the general trade a source states as such."""
 
     EXPORT = "export"
     IMPORT = "import"
     TOTAL = "total"
+    RE_EXPORT = "re_export"
+    RE_IMPORT = "re_import"
+    DOMESTIC_EXPORT = "domestic_export"
+    FOREIGN_IMPORT = "foreign_import"
+
+
+class TradeSeries(StrEnum):
+    """Which series of a source a figure belongs to: part of the figure's key, so a source's
+    reported and smoothed values of one period stand side by side."""
+
+    REPORTED = "reported"  # the value as the reporter's statistics give it
+    MIRROR = "mirror"  # derived from the partner's statistics of the opposite flow
+    SMOOTHED = "smoothed"  # a source's smoothed or estimated series (COW's smoothflow)
 
 
 class Valuation(StrEnum):
@@ -151,7 +166,11 @@ class CategoryScheme(StrEnum):
 
 
 class PeriodPrecision(StrEnum):
-    """Trade periods are whole years or whole months."""
+    """What a trade period is: a calendar year, quarter or month, a fiscal year, or another
+    span with its own first and last day (period_start, period_end)."""
 
     MONTH = "month"
     YEAR = "year"
+    QUARTER = "quarter"
+    FISCAL_YEAR = "fiscal_year"
+    SPAN = "span"

@@ -59,15 +59,16 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
-# Each figure's own values; a staged figure is its line, then these (period start as ISO text).
+# Each figure's own values; a staged figure is its line, then these (period as ISO text).
 FIGURE_COLUMNS = (
     "reporter_actor_id",
     "partner_actor_id",
     "period_start",
+    "period_end",
     "value_status",
     "value_minor",
 )
-Staged = tuple[int, int, int, str, str, int | None]
+Staged = tuple[int, int, int, str, str, str, int | None]
 
 
 def series(category: int) -> dict[str, Any]:
@@ -75,6 +76,7 @@ def series(category: int) -> dict[str, Any]:
     return {
         "period_precision": "year",
         "flow": "import",
+        "series": "reported",
         "category_id": category,
         "valuation": "not_stated",
         "currency_code": CURRENCY,
@@ -207,10 +209,10 @@ class _Reading:
                     f"both codes are {self.iso[a]} that year; the row is not imported",
                 )
                 continue
-            period = year[1]
+            period, period_end = year[1], f"{year[0]:04d}-12-31"
             for reporter, partner, cents in ((a, b, flow1), (b, a, flow2)):
                 status = "observed" if cents is not None else "unknown"
-                staged: Staged = (row.line, reporter, partner, period, status, cents)
+                staged: Staged = (row.line, reporter, partner, period, period_end, status, cents)
                 if a_part or b_part:
                     self.held.append((staged, code1 if a_part else code2))
                     continue
@@ -239,7 +241,7 @@ class _Reading:
         """Part-year codes' figures: staged unless the year-day code gives the same figure."""
         left_out: dict[tuple[str, str], list[int]] = {}  # (code, year) -> [first line, figures]
         for staged, code in self.held:
-            line, reporter, partner, period, status, _ = staged
+            line, reporter, partner, period, _, status, _ = staged
             if (reporter, partner, period) in self.seen:
                 entry = left_out.setdefault((code, period[:4]), [line, 0])
                 entry[1] += 1

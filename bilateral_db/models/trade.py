@@ -12,10 +12,12 @@ from bilateral_db.core.vocabulary import (
     PeriodPrecision,
     Qualifier,
     TradeFlow,
+    TradeSeries,
     Valuation,
     ValueStatus,
 )
 from bilateral_db.models.base import (
+    VOCABULARY_LENGTH,
     Base,
     Claim,
     claim_checks,
@@ -30,9 +32,11 @@ SERIES_COLUMNS = (
     "reporter_actor_id",
     "partner_actor_id",
     "period_start",
+    "period_end",
     "period_precision",
     "flow",
     "category_id",
+    "series",
 )
 
 
@@ -40,8 +44,26 @@ def _period_checks() -> list[CheckConstraint]:
     return [
         vocabulary_check("period_precision", PeriodPrecision),
         vocabulary_check("flow", TradeFlow),
+        vocabulary_check("series", TradeSeries),
         CheckConstraint("reporter_actor_id <> partner_actor_id", name="two_actors"),
+        CheckConstraint("period_end >= period_start", name="period_in_order"),
     ]
+
+
+def period_end_column() -> Mapped[date]:
+    return mapped_column(
+        comment="Last day of the period: 2018-12-31 for the year 2018, 2023-03-31 for the "
+        "fiscal year April 2022 to March 2023."
+    )
+
+
+def series_column() -> Mapped[str]:
+    return mapped_column(
+        String(VOCABULARY_LENGTH),
+        server_default="reported",
+        comment="reported (the reporter's own statistics), mirror (derived from the partner's) "
+        "or smoothed (a source's smoothed series): part of the figure's key.",
+    )
 
 
 class Currency(Base):
@@ -103,6 +125,17 @@ class TradeFigure(Claim, Base):
             "value_minor IS NULL OR currency_code IS NOT NULL", name="value_has_currency"
         ),
         CheckConstraint("value_minor IS NULL OR value_minor >= 0", name="value_not_negative"),
+        CheckConstraint(
+            "value_high_minor IS NULL OR (value_minor IS NOT NULL AND value_high_minor > value_minor)",
+            name="range_in_order",
+        ),
+        CheckConstraint("rounding_minor IS NULL OR rounding_minor > 0", name="rounding_positive"),
+        CheckConstraint(
+            "(quantity_milli IS NULL) = (quantity_unit IS NULL)", name="quantity_has_unit"
+        ),
+        CheckConstraint(
+            "quantity_milli IS NULL OR quantity_milli >= 0", name="quantity_not_negative"
+        ),
         {
             "comment": "Trade values. Both sides' figures are kept: the reporter's and its partner's mirror figure."
         },
@@ -119,12 +152,15 @@ class TradeFigure(Claim, Base):
     period_start: Mapped[date] = mapped_column(
         comment="First day of the period: 2018-01-01 for the year 2018."
     )
+    period_end: Mapped[date] = period_end_column()
     period_precision: Mapped[str] = mapped_column(
-        String(5), comment="year or month: the length of the period."
+        String(11), comment="year, quarter, month, fiscal_year or span: what the period is."
     )
     flow: Mapped[str] = vocabulary_column(
-        "export, import or total (turnover), seen from the reporter."
+        "export, import, total (turnover), re_export, re_import, domestic_export or "
+        "foreign_import, seen from the reporter."
     )
+    series: Mapped[str] = series_column()
     category_id: Mapped[int] = mapped_column(
         ForeignKey("product_category.id"), index=True, comment="Product category."
     )
@@ -135,6 +171,22 @@ class TradeFigure(Claim, Base):
     value_minor: Mapped[int | None] = mapped_column(
         BigInteger,
         comment="Amount in minor units of the currency (cents for USD): exact on every backend.",
+    )
+    value_high_minor: Mapped[int | None] = mapped_column(
+        BigInteger,
+        comment="Upper end when the source gives a range (USD 2.6-2.8 bn): value_minor is its "
+        "lower end.",
+    )
+    rounding_minor: Mapped[int | None] = mapped_column(
+        BigInteger,
+        comment="What the source rounded to, in minor units (10^8 cents: whole millions of "
+        "USD); NULL if not known.",
+    )
+    quantity_milli: Mapped[int | None] = mapped_column(
+        BigInteger, comment="Quantity in thousandths of quantity_unit (net weight, items, ...)."
+    )
+    quantity_unit: Mapped[str | None] = mapped_column(
+        String(VOCABULARY_LENGTH), comment="Unit of quantity_milli: tonne, kg, litre, item, ..."
     )
     currency_code: Mapped[str | None] = mapped_column(
         ForeignKey("currency.code"), comment="ISO 4217 currency of value_minor."
@@ -172,11 +224,17 @@ class TradeReportedChange(Claim, Base):
         ForeignKey("actor.id"), index=True, comment="The trading partner."
     )
     period_start: Mapped[date] = mapped_column(comment="First day of the period the change is for.")
-    period_precision: Mapped[str] = mapped_column(String(5), comment="year or month.")
+    period_end: Mapped[date] = period_end_column()
+    period_precision: Mapped[str] = mapped_column(
+        String(11), comment="year, quarter, month, fiscal_year or span."
+    )
     base_period_start: Mapped[date] = mapped_column(
         comment="First day of the period compared with (the year before, usually)."
     )
-    flow: Mapped[str] = vocabulary_column("export, import or total.")
+    flow: Mapped[str] = vocabulary_column(
+        "export, import, total, re_export, ... (as trade_figure)."
+    )
+    series: Mapped[str] = series_column()
     category_id: Mapped[int] = mapped_column(
         ForeignKey("product_category.id"), index=True, comment="Product category."
     )

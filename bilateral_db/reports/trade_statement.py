@@ -24,6 +24,7 @@ from sqlalchemy import (
     union_all,
 )
 
+from bilateral_db.core.vocabulary import TradeSeries
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import Country
 from bilateral_db.models.trade import Currency, ProductCategory
@@ -128,6 +129,7 @@ def _figures(a: Any, b: Any) -> Select[Any]:
         .where(
             _between(FIGURE.c.reporter_actor_id, FIGURE.c.partner_actor_id, a, b),
             TRADE_FIGURE.preferred(),
+            FIGURE.c.series == TradeSeries.REPORTED,  # smoothed and mirror series stay out
         )
     )
 
@@ -211,6 +213,7 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
             MEMBERSHIP.preferred(MEMBER),
             FIGURE.c.value_status == "observed",
             TRADE_FIGURE.preferred(),
+            FIGURE.c.series == TradeSeries.REPORTED,  # smoothed and mirror series stay out
             covers_last_day(
                 MEMBER.c.start_date,
                 MEMBER.c.end_date,
@@ -245,6 +248,7 @@ def _reported_changes(a: Any, b: Any) -> Select[Any]:
         .where(
             _between(CHANGE.c.reporter_actor_id, CHANGE.c.partner_actor_id, a, b),
             REPORTED_CHANGE.preferred(),
+            CHANGE.c.series == TradeSeries.REPORTED,
         )
     )
 

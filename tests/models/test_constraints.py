@@ -277,6 +277,7 @@ def test_trade_value_and_status_agree(session: Session, world: dict[str, int]) -
             reporter_actor_id=world["actor"],
             partner_actor_id=asean_actor.id,
             period_start=date(2018, 1, 1),
+            period_end=date(2018, 12, 31),
             period_precision="year",
             flow="total",
             category_id=category.id,

@@ -16,10 +16,10 @@ of the file), and raises one ImportFileError naming file, line and column of eve
 
 from __future__ import annotations
 
+from bilateral_db.core.periods import Period
 from bilateral_db.imports.trade_files.comtrade import ComtradeReader, ComtradeRow, Unplaced
 from bilateral_db.imports.trade_files.comtrade_layouts import FLOWS, LAYOUTS, Flow, Layout
 from bilateral_db.imports.trade_files.m49 import Area, M49Codes
-from bilateral_db.imports.trade_files.periods import Period
 from bilateral_db.imports.trade_files.tidy import TidyReader, TidyRow
 
 __all__ = [

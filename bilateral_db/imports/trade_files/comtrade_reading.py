@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from operator import itemgetter
 
+from bilateral_db.core import periods
+from bilateral_db.core.periods import Period, PeriodError
 from bilateral_db.core.vocabulary import Valuation
-from bilateral_db.imports.trade_files import periods
 from bilateral_db.imports.trade_files.comtrade_layouts import (
     CLASSIFICATIONS,
     FLOWS,
@@ -28,7 +29,6 @@ from bilateral_db.imports.trade_files.comtrade_rows import (
 )
 from bilateral_db.imports.trade_files.m49 import Area
 from bilateral_db.imports.trade_files.numbers import machine_units
-from bilateral_db.imports.trade_files.periods import Period, PeriodError
 from bilateral_db.imports.trade_files.table import Table
 
 CENTS, MILLI = 2, 3  # decimal places of stored money and quantities

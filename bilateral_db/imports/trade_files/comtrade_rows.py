@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import NamedTuple
 
+from bilateral_db.core.periods import Period
 from bilateral_db.core.vocabulary import Valuation
 from bilateral_db.imports.trade_files.comtrade_layouts import (
     ALL_GOODS,
@@ -14,7 +15,6 @@ from bilateral_db.imports.trade_files.comtrade_layouts import (
     Flow,
 )
 from bilateral_db.imports.trade_files.m49 import Area, M49Codes
-from bilateral_db.imports.trade_files.periods import Period
 from bilateral_db.imports.trade_files.table import Problems
 
 CURRENCY = "USD"

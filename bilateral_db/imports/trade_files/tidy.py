@@ -22,18 +22,24 @@ from typing import TypeVar
 
 from iso4217 import Currency
 
-from bilateral_db.core.vocabulary import Qualifier, TradeFlow, Valuation, ValueStatus
-from bilateral_db.imports.trade_files import periods
+from bilateral_db.core import periods
+from bilateral_db.core.periods import Period
+from bilateral_db.core.vocabulary import (
+    Qualifier,
+    TradeFlow,
+    TradeSeries,
+    Valuation,
+    ValueStatus,
+)
 from bilateral_db.imports.trade_files.inputs import DAMAGED, members
 from bilateral_db.imports.trade_files.numbers import Amount, AmountError, written_amount
-from bilateral_db.imports.trade_files.periods import Period
 from bilateral_db.imports.trade_files.table import Problems, Table, column_key
 
 REQUIRED = ("reporter", "partner", "period", "flow", "category", "value", "unit", "source")
 OPTIONAL = ("period_kind", "value_high", "qualifier", "series", "valuation", "status", "note")
 COLUMNS = REQUIRED + OPTIONAL
-# The trade series of the schema (TradeSeries of issue 17): part of a figure's key.
-SERIES = ("reported", "mirror", "smoothed")
+# The trade series: part of a figure's key.
+SERIES = tuple(TradeSeries)
 QUANTITY_PLACES = 3  # quantities are stored in thousandths of their unit
 # Quantity units, and how a spreadsheet may write them.
 QUANTITY_UNITS: dict[str, str] = {

@@ -20,9 +20,11 @@ class SeriesScope(NamedTuple):
     reporter_actor_id: int
     partner_actor_id: int
     period_start: date
+    period_end: date
     period_precision: str
     flow: str
     category_id: int
+    series: str
 
 
 class FigureScope(NamedTuple):
@@ -31,9 +33,11 @@ class FigureScope(NamedTuple):
     reporter_actor_id: int
     partner_actor_id: int
     period_start: date
+    period_end: date
     period_precision: str
     flow: str
     category_id: int
+    series: str
     valuation: str
 
 

@@ -14,10 +14,12 @@ from datetime import date
 from typing import NamedTuple
 
 from bilateral_db.core.dates import MAX_YEAR, MIN_YEAR
+from bilateral_db.core.vocabulary import PeriodPrecision
 
-# The precisions of trade_figure.period_precision (PeriodPrecision of the schema of issue 17).
-YEAR, QUARTER, MONTH, FISCAL_YEAR, SPAN = "year", "quarter", "month", "fiscal_year", "span"
-PRECISIONS = (YEAR, QUARTER, MONTH, FISCAL_YEAR, SPAN)
+# The precisions of trade_figure.period_precision.
+YEAR, QUARTER, MONTH = PeriodPrecision.YEAR, PeriodPrecision.QUARTER, PeriodPrecision.MONTH
+FISCAL_YEAR, SPAN = PeriodPrecision.FISCAL_YEAR, PeriodPrecision.SPAN
+PRECISIONS = tuple(PeriodPrecision)
 MAX_FISCAL_MONTHS = 18  # a fiscal year that changes its year end may run longer than twelve
 
 _YEAR = re.compile(r"([0-9]{4})")
