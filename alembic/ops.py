@@ -240,15 +240,29 @@ class CreateOverlapGuardOp(MigrateOperation):
     ("{row}single_seat"). PostgreSQL's partial constraint applies it to both rows compared;
     SQLite's triggers test it on the new row, and on the other row too unless `on_other_row`
     is False (as the first migration wrote them).
+
+    `span` says which days of an imprecise interval count: "possible" (the default, as the
+    first migrations wrote them) every day it may cover, from the first day of its start's
+    period to the last of its end's; "certain" only the days it covers whatever the exact dates
+    are, from the last day of its start's period to the first of its end's, so two intervals
+    known to the month may share that month (a handover) without overlapping.
     """
 
     def __init__(
-        self, table: str, columns: Sequence[str], where: Sequence[str], on_other_row: bool
+        self,
+        table: str,
+        columns: Sequence[str],
+        where: Sequence[str],
+        on_other_row: bool,
+        span: str = "possible",
     ) -> None:
+        if span not in ("possible", "certain"):
+            raise ValueError(f"span is 'possible' or 'certain', not {span!r}")
         self.table = table
         self.columns = tuple(columns)
         self.where = tuple(where)
         self.on_other_row = on_other_row
+        self.span = span
 
     @classmethod
     def create_overlap_guard(
@@ -258,8 +272,9 @@ class CreateOverlapGuardOp(MigrateOperation):
         columns: Sequence[str],
         where: Sequence[str] = (),
         on_other_row: bool = True,
+        span: str = "possible",
     ) -> None:
-        operations.invoke(cls(table, columns, where, on_other_row))
+        operations.invoke(cls(table, columns, where, on_other_row, span))
 
 
 @Operations.register_operation("drop_overlap_guard")
@@ -280,9 +295,10 @@ def _create_overlap_guard(operations: Operations, operation: CreateOverlapGuardO
     if operations.get_bind().dialect.name == "postgresql":
         elements = ", ".join(f"{column} WITH =" for column in operation.columns)
         where = " AND ".join(condition.format(row="") for condition in operation.where)
+        range_ = _pg_range() if operation.span == "possible" else _pg_certain_range()
         operations.execute(
             f"ALTER TABLE {table} ADD CONSTRAINT ex_{table}_overlap "
-            f"EXCLUDE USING gist ({elements}, {_pg_range()} WITH &&)"
+            f"EXCLUDE USING gist ({elements}, {range_} WITH &&)"
             + (f" WHERE ({where})" if where else "")
         )
         return
@@ -293,11 +309,16 @@ def _create_overlap_guard(operations: Operations, operation: CreateOverlapGuardO
         if operation.on_other_row
         else ""
     )
+    overlap = (
+        _sqlite_overlap("other", "NEW")
+        if operation.span == "possible"
+        else _sqlite_certain_overlap("other", "NEW")
+    )
     for event in ("INSERT", "UPDATE"):
         operations.execute(
             f"CREATE TRIGGER ex_{table}_overlap_{event.lower()} BEFORE {event} ON {table} "
             f"WHEN {guard}EXISTS (SELECT 1 FROM {table} AS other WHERE {same} "
-            f"AND other.id IS NOT NEW.id{other} AND {_sqlite_overlap('other', 'NEW')}) "
+            f"AND other.id IS NOT NEW.id{other} AND {overlap}) "
             f"BEGIN SELECT RAISE(ABORT, 'ex_{table}_overlap: overlapping {table} intervals'); END"
         )
 
@@ -341,4 +362,43 @@ def _sqlite_overlap(a: str, b: str) -> str:
         f"{non_empty(a, a_end)} AND {non_empty(b, b_end)} "
         f"AND ({a}.start_date IS NULL OR ({b_end}) IS NULL OR {a}.start_date < ({b_end})) "
         f"AND ({b}.start_date IS NULL OR ({a_end}) IS NULL OR {b}.start_date < ({a_end}))"
+    )
+
+
+def _pg_certain_range() -> str:
+    """The days an interval covers whatever its exact dates: from the last day of its start's
+    period to the first day of its end's (exclusive), empty when those cross."""
+    start = (
+        "CASE start_date_precision "
+        "WHEN 'year' THEN (start_date + interval '1 year' - interval '1 day')::date "
+        "WHEN 'month' THEN (start_date + interval '1 month' - interval '1 day')::date "
+        "ELSE start_date END"
+    )
+    return (
+        f"(CASE WHEN end_date IS NULL OR start_date IS NULL OR ({start}) < end_date "
+        f"THEN daterange({start}, end_date, '[)') ELSE 'empty'::daterange END)"
+    )
+
+
+def _sqlite_certain_start(alias: str) -> str:
+    return (
+        f"CASE {alias}.start_date_precision "
+        f"WHEN 'year' THEN date({alias}.start_date, '+1 year', '-1 day') "
+        f"WHEN 'month' THEN date({alias}.start_date, '+1 month', '-1 day') "
+        f"ELSE {alias}.start_date END"
+    )
+
+
+def _sqlite_certain_overlap(a: str, b: str) -> str:
+    """PostgreSQL's && on the certain ranges above; NULL bounds are unbounded."""
+    a_start, b_start = _sqlite_certain_start(a), _sqlite_certain_start(b)
+
+    def non_empty(alias: str, start: str) -> str:
+        end = f"{alias}.end_date"
+        return f"({alias}.start_date IS NULL OR {end} IS NULL OR ({start}) < {end})"
+
+    return (
+        f"{non_empty(a, a_start)} AND {non_empty(b, b_start)} "
+        f"AND ({a}.start_date IS NULL OR {b}.end_date IS NULL OR ({a_start}) < {b}.end_date) "
+        f"AND ({b}.start_date IS NULL OR {a}.end_date IS NULL OR ({b_start}) < {a}.end_date)"
     )

@@ -20,9 +20,11 @@ VIEW_DESCRIPTIONS: dict[str, str] = {
         "`end_status = 'unknown'` the end is not known, so add that test for certain answers."
     ),
     "v_term": (
-        "Terms of office with person, post (`office` slug) and country, preferred claims only "
-        "(per post and person; `source` names the release), with the same point-in-time "
-        "test with `end_exclusive`. On a handover day both holders are in office."
+        "Terms of office with person, post (`office` slug), the country or bloc whose post it "
+        "is and, for envoys, the one it is accredited to; capacity and the events the source "
+        "gives; preferred claims only (per post and person; `source` names the release), with "
+        "the same point-in-time test with `end_exclusive`. On a handover day both holders are "
+        "in office."
     ),
     "v_meeting_participant": (
         "One row per participant (person and/or country or bloc), with the meeting's slug, kind, "
@@ -102,11 +104,26 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "term_id": "term.id of the row.",
         "person_slug": "The office holder's slug, e.g. sergey-lavrov.",
         "person_name": "The office holder's name.",
-        "country_code": "ISO alpha-3 of the country whose post it is.",
-        "country_name": "The country's name in everyday use.",
-        "office": "The office's slug, shared across countries, e.g. foreign-minister.",
+        "country_code": "ISO alpha-3 of the country whose post it is; NULL for a bloc's post.",
+        "country_name": "The country's name in everyday use; NULL for a bloc's post.",
+        "actor_code": "ISO alpha-3 or bloc code of the country or bloc whose post it is.",
+        "actor_kind": "country or bloc.",
+        "actor_name": "The country's or bloc's name.",
+        "office": "The office's slug, shared across actors, e.g. foreign-minister, ambassador.",
         "post_title": "The office's own title, e.g. Minister of Foreign Affairs.",
-        "single_seat": "Whether the post has one holder at a time (terms never overlap).",
+        "single_seat": "Whether the post has one full holder at a time (full terms never overlap).",
+        "accredited_to_code": "For an envoy's post: the country or bloc it is accredited to.",
+        "accredited_to_kind": "country or bloc, for an envoy's post.",
+        "body_slug": "The ministry or other body the post belongs to, where known.",
+        "capacity": "full, acting or ad_interim.",
+        "appointed_on": "Day appointed (commissioned, nominated), where the source gives it.",
+        "appointed_on_precision": "day, month or year.",
+        "arrived_on": "Day the holder arrived at post, where the source gives it.",
+        "arrived_on_precision": "day, month or year.",
+        "started_on": "Day the holder took office (credentials, oath, took charge).",
+        "started_on_precision": "day, month or year.",
+        "end_reason": "Why the term ended: left_post, superseded, term_ended, resigned, …",
+        "end_note": "The source's note on the end, as written.",
     },
     "v_meeting_participant": {
         "meeting_slug": "The meeting's slug, e.g. amm-52.",

@@ -289,9 +289,42 @@ def test_replace_view_recreates_the_views_that_read_it(
 # --- a loaded database upgrades with every row kept ------------------------------------------
 
 
+# What revisions before 0006 cannot hold: posts of blocs, envoys' posts, bodies, terms in a
+# capacity other than full (with their facts, so that no fact is left without its row).
+_NOT_BEFORE_0006 = (
+    "CREATE TEMPORARY TABLE gone_post AS SELECT p.id FROM post p "
+    "WHERE p.accredited_to_actor_id IS NOT NULL OR NOT EXISTS "
+    "(SELECT 1 FROM actor a WHERE a.id = p.actor_id AND a.country_id IS NOT NULL)",
+    "CREATE TEMPORARY TABLE gone_term AS SELECT id, fact_id FROM term "
+    "WHERE post_id IN (SELECT id FROM gone_post) OR capacity <> 'full'",
+    "DELETE FROM term WHERE id IN (SELECT id FROM gone_term)",
+    "DELETE FROM fact WHERE id IN (SELECT fact_id FROM gone_term)",
+    "DELETE FROM post WHERE id IN (SELECT id FROM gone_post)",
+    "CREATE TEMPORARY TABLE gone_body AS SELECT fact_id FROM body",
+    "DELETE FROM body",
+    "DELETE FROM fact WHERE id IN (SELECT fact_id FROM gone_body)",
+)
+
+
+def _keep_what_0005_holds(engine: Engine) -> None:
+    """Delete from a database at head what a database before 0006 cannot hold."""
+    with engine.begin() as connection:
+        before = connection.exec_driver_sql("SELECT COUNT(*) FROM post").scalar()
+        for statement in _NOT_BEFORE_0006:
+            connection.exec_driver_sql(statement)
+        after = connection.exec_driver_sql("SELECT COUNT(*) FROM post").scalar()
+    assert before and after and after < before, "the bundled fixtures hold a bloc's post"
+
+
 def _copy_rows(source: Engine, target: Engine) -> None:
-    """Every row of `source` into `target`, in the columns `target` has (ids kept)."""
+    """Every row of `source` into `target`, in the columns `target` has (ids kept). A post
+    copied into a revision before 0006 names its country as that revision did."""
     target_tables = set(inspect(target).get_table_names())
+    with source.connect() as reading:
+        country_of_actor = {
+            actor_id: country_id
+            for actor_id, country_id in reading.exec_driver_sql("SELECT id, country_id FROM actor")
+        }
     with source.connect() as reading, target.begin() as writing:
         if writing.dialect.name == "sqlite":
             writing.exec_driver_sql("PRAGMA defer_foreign_keys = ON")
@@ -308,6 +341,9 @@ def _copy_rows(source: Engine, target: Engine) -> None:
                 seeded = set(writing.execute(text(f"SELECT id FROM {table.name}")).scalars())
             rows = [dict(row) for row in reading.execute(table.select()).mappings()]
             rows = [row for row in rows if row.get("id") not in seeded] if seeded else rows
+            if table.name == "post" and "country_id" in columns:
+                for row in rows:
+                    row["country_id"] = country_of_actor[row["actor_id"]]
             bare = sa_table(table.name, *(sa_column(c) for c in columns))  # no model defaults
             if rows:
                 writing.execute(
@@ -346,13 +382,21 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             connection.exec_driver_sql("DELETE FROM membership WHERE alternative_of_id IS NOT NULL")
             for fact in facts:
                 connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+        _keep_what_0005_holds(head)
         _copy_rows(head, old)
         migrations.upgrade(old_url)
         assert snapshot(old) == snapshot(head)
         assert migrations.drift(old_url) is None
         # The next load adds only what 0002 could not hold.
         result = load_fixtures(old)
-        assert (result.entities["membership"].inserted, result.totals().inserted) == (1, 1)
+        # ... and what 0005 could not: the ASEAN Secretariat, its Secretary-General's post and term.
+        inserted = {name: counts.inserted for name, counts in result.entities.items()}
+        assert {name: n for name, n in inserted.items() if n} == {
+            "membership": 1,
+            "body": 1,
+            "post": 1,
+            "term": 1,
+        }
     finally:
         head.dispose()
         old.dispose()
@@ -374,6 +418,7 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     query = "SELECT * FROM v_trade ORDER BY trade_figure_id"
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0005_holds(head)
         _copy_rows(head, old)
         with old.connect() as connection:
             result = connection.exec_driver_sql(query)
@@ -415,6 +460,7 @@ def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
     )
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0005_holds(head)
         _copy_rows(head, old)
         with old.connect() as connection:
             before = [tuple(row) for row in connection.exec_driver_sql(panel)]
@@ -431,6 +477,52 @@ def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
         assert [(p, s, str(end)) for p, s, end, _ in periods] == [
             ("year", "reported", "2014-12-31")
         ]
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0006_keeps_every_post_and_term_and_the_next_load_adds_the_new_shapes(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0005 holding the bundled fixtures (less what 0005 cannot hold: ASEAN's
+    Secretary-General, the ASEAN Secretariat), upgraded to 0006: every post now belongs to
+    its country's actor, every term started on its start, and the next load adds only the
+    new shapes."""
+    from conftest import clone_database
+
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0005")
+    old = make_engine(old_url)
+    try:
+        _keep_what_0005_holds(head)
+        _copy_rows(head, old)
+        with old.connect() as connection:
+            posts = connection.exec_driver_sql(
+                "SELECT p.id, c.code, p.office FROM post p JOIN country c ON c.id = p.country_id"
+            ).all()
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            upgraded = connection.exec_driver_sql(
+                "SELECT p.id, c.code, p.office FROM post p JOIN actor a ON a.id = p.actor_id "
+                "JOIN country c ON c.id = a.country_id"
+            ).all()
+            terms = connection.exec_driver_sql(
+                "SELECT COUNT(*), SUM(CASE WHEN started_on = start_date AND "
+                "started_on_precision = start_date_precision THEN 1 ELSE 0 END), "
+                "SUM(CASE WHEN capacity = 'full' THEN 1 ELSE 0 END) FROM term "
+                "WHERE start_date IS NOT NULL"
+            ).one()
+        assert sorted(upgraded) == sorted(posts) and len(posts) >= 25
+        assert terms[0] > 40 and terms[0] == terms[1] == terms[2]
+        result = load_fixtures(old)
+        assert (result.entities["body"].inserted, result.entities["post"].inserted) == (1, 1)
+        assert result.entities["term"].inserted == 1  # Lim Jock Hoi's
     finally:
         head.dispose()
         old.dispose()

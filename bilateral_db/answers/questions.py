@@ -218,21 +218,51 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "officials",
-        "Who held a country's offices on a day.",
-        "On a handover day both the outgoing and the incoming holder are listed. A post a "
-        "source covers at other times but not that day is listed as not covered (covered "
-        "false): the source says nothing then.",
+        "Who held a country's or bloc's offices on a day.",
+        "On a handover day both the outgoing and the incoming holder are listed; acting and "
+        "ad interim holders are listed with their capacity. A post a source covers at other "
+        "times but not that day is listed as not covered (covered false): the source says "
+        "nothing then. Envoys' posts name the country or bloc they are accredited to.",
         "THA --on 2019-08-01 --post foreign-minister",
         "/countries/{country}/officials",
         "officials_on",
         (
-            _code("country", "ISO alpha-3 country code, e.g. THA.", "THA"),
+            _code("country", "Country (ISO alpha-3, e.g. THA) or bloc code (ASEAN).", "THA"),
             _on(),
             _slug(
                 "post",
-                "Only this office, e.g. foreign-minister.",
+                "Only this office, e.g. foreign-minister, secretary-general, ambassador.",
                 "foreign-minister",
                 positional=False,
+            ),
+            _code(
+                "to",
+                "Only envoys' posts accredited to this country or bloc, e.g. THA.",
+                None,
+                positional=False,
+            ),
+            *_claims(on_a_day=True),
+        ),
+    ),
+    Question(
+        "envoys",
+        "Envoys between two countries or blocs, both ways.",
+        "Each side's posts accredited to the other (ambassadors, representatives to a bloc, "
+        "chargés d'affaires ad interim). With --on, who held them that day (a post its source "
+        "covers at other times but not that day is listed as not covered); without, every "
+        "term, oldest first.",
+        "USA THA --on 2019-08-01",
+        "/envoys/{a}/{b}",
+        "envoys_between",
+        (
+            _code("a", "A country or bloc code.", "USA"),
+            _code("b", "Another country or bloc code.", "THA"),
+            Param(
+                "on",
+                Kind.DAY,
+                "Day to ask about: YYYY-MM-DD, YYYY-MM or YYYY (its first day). Default: every "
+                "term.",
+                "2019-08-01",
             ),
             *_claims(on_a_day=True),
         ),

@@ -30,7 +30,18 @@ MEMBERSHIP = (
     "member_kind",
     "bloc",
 )
-TERM = ("person", "name", "country", "post", "title", "start_date", "end_date", "end_status")
+TERM = (
+    "person",
+    "name",
+    "country",
+    "post",
+    "accredited_to",
+    "title",
+    "capacity",
+    "start_date",
+    "end_date",
+    "end_status",
+)
 # Where an answer comes from (reports/claims/provenance.py), after the row's own fields.
 PROVENANCE = (
     "source",
@@ -96,7 +107,11 @@ PROGRESS = (
 # Keyed by the row class's name, so this module needs no report imported.
 SHAPES: dict[str, Shape] = {
     "MembershipRow": Shape((*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source")),
-    "TermRow": Shape((*TERM, *PROVENANCE), display=(*TERM[:7], "source")),
+    "TermRow": Shape(
+        (*TERM, *PROVENANCE),
+        display=(*TERM[:9], "source"),
+        labels={"country": "of", "accredited_to": "to"},
+    ),
     "MeetingRow": Shape(MEETING, display=MEETING),
     "TradeRow": Shape(
         TRADE,

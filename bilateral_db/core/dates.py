@@ -135,3 +135,30 @@ def ranges_overlap(
     return (a_start is None or b_stop is None or a_start < b_stop) and (
         b_start is None or a_stop is None or b_start < a_stop
     )
+
+
+def certainly_overlap(
+    a_start: date | None,
+    a_start_precision: str | None,
+    a_end: date | None,
+    b_start: date | None,
+    b_start_precision: str | None,
+    b_end: date | None,
+) -> bool:
+    """Whether two intervals share a day whatever their exact dates (the terms' guard, span
+    "certain"): each covers for certain from the last day of its start's period to the day
+    before the first of its end's, so two terms known to the month may both touch that month."""
+
+    def first(start: date | None, precision: str | None) -> date | None:
+        return None if start is None else period_end_exclusive(start, precision) - timedelta(1)
+
+    a_first, b_first = first(a_start, a_start_precision), first(b_start, b_start_precision)
+
+    def non_empty(start: date | None, stop: date | None) -> bool:
+        return start is None or stop is None or start < stop
+
+    if not (non_empty(a_first, a_end) and non_empty(b_first, b_end)):
+        return False
+    return (a_first is None or b_end is None or a_first < b_end) and (
+        b_first is None or a_end is None or b_first < a_end
+    )

@@ -101,6 +101,38 @@ class ParticipantStatus(StrEnum):
     ABSENT = "absent"
 
 
+class Capacity(StrEnum):
+    """In what capacity a person holds a post: in full, or standing in until it is filled."""
+
+    FULL = "full"
+    ACTING = "acting"  # an acting president, minister or head of a body
+    AD_INTERIM = "ad_interim"  # a chargé d'affaires ad interim heading a mission
+
+
+class EndReason(StrEnum):
+    """Why a term ended, as a source says it (the Office of the Historian's notes among them)."""
+
+    LEFT_POST = "left_post"
+    SUPERSEDED = "superseded"
+    TERM_ENDED = "term_ended"
+    RESIGNED = "resigned"
+    REMOVED = "removed"  # dismissed, recalled, impeached, ousted
+    DIED = "died"
+    POST_CLOSED = "post_closed"  # the mission or office ceased to exist
+    OTHER = "other"  # end_note says what
+
+
+class BodyKind(StrEnum):
+    """What a body within a country or bloc is."""
+
+    MINISTRY = "ministry"
+    AGENCY = "agency"
+    SECRETARIAT = "secretariat"
+    COUNCIL = "council"
+    MISSION = "mission"  # an embassy, a permanent mission
+    OTHER = "other"
+
+
 class AgreementKind(StrEnum):
     TREATY = "treaty"
     CHARTER = "charter"

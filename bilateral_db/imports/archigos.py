@@ -28,7 +28,7 @@ from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
 from bilateral_db.imports.release import Dataset, ReleaseWriter
-from bilateral_db.models import Person, Post, Term
+from bilateral_db.models import Actor, Person, Post, Term
 
 DATASET = Dataset(
     dataset="archigos",
@@ -47,6 +47,8 @@ STILL_IN_OFFICE = "Still in Office"
 TERM_COLUMNS = (
     "person_id",
     "post_id",
+    "started_on",  # Archigos' startdate: the day the leader took office
+    "started_on_precision",
     "start_date",
     "start_date_precision",
     "end_date",
@@ -113,6 +115,8 @@ class ArchigosImporter(Importer):
                     piece.spell.line,
                     people[piece.spell.leadid],
                     posts[piece.country_id],
+                    piece.start.isoformat(),
+                    "day",
                     piece.start.isoformat(),
                     "day",
                     piece.end.isoformat(),
@@ -191,21 +195,27 @@ def _check_overlaps(pieces: list[Piece], data: DataFile) -> None:
 
 
 def _posts(connection: Connection, release: ReleaseWriter, countries: set[int]) -> dict[int, int]:
-    """The `leader` post of each country: found, or created as this release's."""
-    found = dict(
-        connection.execute(
-            select(Post.country_id, Post.id).where(
-                Post.office == OFFICE, Post.country_id.in_(countries)
+    """The `leader` post of each country (country id -> post id): found, or created as this
+    release's, as a post of the country's actor."""
+    actors = _country_actors(connection, countries)
+    found: dict[int, int] = dict(
+        connection.execute(  # type: ignore[arg-type]  # country_id is set: joined on it
+            select(Actor.country_id, Post.id)
+            .join(Actor, Actor.id == Post.actor_id)
+            .where(
+                Post.office == OFFICE,
+                Post.accredited_to_actor_id.is_(None),
+                Actor.country_id.in_(countries),
             )
         ).all()
     )
     missing = sorted(countries - set(found))
     if missing:
         created = connection.execute(
-            insert(Post).returning(Post.country_id, Post.id, sort_by_parameter_order=True),
+            insert(Post).returning(Post.actor_id, Post.id, sort_by_parameter_order=True),
             [
                 {
-                    "country_id": country_id,
+                    "actor_id": actors[country_id],
                     "office": OFFICE,
                     "title": TITLE,
                     "single_seat": True,
@@ -214,8 +224,25 @@ def _posts(connection: Connection, release: ReleaseWriter, countries: set[int]) 
                 for country_id in missing
             ],
         ).all()
-        found.update(dict(created))
+        country_of = {actor_id: country_id for country_id, actor_id in actors.items()}
+        found.update({country_of[actor_id]: post_id for actor_id, post_id in created})
     return found
+
+
+def _country_actors(connection: Connection, countries: set[int]) -> dict[int, int]:
+    """Country id -> its actor id, creating the actors countries do not have yet."""
+    actors: dict[int, int] = dict(
+        connection.execute(  # type: ignore[arg-type]  # country_id is set: selected by it
+            select(Actor.country_id, Actor.id).where(Actor.country_id.in_(countries))
+        ).all()
+    )
+    if missing := sorted(countries - set(actors)):
+        created = connection.execute(
+            insert(Actor).returning(Actor.country_id, Actor.id, sort_by_parameter_order=True),
+            [{"country_id": country_id} for country_id in missing],
+        ).all()
+        actors.update({country_id: actor_id for country_id, actor_id in created if country_id})
+    return actors
 
 
 def _write_coverage(release: ReleaseWriter, pieces: list[Piece], posts: dict[int, int]) -> int:
@@ -272,13 +299,15 @@ class _People:
         # Terms of other releases by country (person, name, start, end): to match name and dates.
         self.terms: dict[int, list[tuple[int, str, date | None, date | None]]] = defaultdict(list)
         rows = connection.execute(
-            select(Post.country_id, Person.id, Person.name, Term.start_date, Term.end_date)
+            select(Actor.country_id, Person.id, Person.name, Term.start_date, Term.end_date)
+            .join(Post, Post.actor_id == Actor.id)
             .join(Term, Term.post_id == Post.id)
             .join(Person, Person.id == Term.person_id)
             .where(Term.release_id != release.release_id, Term.alternative_of_id.is_(None))
         )
         for country_id, person_id, name, start, end in rows:
-            self.terms[country_id].append((person_id, name, start, end))
+            if country_id is not None:  # a post of a bloc is no leader's
+                self.terms[country_id].append((person_id, name, start, end))
 
     def resolve(self, pieces: list[Piece]) -> dict[str, int]:
         """Leader id -> person id for every leader of the pieces."""

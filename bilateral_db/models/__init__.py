@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
     from bilateral_db.models.base import Base
     from bilateral_db.models.blocs import Actor, Bloc, DialogueCoordination, Membership
+    from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
     from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
     from bilateral_db.models.officials import Person, Post, Term
@@ -39,6 +40,7 @@ if TYPE_CHECKING:
 MODULES: dict[str, tuple[str, ...]] = {
     "agreements": ("Agreement", "AgreementParty", "ProgressStatement"),
     "blocs": ("Actor", "Bloc", "DialogueCoordination", "Membership"),
+    "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
     "meetings": ("Meeting", "MeetingKind", "Participant"),
     "officials": ("Person", "Post", "Term"),
@@ -91,6 +93,7 @@ __all__ = [
     "AgreementTopic",
     "Base",
     "Bloc",
+    "Body",
     "Citation",
     "City",
     "Country",

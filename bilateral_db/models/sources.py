@@ -24,6 +24,7 @@ FACT_ENTITIES = (
     "country",
     "country_code",
     "bloc",
+    "body",
     "membership",
     "dialogue_coordination",
     "person",

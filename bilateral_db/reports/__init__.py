@@ -52,6 +52,7 @@ if TYPE_CHECKING:
         DyadReport,
         dyad_report,
     )
+    from bilateral_db.reports.envoys import envoys_between, envoys_between_total
     from bilateral_db.reports.lookup import (
         UnknownCode,
     )
@@ -115,6 +116,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "country": ("CountryProfile", "country_profile"),
     "source_disagreements": ("DisagreementRow", "disagreements", "disagreements_total"),
     "dyad": ("DyadReport", "dyad_report"),
+    "envoys": ("envoys_between", "envoys_between_total"),
     "lookup": ("UnknownCode",),
     "meetings": (
         "MeetingDetail",

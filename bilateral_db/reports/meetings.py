@@ -144,12 +144,7 @@ def actor_took_part(actor_id: Any, meeting_id: Any = None) -> Any:
     An official counts for the country whose post they held on the meeting's first day.
     """
     meeting_id = MEETING.c.id if meeting_id is None else meeting_id
-    participant, term, post, actor = (
-        PARTICIPANT.alias(),
-        TERM.alias(),
-        POST.alias(),
-        ACTOR.alias(),
-    )
+    participant, term, post = PARTICIPANT.alias(), TERM.alias(), POST.alias()
     as_actor = exists().where(
         participant.c.meeting_id == meeting_id, participant.c.actor_id == actor_id
     )
@@ -158,8 +153,7 @@ def actor_took_part(actor_id: Any, meeting_id: Any = None) -> Any:
         participant.c.actor_id.is_(None),
         term.c.person_id == participant.c.person_id,
         post.c.id == term.c.post_id,
-        actor.c.country_id == post.c.country_id,
-        actor.c.id == actor_id,
+        post.c.actor_id == actor_id,
         covers(term.c.start_date, term.c.end_date, term.c.end_date_precision, MEETING.c.start_date),
     )
     return or_(as_actor, through_official)

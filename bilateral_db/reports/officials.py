@@ -1,4 +1,4 @@
-"""Who held which office: a country's office holders on a day, and a person's terms.
+"""Who held which office: a country's or bloc's office holders on a day, and a person's terms.
 
 Answers use the preferred claims of every source (reports/claims/). A post that a source
 covers at other times but not on the day asked (Archigos ends in 2015) gets a row of its own
@@ -20,6 +20,7 @@ from bilateral_db.reports.claims.kinds.terms import (
     TermData,
     TermRow,
     TermScope,
+    accredited_to,
     in_post,
     of_country,
     of_person,
@@ -31,49 +32,62 @@ from bilateral_db.reports.paging import page_rows
 __all__ = ["TermRow", "officials_on", "terms_of", "terms_of_total"]
 
 
-@checked(country="country", on="day", post=existing("post", POST.c.office))
+@checked(country="actor", on="day", post=existing("post", POST.c.office), to="actor")
 def officials_on(
     session: Session,
     *,
     country: str,
     on: date,
     post: str | None = None,
+    to: str | None = None,
     source: str | None = None,
     all_claims: bool = False,
     strict: bool = False,
 ) -> list[TermRow]:
-    """Holders of `country`'s posts (or of one post) on day `on`; on a handover day, both.
+    """Holders of the posts of `country` (a country or bloc; or of one post, or of its envoys'
+    posts accredited to `to`) on day `on`; on a handover day, both.
 
     Posts a source covers at other times but not on `on` are listed as not covered.
     """
-    where = [of_country(country)] + ([] if post is None else [in_post(post)])
+    where = [of_country(country)]
+    where += [] if post is None else [in_post(post)]
+    where += [] if to is None else [accredited_to(to)]
     found = TERM.read(session, *where, source=source)
     rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
-    rows += _not_covered(found, on, {row.post for row in rows})
+    rows += not_covered(found, on, {(row.post, row.accredited_to) for row in rows})
     return sorted(rows, key=_post_order)
 
 
 def _post_order(row: TermRow) -> tuple[Any, ...]:
     start = row.start_date.value if row.start_date else date.min
-    return (row.post, not row.covered, start, row.person or "", not row.preferred, row.source)
+    return (
+        row.post,
+        row.accredited_to or "",
+        not row.covered,
+        start,
+        row.person or "",
+        not row.preferred,
+        row.source,
+    )
 
 
-def _not_covered(
-    found: ClaimSet[TermScope, TermData], on: date, answered: set[str]
+def not_covered(
+    found: ClaimSet[TermScope, TermData], on: date, answered: set[tuple[str, str | None]]
 ) -> list[TermRow]:
     """A row per post nobody holds on `on` by the sources, where its source is silent then."""
-    silent: dict[str, TermRow] = {}
+    silent: dict[tuple[str, str | None], TermRow] = {}
     for scope, group in engine.by_scope(found.claims).items():
         for claimant in engine.claimants(group, scope, found.coverage):
             if claimant.alternative is not None or claimant.release_id == engine.CURATED_RELEASE_ID:
                 continue
             sample = claimant.claims[0].data
-            if sample.post in answered or sample.post in silent:
+            post = (sample.post, sample.accredited_to)
+            if post in answered or post in silent:
                 continue
             if not found.coverage.covers(claimant.release_id, scope, on) and engine.silent_on(
                 group, on
             ):
-                silent[sample.post] = TermRow(
+                silent[post] = TermRow(
                     source=claimant.release,
                     sources=(claimant.release,),
                     covered=False,
@@ -82,6 +96,8 @@ def _not_covered(
                     country=sample.country,
                     post=sample.post,
                     title=sample.title,
+                    accredited_to=sample.accredited_to,
+                    capacity=sample.capacity,
                     start_date=None,
                     end_date=None,
                     end_status=None,

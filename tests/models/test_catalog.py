@@ -12,7 +12,10 @@ def test_a_claims_key_is_its_unique_constraint_without_release_and_number() -> N
 
 
 def test_surrogate_and_fact_ids_are_no_natural_keys() -> None:
-    assert schema.candidate_keys("post") == [("country_id", "office")]  # not (id, single_seat)
+    assert schema.candidate_keys("post") == [  # not (id, single_seat)
+        ("actor_id", "office", "accredited_to_actor_id"),
+        ("actor_id", "office"),  # where accredited to no one
+    ]
     assert schema.candidate_keys("progress_statement") == [("slug",)]  # not fact_id
     assert schema.candidate_keys("currency") == [("code",)]  # a natural primary key
     assert schema.candidate_keys("agreement_party") == [("agreement_id", "actor_id")]

@@ -52,14 +52,16 @@ def world(session: Session) -> dict[str, int]:
     session.add_all([thailand, asean])
     session.flush()
     tha_actor = Actor(country_id=thailand.id)
+    session.add(tha_actor)
+    session.flush()
     post = Post(
-        country_id=thailand.id,
+        actor_id=tha_actor.id,
         office="foreign-minister",
         title="Minister of Foreign Affairs",
         single_seat=True,
     )
     shared = Post(
-        country_id=thailand.id,
+        actor_id=tha_actor.id,
         office="deputy-prime-minister",
         title="Deputy Prime Minister",
         single_seat=False,
@@ -92,13 +94,18 @@ def _term(
     *,
     end_precision: str = "day",
     single_seat: bool = True,
+    start_precision: str = "day",
+    capacity: str = "full",
 ) -> Term:
     return Term(
         person_id=person,
         post_id=post,
         single_seat=single_seat,
+        capacity=capacity,
+        started_on=start,
+        started_on_precision=start_precision,
         start_date=start,
-        start_date_precision="day",
+        start_date_precision=start_precision,
         end_date=end,
         end_date_precision=end_precision if end else None,
         fact_id=_fact(session, "term"),
@@ -128,7 +135,7 @@ def _membership(
 def test_foreign_key_refused(session: Session, world: dict[str, int]) -> None:
     _refused(
         session,
-        lambda: Post(country_id=999_999, office="president", title="President", single_seat=True),
+        lambda: Post(actor_id=999_999, office="president", title="President", single_seat=True),
     )
 
 
@@ -228,7 +235,72 @@ def test_overlap_found_after_an_update_too(session: Session, world: dict[str, in
     session.add(later)
     session.flush()
     with pytest.raises((IntegrityError, DBAPIError)), session.begin_nested():
-        session.execute(update(Term).where(Term.id == later.id).values(start_date=date(2023, 1, 1)))
+        session.execute(
+            update(Term)
+            .where(Term.id == later.id)
+            .values(start_date=date(2023, 1, 1), started_on=date(2023, 1, 1))
+        )
+
+
+def test_a_handover_known_to_the_month_is_no_overlap(
+    session: Session, world: dict[str, int]
+) -> None:
+    """A term ending "2023-09" and the next starting 2023-09-01 or "2023-09" share the month:
+    neither certainly covers a day of the other."""
+    session.add(
+        _term(
+            session,
+            world["don"],
+            world["post"],
+            date(2015, 8, 19),
+            date(2023, 9, 1),
+            end_precision="month",
+        )
+    )
+    session.add(
+        _term(
+            session, world["other"], world["post"], date(2023, 9, 1), None, start_precision="month"
+        )
+    )
+    session.flush()
+    _refused(  # a full term certainly inside the first one still is
+        session,
+        lambda: _term(session, world["other"], world["post"], date(2020, 1, 1), date(2020, 6, 1)),
+    )
+
+
+def test_an_acting_term_may_stand_beside_a_full_one(
+    session: Session, world: dict[str, int]
+) -> None:
+    session.add(_term(session, world["don"], world["post"], date(2015, 8, 19), date(2023, 9, 1)))
+    session.add(
+        _term(
+            session,
+            world["other"],
+            world["post"],
+            date(2019, 1, 1),
+            date(2019, 2, 1),
+            capacity="acting",
+        )
+    )
+    session.flush()
+    assert session.query(Term).filter(Term.capacity == "acting").count() == 1
+
+
+def test_a_term_starts_when_its_events_say(session: Session, world: dict[str, int]) -> None:
+    """start_date is started_on, else arrived_on: any other start is refused."""
+    term = _term(session, world["don"], world["post"], date(2015, 8, 19), date(2023, 9, 1))
+    term.started_on, term.started_on_precision = None, None
+    term.arrived_on, term.arrived_on_precision = date(2015, 8, 19), "day"
+    session.add(term)
+    session.flush()
+
+    def wrong() -> Term:
+        other = _term(session, world["other"], world["post"], date(2024, 1, 1), None)
+        other.started_on = date(2024, 2, 1)
+        return other
+
+    _refused(session, wrong, "start_from_events")
 
 
 def test_overlapping_memberships_refused_with_year_precision(

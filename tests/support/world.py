@@ -95,7 +95,7 @@ class World:
         if post not in self.posts:
             country, office = post.split("/")
             self.posts[post] = m.Post(
-                country=self.actors[country].country,
+                actor=self.actors[country],
                 office=office,
                 title=office.replace("-", " ").title(),
                 single_seat=True,
@@ -104,6 +104,8 @@ class World:
             person=self.people[person],
             post=self.posts[post],
             single_seat=True,
+            started_on=start,
+            started_on_precision="day" if start else None,
             start_date=start,
             start_date_precision="day" if start else None,
             end_date=end,

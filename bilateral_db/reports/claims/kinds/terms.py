@@ -1,4 +1,4 @@
-"""Terms of office as claims: a person holding a country's post over an interval."""
+"""Terms of office as claims: a person holding a post of a country or bloc over an interval."""
 
 from __future__ import annotations
 
@@ -6,10 +6,11 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import Select
+from sqlalchemy import ColumnElement, Select, func
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
+from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import Country
 from bilateral_db.models.officials import Person, Post, Term
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
@@ -20,7 +21,14 @@ from bilateral_db.reports.claims.provenance import Provenance
 TERM_TABLE = Term.__table__
 PERSON = Person.__table__
 POST = Post.__table__
-POST_COUNTRY = Country.__table__.alias("post_country")
+OWNER = Actor.__table__.alias("owner")
+OWNER_COUNTRY = Country.__table__.alias("owner_country")
+OWNER_BLOC = Bloc.__table__.alias("owner_bloc")
+TO = Actor.__table__.alias("accredited_to")
+TO_COUNTRY = Country.__table__.alias("to_country")
+TO_BLOC = Bloc.__table__.alias("to_bloc")
+OWNER_CODE: ColumnElement[str] = func.coalesce(OWNER_COUNTRY.c.code, OWNER_BLOC.c.code)
+TO_CODE: ColumnElement[str] = func.coalesce(TO_COUNTRY.c.code, TO_BLOC.c.code)
 
 
 class TermScope(NamedTuple):
@@ -34,11 +42,15 @@ class TermData(NamedTuple):
     country: str
     post: str
     title: str
+    accredited_to: str | None
+    capacity: str
 
 
 @dataclass(frozen=True)
 class TermRow(Provenance):
-    """A term of office: `person` is the slug, `post` the office slug shared across countries.
+    """A term of office: `person` is the slug, `post` the office slug shared across actors,
+    `country` the country or bloc whose post it is, `accredited_to` the country or bloc an
+    envoy's post is accredited to, `capacity` full, acting or ad_interim.
 
     With `covered` false the row names no person: its source does not cover the post that day.
     """
@@ -48,6 +60,8 @@ class TermRow(Provenance):
     country: str
     post: str
     title: str
+    accredited_to: str | None
+    capacity: str
     start_date: PartialDate | None
     end_date: PartialDate | None
     end_status: str | None
@@ -57,17 +71,33 @@ class TermRow(Provenance):
 def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
     return (
         statement.add_columns(
-            PERSON.c.slug, PERSON.c.name, POST_COUNTRY.c.code, POST.c.office, POST.c.title
+            PERSON.c.slug,
+            PERSON.c.name,
+            OWNER_CODE,
+            POST.c.office,
+            POST.c.title,
+            TO_CODE,
+            TERM_TABLE.c.capacity,
         )
         .join(PERSON, TERM_TABLE.c.person_id == PERSON.c.id)
         .join(POST, TERM_TABLE.c.post_id == POST.c.id)
-        .join(POST_COUNTRY, POST.c.country_id == POST_COUNTRY.c.id)
+        .join(OWNER, POST.c.actor_id == OWNER.c.id)
+        .outerjoin(OWNER_COUNTRY, OWNER.c.country_id == OWNER_COUNTRY.c.id)
+        .outerjoin(OWNER_BLOC, OWNER.c.bloc_id == OWNER_BLOC.c.id)
+        .outerjoin(TO, POST.c.accredited_to_actor_id == TO.c.id)
+        .outerjoin(TO_COUNTRY, TO.c.country_id == TO_COUNTRY.c.id)
+        .outerjoin(TO_BLOC, TO.c.bloc_id == TO_BLOC.c.id)
     )
 
 
 def of_country(code: str) -> Where:
-    """Terms in the posts of the country `code`."""
-    return POST_COUNTRY.c.code == code
+    """Terms in the posts of the country or bloc `code`."""
+    return OWNER_CODE.__eq__(code)
+
+
+def accredited_to(code: str) -> Where:
+    """Envoys' terms in posts accredited to the country or bloc `code`."""
+    return TO_CODE.__eq__(code)
 
 
 def in_post(office: str) -> Where:
@@ -96,6 +126,8 @@ TERM = DatedKind[TermScope, TermData, TermRow](
     details=_details,
     row=TermRow,
     coverage=_coverage,
-    subject=lambda data: f"{data.country}/{data.post}/{data.person}",
+    subject=lambda data: "/".join(
+        part for part in (data.country, data.post, data.accredited_to, data.person) if part
+    ),
     of_country=of_country,
 )
