@@ -165,7 +165,8 @@ class _Reading:
         # another code's on the year's day), or None where the crosswalk has no country.
         self.mapped: dict[tuple[str, int], tuple[int, bool] | None] = {}
         self.contested: set[tuple[int, int]] = set()  # (actor id, year) with two codes
-        self.seen: set[tuple[int, int, str]] = set()  # figures of contested year-day codes
+        # figures of contested year-day codes: (reporter, partner, period) -> cents or None
+        self.seen: dict[tuple[int, int, str], int | None] = {}
         self.held: list[tuple[Staged, str]] = []  # part-year rows, with a code
         self.iso = iso  # actor id -> country code, for messages
         self.unmapped: dict[str, _Unmapped] = {}
@@ -219,7 +220,7 @@ class _Reading:
                 if self.contested and (
                     (reporter, year[0]) in self.contested or (partner, year[0]) in self.contested
                 ):
-                    self.seen.add((reporter, partner, period))
+                    self.seen[(reporter, partner, period)] = cents
                 if cents is None:
                     self.unknown += 1
                 add(staged)
@@ -238,25 +239,43 @@ class _Reading:
         self.progress("rows", data.bytes_total, data.bytes_total)
 
     def _release_held(self) -> None:
-        """Part-year codes' figures: staged unless the year-day code gives the same figure."""
-        left_out: dict[tuple[str, str], list[int]] = {}  # (code, year) -> [first line, figures]
+        """Part-year codes' figures: staged unless the year-day code gives a figure of the same
+        pair; then the year-day code's is kept, and the finding says whether the two agree."""
+        # (code, year) -> first line, figures left out, those differing from the kept ones
+        left_out: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        counts: dict[tuple[str, str], int] = {}
         for staged, code in self.held:
-            line, reporter, partner, period, _, status, _ = staged
-            if (reporter, partner, period) in self.seen:
-                entry = left_out.setdefault((code, period[:4]), [line, 0])
-                entry[1] += 1
+            line, reporter, partner, period, _, status, cents = staged
+            key = (reporter, partner, period)
+            if key in self.seen:
+                entry = left_out.setdefault((code, period[:4]), (line, []))
+                counts[(code, period[:4])] = counts.get((code, period[:4]), 0) + 1
+                kept = self.seen[key]
+                if kept != cents:
+                    entry[1].append(
+                        f"{self.iso.get(reporter, reporter)} imports from "
+                        f"{self.iso.get(partner, partner)}: {_millions(cents)} by {code}, "
+                        f"{_millions(kept)} kept"
+                    )
                 continue
             if status == "unknown":
                 self.unknown += 1
             self.figures.add(staged)
-        for (code, year), (line, figures) in sorted(left_out.items(), key=lambda i: i[1][0]):
+        for (code, year), (line, differing) in sorted(left_out.items(), key=lambda i: i[1][0]):
+            figures = counts[(code, year)]
+            if differing:
+                compared = (
+                    f"gives figures of the same pairs, kept; {len(differing):,} of the "
+                    f"{figures:,} left out differ (US$ million): " + "; ".join(differing)
+                )
+            else:
+                compared = f"gives the same figures: {figures:,} figures left out"
             self.release.finding(
                 "superseded_code",
                 line,
                 f"cow {code} {year}",
                 f"the code is its country's for part of {year} only, and the code that is the "
-                f"country's on {YEAR_DAY_NAME} gives the same figures: {figures:,} figures left "
-                "out",
+                f"country's on {YEAR_DAY_NAME} {compared}",
             )
         self.held.clear()
 
@@ -319,11 +338,18 @@ class _Reading:
     def _note_contested_late(self, actor_id: int, year: int) -> None:
         """A contest found after rows of the year were staged: the stage tells their keys."""
         rows = self.figures.staged(
-            ("reporter_actor_id", "partner_actor_id", "period_start"),
+            ("reporter_actor_id", "partner_actor_id", "period_start", "value_minor"),
             "period_start = :period AND (reporter_actor_id = :actor OR partner_actor_id = :actor)",
             {"actor": actor_id, "period": f"{year:04d}-01-01"},
         )
-        self.seen.update((r, p, str(d)) for r, p, d in rows)
+        self.seen.update(((r, p, str(d)), None if v is None else int(v)) for r, p, d, v in rows)
+
+
+def _millions(cents: int | None) -> str:
+    """Cents as the file wrote them: millions of US dollars, or -9 (unknown)."""
+    if cents is None:
+        return "-9 (unknown)"
+    return format(Decimal(cents).scaleb(-8).normalize(), "f")
 
 
 def _cents(cell: str) -> int | bool | None:

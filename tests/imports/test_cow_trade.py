@@ -189,3 +189,24 @@ def test_the_dyad_year_panel_carries_the_figures(imported: Engine) -> None:
             )
         ).one()
     assert row.imports_usd_minor == 346063 * MILLION
+
+
+def test_a_superseded_code_is_compared_before_it_is_called_the_same(
+    curated_engine: Engine,
+) -> None:
+    """In 1990 678 (North Yemen, to 21 May) and 679 (Yemen, from 22 May) are both Yemen's:
+    for Nicaragua both give -9 and 0; for Iran 678 gives 0 and -9, 679 gives 1 and 24."""
+    result = import_dataset(
+        curated_engine, "cow-trade", DATASET_SLICES / "cow_trade_yemen_slice.csv.gz"
+    )
+    (finding,) = [f for f in result.findings if f.kind == "superseded_code"]
+    assert finding.record == "cow 678 1990"
+    assert "2 of the 4 left out differ" in finding.message
+    assert "IRN imports from YEM: 0 by 678, 1 kept" in finding.message
+    assert "YEM imports from IRN: -9 (unknown) by 678, 24 kept" in finding.message
+    assert "gives the same figures" not in finding.message
+    # The 1 July code's figures are the ones stored.
+    assert [(r[0], r[1], r[3]) for r in _figures(curated_engine, "IRN", "YEM", 1990)] == [
+        ("IRN", "YEM", 1 * MILLION),
+        ("YEM", "IRN", 24 * MILLION),
+    ]
