@@ -41,7 +41,8 @@ GAP_IGOS = ("lon", "un", "sco")
 GAP_STATES = {"40", "530", "652", "630", "712", "750", "770"}
 ARCHIGOS_STATES = {"2", "255", "260", "265", "365", "800", "820"}
 TRADE_DYADS = {("2", "20"), ("2", "365"), ("365", "800"), ("2", "255"), ("2", "260")}
-YEMEN_DYADS = {("93", "678"), ("93", "679"), ("630", "678"), ("630", "679")}
+QUIRK_DYADS = {("93", "678"), ("93", "679"), ("630", "678"), ("630", "679")}
+QUIRK_DYADS |= {("2", "816"), ("710", "816")}
 
 
 def cut_igo(source: Path, igos: tuple[str, ...] = IGOS, states: set[str] = IGO_STATES) -> bytes:
@@ -109,8 +110,8 @@ def main() -> None:
         (TARGET / "cow_trade_slice.csv.gz").write_bytes(
             cut_trade(args.trade / "cow" / "Dyadic_COW_4.0_subset.csv.gz")
         )
-        (TARGET / "cow_trade_yemen_slice.csv.gz").write_bytes(
-            cut_trade(args.trade / "cow" / "Dyadic_COW_4.0_subset.csv.gz", YEMEN_DYADS)
+        (TARGET / "cow_trade_quirks_slice.csv.gz").write_bytes(
+            cut_trade(args.trade / "cow" / "Dyadic_COW_4.0_subset.csv.gz", QUIRK_DYADS)
         )
     print(f"wrote the slices to {TARGET}")
 

@@ -59,6 +59,10 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
+# COW Trade files the Republic of Vietnam's trade under 816 (North Vietnam's code) in
+# 1960-1975: 817 has rows only to 1959, and 816's partners then are South Vietnam's (US
+# exports of $675m in 1974, $1m in 1976). Read as 817 (docs/data-sets.md gives the evidence).
+FILED_UNDER = {("816", year): "817" for year in range(1960, 1976)}
 # Each figure's own values; a staged figure is its line, then these (period as ISO text).
 FIGURE_COLUMNS = (
     "reporter_actor_id",
@@ -170,6 +174,7 @@ class _Reading:
         self.held: list[tuple[Staged, str]] = []  # part-year rows, with a code
         self.iso = iso  # actor id -> country code, for messages
         self.unmapped: dict[str, _Unmapped] = {}
+        self.refiled: dict[tuple[str, str], _Unmapped] = {}  # (code, read as) -> lines, years
         self.values: dict[str, int | None] = {}  # a cell's text -> cents (few distinct)
         self.rows = 0
         self.unknown = 0
@@ -228,6 +233,14 @@ class _Reading:
             self.last_year = year[0] if self.last_year is None else max(self.last_year, year[0])
         data.check()
         self._release_held()
+        for (code, read_as), seen in self.refiled.items():
+            self.release.finding(
+                "refiled_code",
+                seen.line,
+                f"cow {code} {seen.first}..{seen.last}",
+                f"COW files another state's trade under {code} in these years; its {seen.rows:,} "
+                f"rows are read as {read_as} (docs/data-sets.md, 'COW Trade and Vietnam')",
+            )
         for code, missing in sorted(self.unmapped.items(), key=lambda item: item[1].line):
             self.release.finding(
                 "unmapped_code",
@@ -307,6 +320,13 @@ class _Reading:
 
     def _actor(self, line: int, code: str, column: str, year: int) -> tuple[int, bool] | None:
         key = (code, year)
+        if key in FILED_UNDER:
+            read_as = FILED_UNDER[key]
+            seen = self.refiled.setdefault((code, read_as), _Unmapped(line, year, year))
+            seen.first, seen.last = min(seen.first, year), max(seen.last, year)
+            seen.rows += 1
+            code = read_as
+            key = (code, year)
         if key in self.mapped:
             found = self.mapped[key]
         else:
