@@ -94,6 +94,7 @@ class ArchigosImporter(Importer):
     dataset = DATASET
     required = ("obsid", "gwcode", "leadid", "leader", "yrborn", "startdate", "enddate", "exit")
     default_version = "4.1"
+    scheme = "gw"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress

@@ -106,6 +106,7 @@ class CowIgoImporter(Importer):
     dataset = DATASET
     required = FIXED_COLUMNS
     default_version = "3.0"
+    scheme = "cow"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress

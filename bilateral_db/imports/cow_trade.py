@@ -102,6 +102,7 @@ class CowTradeImporter(Importer):
     dataset = DATASET
     required = REQUIRED
     default_version = "4.0"
+    scheme = "cow"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
