@@ -12,6 +12,7 @@ import difflib
 import functools
 import inspect
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
@@ -254,6 +255,9 @@ def _require_existing(
             check(session, value)
 
 
+_answering: ContextVar[bool] = ContextVar("answering", default=False)
+
+
 def _answer(
     function: Callable[..., R],
     session: Session,
@@ -268,9 +272,7 @@ def _answer(
         if not error.suggestions:  # raised by the body: find the close matches
             _require_existing(session, every, arguments)
         raise
-    if _is_empty(result) or not isinstance(result, list):
-        # A composite answer's parts check their codes alone: one part may have read a name
-        # as its code (Thailand: THA) while the others found nothing, so check them all.
+    if _is_empty(result):
         _require_existing(session, every, arguments)
     return result
 
@@ -304,10 +306,13 @@ def checked(
                 if first is not None and last is not None and first > last:
                     raise ValueError(f"{ordered[0]} ({first}) is after {ordered[1]} ({last})")
             session = arguments["session"]
+            outermost = _answering.set(True) if not _answering.get() else None
             try:
                 return _answer(function, session, every, bound)
             except UnknownCode as error:
-                if error.resolved is None:
+                # Only the outermost report reads a name as its code: a composite's parts
+                # raise, so that every part answers for the same code.
+                if error.resolved is None or outermost is None:
                     raise
                 named = [
                     n for n, k in every.items() if k in _EXISTS and arguments.get(n) == error.code
@@ -316,6 +321,9 @@ def checked(
                     raise
                 arguments[named[0]] = error.resolved  # a name given for a code: answer for it
                 return _answer(function, session, every, bound)
+            finally:
+                if outermost is not None:
+                    _answering.reset(outermost)
 
         return wrapper
 
