@@ -82,3 +82,24 @@ def test_ctrl_c_during_an_import_says_nothing_was_changed(
         assert snapshot(engine) == before
     finally:
         engine.dispose()
+
+
+def test_cite_gives_the_release_of_imported_rows(curated_url: str) -> None:
+    """`--cite` names the release an imported row comes from: title, version, citation and
+    the hash of the very file imported."""
+    import hashlib
+    import json
+
+    path = DATASET_SLICES / "cow_igo_slice.csv.gz"
+    imported = runner.invoke(app, ["import", "cow-igo", str(path), "--db", curated_url])
+    assert imported.exit_code == 0, imported.output
+    args = ["report", "members", "UN", "--on", "1990", "--source", "cow-igo-3.0"]
+    result = runner.invoke(app, [*args, "--cite", "-f", "json", "--db", curated_url])
+    assert result.exit_code == 0, result.output
+    rows = json.loads(result.stdout)
+    usa = next(row for row in rows if row["country"] == "USA")
+    (cited,) = usa["citations"]
+    assert cited["source"] == "cow-igo-3.0" and cited["version"] == "3.0"
+    assert cited["citation"].startswith("Pevehouse, Jon C.W.")
+    assert cited["file"] == "cow_igo_slice.csv.gz"
+    assert cited["file_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()

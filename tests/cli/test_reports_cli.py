@@ -116,6 +116,7 @@ def test_trade_json_contract_exact_numbers(world_url: str) -> None:
     }
     assert (row["value"], row["currency"], row["change_pct"]) == ("300000000.00", "USD", "20.00")
     assert (row["reported_change_pct"], row["basis"]) == ("17.00", "reported")
+    assert row["source"] == "curated"  # every figure says where it comes from
     assert '"value": 300000000.00' in output
 
 
