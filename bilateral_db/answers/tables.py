@@ -119,6 +119,7 @@ def _release(release: Any) -> dict[str, Any]:
         "version": release.version,
         "citation": release.citation,
         "url": release.url,
+        "locator": None,  # the whole release: the file and its hash say which
         "file": release.file_name,
         "file_sha256": release.file_sha256,
     }
