@@ -222,10 +222,13 @@ def _load_bundled(engine: Engine) -> None:
 
 
 def _import_shipped(engine: Engine) -> None:
-    from bilateral_db.imports import BUNDLED, bundled_path, import_dataset
+    from bilateral_db.imports import BUNDLED, NotLoaded, bundled_path, import_dataset
 
     for name in BUNDLED:
-        import_dataset(engine, name, bundled_path(name))
+        try:
+            import_dataset(engine, name, bundled_path(name))
+        except NotLoaded:
+            continue  # the small fixture set has no GW codes: Archigos would match nothing
 
 
 @pytest.fixture(scope="session")

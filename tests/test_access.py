@@ -102,14 +102,15 @@ def test_a_loader_loads_but_cannot_change_the_schema(
     load = runner.invoke(app, ["load", str(small_fixtures.path), "--db", as_role])
     assert load.exit_code == 0, load.output
     assert "1 inserted, 1 updated" in load.output
-    from bilateral_db.imports import bundled_path
-
-    slice_ = Path(__file__).parent / "data" / "datasets" / "archigos_slice.csv"
-    imported = runner.invoke(app, ["import", "archigos", str(slice_), "--db", as_role])
+    # The small fixture set has COW codes only: a COW data set, and another file of it.
+    slices = Path(__file__).parent / "data" / "datasets"
+    imported = runner.invoke(
+        app, ["import", "cow-igo", str(slices / "cow_igo_slice.csv.gz"), "--db", as_role]
+    )
     assert imported.exit_code == 0, imported.output
-    assert "archigos" in imported.output
+    assert "cow-igo" in imported.output
     again = runner.invoke(
-        app, ["import", "archigos", str(bundled_path("archigos")), "--db", as_role]
+        app, ["import", "cow-igo", str(slices / "cow_igo_gaps_slice.csv.gz"), "--db", as_role]
     )
     assert again.exit_code == 0, again.output
     with psycopg.connect(_plain(as_role)) as connection:

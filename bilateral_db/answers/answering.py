@@ -126,13 +126,16 @@ def answer_arguments(
         result = question.report_function()(session, **keywords)
     else:
         result, total, more = _paged(question, session, keywords, page)
-    citations = None
+    citations = releases = None
     if arguments.get("cite"):
-        from bilateral_db.answers.tables import all_fact_ids
-        from bilateral_db.reports import sources_for
+        from bilateral_db.answers.tables import all_fact_ids, all_sources
+        from bilateral_db.reports import releases_for, sources_for
 
         citations = sources_for(session, fact_ids=all_fact_ids(result))
-    built = build_answer(result, row_types=row_types(question), citations=citations)
+        releases = releases_for(session, slugs=all_sources(result))
+    built = build_answer(
+        result, row_types=row_types(question), citations=citations, releases=releases
+    )
     built.total, built.more = total, more
     if question.group_by:
         for table in built.tables:

@@ -73,8 +73,11 @@ TRADE = (
     "members_total",
     "valuation",
     "status",
+    "source",
 )
 # When the terminal is narrow, columns are left out from the right: most telling first.
+# The qualifier ("at least") and the source change what a value means: they come first, then
+# "1 of 10 members" (the two together), then the changes.
 TRADE_DISPLAY = (
     "year",
     "reporter",
@@ -83,12 +86,13 @@ TRADE_DISPLAY = (
     "category",
     "value",
     "currency",
+    "qualifier",
+    "source",
+    "members",
+    "members_total",
     "change_pct",
     "reported_change_pct",
     "basis",
-    "qualifier",
-    "members",
-    "members_total",
 )
 AGREEMENT = ("slug", "title", "kind", "signed_on", "covers_from", "covers_until", "adopted_at")
 PROGRESS = (
@@ -174,7 +178,15 @@ SHAPES: dict[str, Shape] = {
         ),
     ),
     "DisagreementRow": Shape(
-        display=("subject", "first", "last", "yes_sources", "yes_claims", "no_sources")
+        display=(
+            "subject",
+            "first",
+            "last",
+            "yes_sources",
+            "yes_claims",
+            "no_sources",
+            "no_claims",
+        )
     ),
 }
 

@@ -75,8 +75,10 @@ def table_of(
     rows: list[Any],
     row_type: type | None,
     citations: dict[int, list[Any]] | None = None,
+    releases: dict[str, Any] | None = None,
 ) -> Table:
-    """Rows of one dataclass as a Table; with `citations` each row lists its sources."""
+    """Rows of one dataclass as a Table; with `citations` each row lists its sources: the
+    curated facts' sources, and (`releases`) the data-set releases its `source(s)` name."""
     kind = _row_type(rows, row_type)
     if kind is None:  # an empty list whose type nobody declared
         return Table(title, [], [])
@@ -85,12 +87,13 @@ def table_of(
     values = _getter(columns)
     dicts = [dict(zip(columns, values(row), strict=True)) for row in rows]
     if citations is not None:
+        known = releases or {}
         for data, row in zip(dicts, rows, strict=True):
             found = {(s.source, s.locator): s for i in fact_ids(row) for s in citations.get(i, [])}
             data[CITATIONS] = [
                 {"source": s.source, "title": s.title, "url": s.url, "locator": s.locator}
                 for s in found.values()
-            ]
+            ] + [_release(known[slug]) for slug in row_sources(row) if slug in known]
         columns = [*columns, CITATIONS]
     display = list(shape.display) if shape.display is not None else None
     return Table(
@@ -107,6 +110,31 @@ def _getter(columns: list[str]) -> Callable[[Any], tuple[Any, ...]]:
         get = operator.attrgetter(columns[0])
         return lambda row: (get(row),)
     return lambda _: ()
+
+
+def _release(release: Any) -> dict[str, Any]:
+    return {
+        "source": release.source,
+        "title": release.title,
+        "version": release.version,
+        "citation": release.citation,
+        "url": release.url,
+        "locator": None,  # the whole release: the file and its hash say which
+        "file": release.file_name,
+        "file_sha256": release.file_sha256,
+    }
+
+
+def row_sources(row: Any) -> list[str]:
+    """The sources a row names: its preferred `source` and every other of `sources`."""
+    named = [getattr(row, "source", None), *(getattr(row, "sources", None) or ())]
+    return list(dict.fromkeys(slug for slug in named if isinstance(slug, str) and slug))
+
+
+def all_sources(result: Any) -> list[str]:
+    """Every source a report's rows name (for one query of the releases among them)."""
+    rows = result if isinstance(result, list) else _parts(result)
+    return [slug for row in rows if is_dataclass(row) for slug in row_sources(row)]
 
 
 def all_fact_ids(result: Any) -> list[int]:
@@ -135,6 +163,7 @@ def build_answer(
     *,
     row_types: dict[str, type | None],
     citations: dict[int, list[Any]] | None = None,
+    releases: dict[str, Any] | None = None,
 ) -> Answer:
     """A report's return value as an Answer.
 
@@ -143,15 +172,15 @@ def build_answer(
     table of one row, and any other field a root value of the JSON object.
     """
     if isinstance(result, list):
-        table = table_of(None, result, row_types.get(""), citations)
+        table = table_of(None, result, row_types.get(""), citations, releases)
         return Answer([table], single=True, result=result)
     tables, root = [], {}
     for item in fields(result):
         value = getattr(result, item.name)
         if isinstance(value, list):
-            tables.append(table_of(item.name, value, row_types.get(item.name), citations))
+            tables.append(table_of(item.name, value, row_types.get(item.name), citations, releases))
         elif is_dataclass(value):
-            tables.append(table_of(item.name, [value], type(value), citations))
+            tables.append(table_of(item.name, [value], type(value), citations, releases))
         else:
             root[item.name] = value
     return Answer(tables, single=False, root=root, result=result)

@@ -28,7 +28,10 @@ PARTIAL_DATE = {
 }
 CITATIONS = {
     "type": "array",
-    "description": "With cite=true: the sources behind the row, with where in each it is said.",
+    "description": (
+        "With cite=true: the sources behind the row, with where in each it is said; for a "
+        "data-set release also its version, citation, file and the file's SHA-256."
+    ),
     "items": {
         "type": "object",
         "properties": {
@@ -36,6 +39,10 @@ CITATIONS = {
             "title": {"type": "string"},
             "url": {"type": ["string", "null"]},
             "locator": {"type": ["string", "null"]},
+            "version": {"type": ["string", "null"]},
+            "citation": {"type": ["string", "null"]},
+            "file": {"type": ["string", "null"]},
+            "file_sha256": {"type": ["string", "null"]},
         },
         "required": ["source", "title", "url", "locator"],
     },

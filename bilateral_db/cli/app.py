@@ -8,6 +8,7 @@ take longer than the whole start-up budget.
 
 from __future__ import annotations
 
+import difflib
 from typing import Any
 
 import typer
@@ -64,7 +65,38 @@ class StrictCommand(TyperCommand):
             seen[option.name] = token
             if "=" not in token and not attached and not getattr(option, "is_flag", False):
                 next(tokens, None)  # the option's value, which may itself look like an option
-        return super().parse_args(ctx, args)
+        try:
+            return super().parse_args(ctx, args)
+        except typer.BadParameter:
+            raise
+        except Exception as error:  # the click Typer vendors: its NoSuchOption, by its fields
+            wrong = getattr(error, "option_name", None)
+            if wrong is None or not hasattr(error, "possibilities"):
+                raise
+            nearest = nearest_option(wrong, list(single))
+            error.possibilities = [nearest] if nearest is not None else None
+            raise
+
+
+# Words a user may reach for, and the option each means where a command has it.
+SYNONYMS = {
+    "--on": ("--date", "--day", "--at", "--when", "--as-of", "--asof"),
+    "--from": ("--start", "--since", "--begin", "--after"),
+    "--to": ("--end", "--until", "--till", "--before"),
+    "--format": ("--output", "--as", "--fmt"),
+}
+
+
+def nearest_option(wrong: str, options: list[str]) -> str | None:
+    """The option a synonym stands for (--date: --on), else the command's option spelt
+    closest to `wrong` (--fromat: --format), else None."""
+    long = [option for option in options if option.startswith("--")]
+    name = wrong.split("=", 1)[0].lower()
+    meant = [option for option, words in SYNONYMS.items() if name in words and option in long]
+    if meant:  # before spelling: --date is one letter from --cite, but means --on
+        return meant[0]
+    close = difflib.get_close_matches(name, long, n=1, cutoff=0.6)
+    return close[0] if close else None
 
 
 class RootGroup(TyperGroup):

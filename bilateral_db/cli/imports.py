@@ -37,8 +37,19 @@ DATASETS = {
 }
 
 PathArgument = Annotated[
-    Path,
-    typer.Argument(exists=True, dir_okay=False, metavar="PATH", help="The file (.csv or .csv.gz)."),
+    Path | None,
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        metavar="PATH",
+        help="The file (.csv or .csv.gz). Default: the file shipped with the package, if any.",
+    ),
+]
+ForceOption = Annotated[
+    bool,
+    typer.Option(
+        "--force", help="Write the release again even when the same file is already imported."
+    ),
 ]
 VersionOption = Annotated[
     str | None,
@@ -54,8 +65,11 @@ WaitOption = Annotated[
 ]
 
 
-def run(engine: Engine, name: str, path: Path, version: str | None, wait: float) -> ImportResult:
-    """Import with a progress bar; a bad file is listed problem by problem and fails."""
+def run(
+    engine: Engine, name: str, path: Path, version: str | None, wait: float, force: bool = False
+) -> ImportResult:
+    """Import with a progress bar; a bad file is listed problem by problem and fails, and so
+    does an interrupted import (Ctrl-C), which changes nothing: it runs in one transaction."""
     from bilateral_db.imports import ImportFileError, import_dataset
     from bilateral_db.load import LoadError
 
@@ -68,7 +82,10 @@ def run(engine: Engine, name: str, path: Path, version: str | None, wait: float)
                 version=version,
                 progress=lambda _what, done, total: bar.update(done, total),
                 lock_timeout=wait,
+                force=force,
             )
+    except KeyboardInterrupt:
+        fail("interrupted; nothing was changed (an import is one transaction)", code=130)
     except ImportFileError as problems:
         for problem in problems.problems:
             error_console.print(str(problem), highlight=False, markup=False, soft_wrap=True)
@@ -88,12 +105,28 @@ def report(result: ImportResult) -> None:
         )
 
 
+def _shipped(name: str) -> Path:
+    """The file shipped with the package for `name`, said aloud; a usage error if none is."""
+    from bilateral_db.imports import BUNDLED, bundled_path
+
+    if name not in BUNDLED:
+        fail(f"PATH: no {name} file is shipped with the package; give the file's path", code=2)
+    path = bundled_path(name)
+    error_console.print(
+        f"no PATH given: importing the file shipped with the package, {BUNDLED[name]}",
+        highlight=False,
+        markup=False,
+    )
+    return path
+
+
 def _command(name: str) -> None:
     what, example = DATASETS[name]
 
     def command(
-        path: PathArgument,
+        path: PathArgument = None,
         version: VersionOption = None,
+        force: ForceOption = False,
         wait: WaitOption = 60.0,
         db: DatabaseOption = None,
     ) -> None:
@@ -103,10 +136,11 @@ def _command(name: str) -> None:
             check_version(version)
         except ValueError as error:
             fail(str(error), code=2)
+        path = path or _shipped(name)
         url = database_url(db)
         engine = existing_database(url)
         try:
-            report(run(engine, name, path, version, wait))
+            report(run(engine, name, path, version, wait, force))
         finally:
             engine.dispose()
 

@@ -44,7 +44,8 @@ class _LazyConsole:
     def _console(self) -> Console:
         from rich.console import Console
 
-        return Console(stderr=self._stderr, soft_wrap=True)
+        # No emoji codes: a problem on line 100 is "file:100:", never a 💯.
+        return Console(stderr=self._stderr, soft_wrap=True, emoji=False)
 
     def __getattr__(self, name: str) -> Any:
         return getattr(self._console, name)

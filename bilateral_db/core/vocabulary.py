@@ -82,6 +82,14 @@ class MembershipRole(StrEnum):
     CHAIR = "chair"
 
 
+# The roles of a membership status as the data sets code it (COW IGO: 1, 2, 3; 0 is none of
+# them). A release that codes a bloc says "no" to each of these wherever it codes none; the
+# partner levels and the chair are not statuses, and it says nothing of them.
+STATUS_ROLES = frozenset(
+    {MembershipRole.MEMBER, MembershipRole.ASSOCIATE_MEMBER, MembershipRole.OBSERVER}
+)
+
+
 class ParticipantRole(StrEnum):
     HOST = "host"
     CHAIR = "chair"

@@ -8,12 +8,19 @@ column); a refusing database, WriteError (LoadError to the loaders).
 
 from __future__ import annotations
 
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from sqlalchemy import Engine
 
 from bilateral_db.imports.archigos import ArchigosImporter
-from bilateral_db.imports.base import DEFAULT_LOCK_TIMEOUT, Importer, Progress, run_import
+from bilateral_db.imports.base import (
+    DEFAULT_LOCK_TIMEOUT,
+    Importer,
+    NotLoaded,
+    Progress,
+    run_import,
+)
 from bilateral_db.imports.cow_igo import CowIgoImporter
 from bilateral_db.imports.cow_states import CowStatesImporter
 from bilateral_db.imports.cow_trade import CowTradeImporter
@@ -31,6 +38,7 @@ __all__ = [
     "ImportProblem",
     "ImportResult",
     "Importer",
+    "NotLoaded",
     "bundled_path",
     "import_dataset",
 ]
@@ -56,6 +64,19 @@ def bundled_path(name: str) -> Path:
     return datasets_dir() / BUNDLED[name]
 
 
+def recognise(name: str) -> Callable[[Sequence[str]], str | None]:
+    """Which other data set a header is, by the columns each importer requires."""
+
+    def other(columns: Sequence[str]) -> str | None:
+        present = set(columns)
+        for other_name, importer in IMPORTERS.items():
+            if other_name != name and set(importer.required) <= present:
+                return f"{importer.dataset.title} (`bilateral-db import {other_name}`)"
+        return None
+
+    return other
+
+
 def import_dataset(
     engine: Engine,
     name: str,
@@ -64,8 +85,10 @@ def import_dataset(
     version: str | None = None,
     progress: Progress | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    force: bool = False,
 ) -> ImportResult:
-    """Import `path` as a release of the data set `name` (a key of IMPORTERS)."""
+    """Import `path` as a release of the data set `name` (a key of IMPORTERS); `force` writes
+    the release again even when the same file is already imported."""
     return run_import(
         engine,
         IMPORTERS[name],
@@ -73,4 +96,6 @@ def import_dataset(
         version=version,
         progress=progress,
         lock_timeout=lock_timeout,
+        force=force,
+        recognise=recognise(name),
     )

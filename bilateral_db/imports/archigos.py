@@ -75,6 +75,7 @@ class Spell:
     start: date
     end: date
     censored: bool
+    exit: str
 
 
 @dataclass(frozen=True)
@@ -93,6 +94,7 @@ class ArchigosImporter(Importer):
     dataset = DATASET
     required = ("obsid", "gwcode", "leadid", "leader", "yrborn", "startdate", "enddate", "exit")
     default_version = "4.1"
+    scheme = "gw"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
@@ -102,6 +104,7 @@ class ArchigosImporter(Importer):
         progress("spells", data.bytes_total, data.bytes_total)
         if not spells:
             return None, None
+        _edge_ends(spells, release)
         pieces = _pieces(spells, Crosswalk.read(connection, "gw"), release)
         _check_overlaps(pieces, data)
         known = _People(connection, release)
@@ -155,7 +158,24 @@ def _spell(data: DataFile, row: Row) -> Spell | None:
         start,
         end,
         cells["exit"].strip() == STILL_IN_OFFICE,
+        cells["exit"].strip(),
     )
+
+
+def _edge_ends(spells: list[Spell], release: ReleaseWriter) -> None:
+    """A spell ending on the data's last day without `Still in Office` is stored as ended, as
+    the file says, but such an end is more likely the edge than a real end: a finding."""
+    edge = max(spell.end for spell in spells)
+    for spell in spells:
+        if spell.end == edge and not spell.censored:
+            release.finding(
+                "edge_end",
+                spell.line,
+                f"gw {spell.gwcode} {spell.leader} {spell.start}..{spell.end}",
+                f"ends on the data's last day ({edge}) with exit {spell.exit!r}, not "
+                f"{STILL_IN_OFFICE!r}: stored as ended on that day, as the file says; the end "
+                "may be the edge of the data, not the end of the spell",
+            )
 
 
 def _pieces(spells: list[Spell], crosswalk: Crosswalk, release: ReleaseWriter) -> list[Piece]:

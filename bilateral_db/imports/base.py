@@ -7,11 +7,12 @@ from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
-from sqlalchemy import Connection, Engine
+from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db.imports.reading import DataFile, file_sha256
+from bilateral_db.imports.reading import DataFile, Recognise, file_sha256
 from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
+from bilateral_db.models import CountryCode
 from bilateral_db.writing import WriteError, write_transaction
 
 # progress(what, done, total): bytes of the file read so far, for a bar with rows/s and ETA.
@@ -29,6 +30,7 @@ class Importer(ABC):
     dataset: Dataset
     required: tuple[str, ...]
     default_version: str | None = None
+    scheme: str | None = None  # the crosswalk's codes the file's states are in (cow, gw)
 
     def version(self, path: Path) -> str | None:
         """The release's version: from the file where it says, else the data set's default."""
@@ -49,11 +51,15 @@ def run_import(
     version: str | None = None,
     progress: Progress | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
+    force: bool = False,
+    recognise: Recognise | None = None,
 ) -> ImportResult:
     """Import `path` as a release of the importer's data set, all or nothing.
 
-    Raises FileError when the file is wrong (nothing written) and WriteError when the
-    database refuses (nothing written). The same file again changes nothing.
+    Raises FileError when the file is wrong (nothing written; `recognise` names the data set
+    a file of another one belongs to) and WriteError when the database refuses or lacks what
+    the file's codes are matched against (nothing written). The same file again changes
+    nothing, unless `force`: then the release is written again from it.
     """
     try:
         version = check_version(version)
@@ -63,7 +69,7 @@ def run_import(
     if not path.is_file():
         raise WriteError(f"{path}: no such file")
     sha256 = file_sha256(path)
-    data = DataFile(path, importer.required)
+    data = DataFile(path, importer.required, recognise=recognise)
     report: Progress = progress or (lambda *_: None)
     try:
         with write_transaction(engine, lock_timeout) as connection:
@@ -74,7 +80,8 @@ def run_import(
                 path,
                 sha256,
             )
-            if release.unchanged():
+            _require_crosswalk(connection, importer)
+            if not force and release.unchanged():
                 release.result.changed = False
                 return release.result
             release.open()
@@ -84,3 +91,22 @@ def run_import(
     except DBAPIError as error:
         raise WriteError(f"the database refused the import: {error.orig or error}") from error
     return result
+
+
+class NotLoaded(WriteError):
+    """The database lacks what the file's codes are matched against: load the fixtures first."""
+
+
+def _require_crosswalk(connection: Connection, importer: Importer) -> None:
+    """Refuse an import whose codes could match nothing: the crosswalk is not loaded."""
+    if importer.scheme is None:
+        return
+    found = connection.scalar(
+        select(CountryCode.id).where(CountryCode.scheme == importer.scheme).limit(1)
+    )
+    if found is None:
+        raise NotLoaded(
+            f"the database has no {importer.scheme.upper()} codes to match the file's states "
+            "to countries (the curated countries, codes and blocs are not loaded), so the "
+            "import would match nothing: run `bilateral-db load` first"
+        )

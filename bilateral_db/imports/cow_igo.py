@@ -11,9 +11,11 @@ the first to the last year any state is coded in it (0, 1, 2 or 3), and a state 
 it has rows, except the state's -9 years in that IGO (gaps): inside, an absent spell means "not
 a member"; outside, the release says nothing.
 
-Before 1965 COW coded every fifth year. Where a file has no row for a state between two years
-before 1965, a status seen at both ends continues across the gap (and so does coverage); a
-change is dated to the year it is first seen. States map to countries by the crosswalk's rule
+The file is annual from its first year: COW's codebook speaks of five-yearly collection before
+1965, but the file has a row for every year a state is in the system, and its cells change in
+every year of the cycle. So a year without a state's row is a year out of the system (Syria in
+the United Arab Republic, 1959-60; Ethiopia, 1937-40): its spells and coverage end at the last
+row and start again at the next, never bridged. States map to countries by the crosswalk's rule
 for a year (Crosswalk.in_year: the country on 1 July), so an annual code splits where a COW
 code changes country (365 is the USSR's until 1991 and Russia's from 1992).
 
@@ -57,7 +59,6 @@ ROLES = {
 }
 CODED = frozenset({"0", "1", "2", "3"})
 MISSING = "-9"
-FIVE_YEARLY_UNTIL = 1965  # COW coded every fifth year before this
 FIXED_COLUMNS = ("ccode", "year", "state")
 MEMBERSHIP_COLUMNS = (
     "actor_id",
@@ -97,16 +98,15 @@ class _State:
     missing: dict[int, int] = field(default_factory=dict)  # column -> first year of -9
 
     def follows(self, actor_id: int | None, year: int) -> bool:
-        """Whether a row of `year` continues this state's runs (the five-yearly rule too)."""
-        if actor_id != self.actor_id:
-            return False
-        return year == self.year + 1 or (self.year < FIVE_YEARLY_UNTIL and year - self.year <= 5)
+        """Whether a row of `year` continues this state's runs: the next year, same country."""
+        return actor_id == self.actor_id and year == self.year + 1
 
 
 class CowIgoImporter(Importer):
     dataset = DATASET
     required = FIXED_COLUMNS
     default_version = "3.0"
+    scheme = "cow"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress

@@ -59,6 +59,10 @@ CURRENCY = "USD"
 CENTS_PER_MILLION = 10**8  # USD has 2 decimal places: a million dollars is 10^8 cents
 FIRST_YEAR, LAST_YEAR = 1816, 2100  # the state system's first year; a sanity bound
 PROGRESS_EVERY = 20_000
+# COW Trade files the Republic of Vietnam's trade under 816 (North Vietnam's code) in
+# 1960-1975: 817 has rows only to 1959, and 816's partners then are South Vietnam's (US
+# exports of $675m in 1974, $1m in 1976). Read as 817 (docs/data-sets.md gives the evidence).
+FILED_UNDER = {("816", year): "817" for year in range(1960, 1976)}
 # Each figure's own values; a staged figure is its line, then these (period as ISO text).
 FIGURE_COLUMNS = (
     "reporter_actor_id",
@@ -98,6 +102,7 @@ class CowTradeImporter(Importer):
     dataset = DATASET
     required = REQUIRED
     default_version = "4.0"
+    scheme = "cow"
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
@@ -165,10 +170,12 @@ class _Reading:
         # another code's on the year's day), or None where the crosswalk has no country.
         self.mapped: dict[tuple[str, int], tuple[int, bool] | None] = {}
         self.contested: set[tuple[int, int]] = set()  # (actor id, year) with two codes
-        self.seen: set[tuple[int, int, str]] = set()  # figures of contested year-day codes
+        # figures of contested year-day codes: (reporter, partner, period) -> cents or None
+        self.seen: dict[tuple[int, int, str], int | None] = {}
         self.held: list[tuple[Staged, str]] = []  # part-year rows, with a code
         self.iso = iso  # actor id -> country code, for messages
         self.unmapped: dict[str, _Unmapped] = {}
+        self.refiled: dict[tuple[str, str], _Unmapped] = {}  # (code, read as) -> lines, years
         self.values: dict[str, int | None] = {}  # a cell's text -> cents (few distinct)
         self.rows = 0
         self.unknown = 0
@@ -219,7 +226,7 @@ class _Reading:
                 if self.contested and (
                     (reporter, year[0]) in self.contested or (partner, year[0]) in self.contested
                 ):
-                    self.seen.add((reporter, partner, period))
+                    self.seen[(reporter, partner, period)] = cents
                 if cents is None:
                     self.unknown += 1
                 add(staged)
@@ -227,6 +234,14 @@ class _Reading:
             self.last_year = year[0] if self.last_year is None else max(self.last_year, year[0])
         data.check()
         self._release_held()
+        for (code, read_as), seen in self.refiled.items():
+            self.release.finding(
+                "refiled_code",
+                seen.line,
+                f"cow {code} {seen.first}..{seen.last}",
+                f"COW files another state's trade under {code} in these years; its {seen.rows:,} "
+                f"rows are read as {read_as} (docs/data-sets.md, 'COW Trade and Vietnam')",
+            )
         for code, missing in sorted(self.unmapped.items(), key=lambda item: item[1].line):
             self.release.finding(
                 "unmapped_code",
@@ -238,25 +253,43 @@ class _Reading:
         self.progress("rows", data.bytes_total, data.bytes_total)
 
     def _release_held(self) -> None:
-        """Part-year codes' figures: staged unless the year-day code gives the same figure."""
-        left_out: dict[tuple[str, str], list[int]] = {}  # (code, year) -> [first line, figures]
+        """Part-year codes' figures: staged unless the year-day code gives a figure of the same
+        pair; then the year-day code's is kept, and the finding says whether the two agree."""
+        # (code, year) -> first line, figures left out, those differing from the kept ones
+        left_out: dict[tuple[str, str], tuple[int, list[str]]] = {}
+        counts: dict[tuple[str, str], int] = {}
         for staged, code in self.held:
-            line, reporter, partner, period, _, status, _ = staged
-            if (reporter, partner, period) in self.seen:
-                entry = left_out.setdefault((code, period[:4]), [line, 0])
-                entry[1] += 1
+            line, reporter, partner, period, _, status, cents = staged
+            key = (reporter, partner, period)
+            if key in self.seen:
+                entry = left_out.setdefault((code, period[:4]), (line, []))
+                counts[(code, period[:4])] = counts.get((code, period[:4]), 0) + 1
+                kept = self.seen[key]
+                if kept != cents:
+                    entry[1].append(
+                        f"{self.iso.get(reporter, reporter)} imports from "
+                        f"{self.iso.get(partner, partner)}: {_millions(cents)} by {code}, "
+                        f"{_millions(kept)} kept"
+                    )
                 continue
             if status == "unknown":
                 self.unknown += 1
             self.figures.add(staged)
-        for (code, year), (line, figures) in sorted(left_out.items(), key=lambda i: i[1][0]):
+        for (code, year), (line, differing) in sorted(left_out.items(), key=lambda i: i[1][0]):
+            figures = counts[(code, year)]
+            if differing:
+                compared = (
+                    f"gives figures of the same pairs, kept; {len(differing):,} of the "
+                    f"{figures:,} left out differ (US$ million): " + "; ".join(differing)
+                )
+            else:
+                compared = f"gives the same figures: {figures:,} figures left out"
             self.release.finding(
                 "superseded_code",
                 line,
                 f"cow {code} {year}",
                 f"the code is its country's for part of {year} only, and the code that is the "
-                f"country's on {YEAR_DAY_NAME} gives the same figures: {figures:,} figures left "
-                "out",
+                f"country's on {YEAR_DAY_NAME} {compared}",
             )
         self.held.clear()
 
@@ -288,6 +321,13 @@ class _Reading:
 
     def _actor(self, line: int, code: str, column: str, year: int) -> tuple[int, bool] | None:
         key = (code, year)
+        if key in FILED_UNDER:
+            read_as = FILED_UNDER[key]
+            seen = self.refiled.setdefault((code, read_as), _Unmapped(line, year, year))
+            seen.first, seen.last = min(seen.first, year), max(seen.last, year)
+            seen.rows += 1
+            code = read_as
+            key = (code, year)
         if key in self.mapped:
             found = self.mapped[key]
         else:
@@ -319,11 +359,18 @@ class _Reading:
     def _note_contested_late(self, actor_id: int, year: int) -> None:
         """A contest found after rows of the year were staged: the stage tells their keys."""
         rows = self.figures.staged(
-            ("reporter_actor_id", "partner_actor_id", "period_start"),
+            ("reporter_actor_id", "partner_actor_id", "period_start", "value_minor"),
             "period_start = :period AND (reporter_actor_id = :actor OR partner_actor_id = :actor)",
             {"actor": actor_id, "period": f"{year:04d}-01-01"},
         )
-        self.seen.update((r, p, str(d)) for r, p, d in rows)
+        self.seen.update(((r, p, str(d)), None if v is None else int(v)) for r, p, d, v in rows)
+
+
+def _millions(cents: int | None) -> str:
+    """Cents as the file wrote them: millions of US dollars, or -9 (unknown)."""
+    if cents is None:
+        return "-9 (unknown)"
+    return format(Decimal(cents).scaleb(-8).normalize(), "f")
 
 
 def _cents(cell: str) -> int | bool | None:

@@ -53,6 +53,11 @@ class Row:
         return default if position is None else self.values[position]
 
 
+# The data set a header belongs to, when it is not the one being imported ("the
+# Gleditsch-Ward list of independent states (`bilateral-db import gw-states`)"), or None.
+Recognise = Callable[[Sequence[str]], str | None]
+
+
 @dataclass
 class DataFile:
     """A CSV file being read: problems are collected, reading stops when there are too many."""
@@ -63,6 +68,7 @@ class DataFile:
     columns: list[str] = field(default_factory=list)
     bytes_total: int = 0
     bytes_read: Callable[[], int] = lambda: 0
+    recognise: Recognise | None = None
 
     @property
     def name(self) -> str:
@@ -138,6 +144,9 @@ class DataFile:
                 self.problem(1, column, "column given twice; the file is ambiguous")
             seen.add(column)
         missing = [column for column in self.required if column not in seen]
+        other = self.recognise(self.columns) if missing and self.recognise else None
+        if other is not None:
+            self.problem(1, None, f"this looks like {other}, not the file this import reads")
         for column in missing:
             self.problem(1, column, "required column is missing")
         self.check()

@@ -35,7 +35,9 @@ if TYPE_CHECKING:
         list_countries_total,
     )
     from bilateral_db.reports.citations import (
+        ReleaseRow,
         SourceRow,
+        releases_for,
         sources_for,
     )
     from bilateral_db.reports.claims.kinds.memberships import (
@@ -110,7 +112,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "list_countries",
         "list_countries_total",
     ),
-    "citations": ("SourceRow", "sources_for"),
+    "citations": ("ReleaseRow", "SourceRow", "releases_for", "sources_for"),
     "claims.kinds.memberships": ("MembershipRow",),
     "claims.kinds.terms": ("TermRow",),
     "country": ("CountryProfile", "country_profile"),

@@ -9,11 +9,13 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
+from bilateral_db.models.releases import Release
 from bilateral_db.models.sources import Citation, Source
 from bilateral_db.reports.pointintime import partial
 
 CITATION = Citation.__table__
 SOURCE = Source.__table__
+RELEASE = Release.__table__
 
 
 @dataclass(frozen=True)
@@ -63,3 +65,33 @@ def sources_for(session: Session, *, fact_ids: Iterable[int]) -> dict[int, list[
             )
         )
     return result
+
+
+@dataclass(frozen=True)
+class ReleaseRow:
+    """A data-set release rows come from: what to cite, and the very file imported."""
+
+    source: str  # the release's slug, as rows name it
+    title: str
+    version: str | None
+    citation: str | None
+    url: str | None
+    file_name: str | None
+    file_sha256: str | None
+
+
+def releases_for(session: Session, *, slugs: Iterable[str]) -> dict[str, ReleaseRow]:
+    """The imported releases among `slugs` (curated sources are not releases), by slug."""
+    wanted = sorted({slug for slug in slugs if slug})
+    if not wanted:
+        return {}
+    statement = select(
+        RELEASE.c.slug,
+        RELEASE.c.title,
+        RELEASE.c.version,
+        RELEASE.c.citation,
+        RELEASE.c.url,
+        RELEASE.c.file_name,
+        RELEASE.c.file_sha256,
+    ).where(RELEASE.c.slug.in_(wanted), RELEASE.c.file_sha256.is_not(None))
+    return {row[0]: ReleaseRow(*row) for row in session.execute(statement)}

@@ -12,6 +12,7 @@ import difflib
 import functools
 import inspect
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
@@ -33,12 +34,19 @@ class UnknownCode(LookupError):
     """A code or slug that names nothing; carries the closest matches for the message."""
 
     def __init__(
-        self, kind: str, code: str, suggestions: list[str], *, none_at_all: bool = False
+        self,
+        kind: str,
+        code: str,
+        suggestions: list[str],
+        *,
+        none_at_all: bool = False,
+        resolved: str | None = None,
     ) -> None:
         self.kind = kind
         self.code = code
         self.suggestions = suggestions
         self.none_at_all = none_at_all  # the database holds no such things: nothing is loaded
+        self.resolved = resolved  # the one code whose name `code` is (Thailand: THA)
         hint = f"; did you mean {' or '.join(suggestions)}?" if suggestions else ""
         if none_at_all:
             hint = f"; the database holds no {kind} at all (is it loaded?)"
@@ -95,7 +103,35 @@ def _one(session: Session, code: str, kind: str | None, label: str) -> ActorRef:
     found = _actors(session, code, kind)
     if found:
         return found[0]
-    raise miss(label, code, [ref.code for ref in _actors(session, None, kind)])
+    everyone = _actors(session, None, kind)
+    error = miss(label, code, [ref.code for ref in everyone])
+    exact, by_name = _named(session, code, everyone)
+    if not by_name:
+        raise error
+    # A name where a code is expected: `Thailand` is THA, and the caller may retry with it.
+    suggestions = [*by_name, *(s for s in error.suggestions if s not in by_name)][:3]
+    resolved = by_name[0] if exact and len(by_name) == 1 else None
+    raise UnknownCode(label, code, suggestions, resolved=resolved)
+
+
+def _named(session: Session, text: str, refs: list[ActorRef]) -> tuple[bool, list[str]]:
+    """Codes of the countries or blocs whose name (or common name) is `text`, in any case
+    (True), else of those whose names are close to it (False)."""
+    names: dict[str, set[str]] = {}
+    for ref in refs:
+        names.setdefault(ref.name.casefold(), set()).add(ref.code)
+    common = session.execute(
+        select(COUNTRY.c.common_name, COUNTRY.c.code).where(COUNTRY.c.common_name.is_not(None))
+    )
+    codes = {ref.code for ref in refs}
+    for name, code in common:
+        if code in codes:
+            names.setdefault(str(name).casefold(), set()).add(code)
+    wanted = text.casefold()
+    if wanted in names:
+        return True, sorted(names[wanted])
+    close = difflib.get_close_matches(wanted, list(names), n=3, cutoff=0.75)
+    return False, sorted({code for name in close for code in names[name]})
 
 
 def actor(session: Session, code: str) -> ActorRef:
@@ -219,6 +255,28 @@ def _require_existing(
             check(session, value)
 
 
+_answering: ContextVar[bool] = ContextVar("answering", default=False)
+
+
+def _answer(
+    function: Callable[..., R],
+    session: Session,
+    every: dict[str, ArgumentKind],
+    bound: inspect.BoundArguments,
+) -> R:
+    """The report's answer; an empty one, or a code the body did not find, is checked."""
+    arguments = bound.arguments
+    try:
+        result = function(*bound.args, **bound.kwargs)
+    except UnknownCode as error:
+        if not error.suggestions:  # raised by the body: find the close matches
+            _require_existing(session, every, arguments)
+        raise
+    if _is_empty(result):
+        _require_existing(session, every, arguments)
+    return result
+
+
 def checked(
     *, ordered: tuple[str, str] | None = None, **kinds: ArgumentKind
 ) -> Callable[[Callable[P, R]], Callable[P, R]]:
@@ -248,15 +306,24 @@ def checked(
                 if first is not None and last is not None and first > last:
                     raise ValueError(f"{ordered[0]} ({first}) is after {ordered[1]} ({last})")
             session = arguments["session"]
+            outermost = _answering.set(True) if not _answering.get() else None
             try:
-                result = function(*args, **kwargs)
+                return _answer(function, session, every, bound)
             except UnknownCode as error:
-                if not error.suggestions:  # raised by the body: find the close matches
-                    _require_existing(session, every, arguments)
-                raise
-            if _is_empty(result):
-                _require_existing(session, every, arguments)
-            return result
+                # Only the outermost report reads a name as its code: a composite's parts
+                # raise, so that every part answers for the same code.
+                if error.resolved is None or outermost is None:
+                    raise
+                named = [
+                    n for n, k in every.items() if k in _EXISTS and arguments.get(n) == error.code
+                ]
+                if not named:
+                    raise
+                arguments[named[0]] = error.resolved  # a name given for a code: answer for it
+                return _answer(function, session, every, bound)
+            finally:
+                if outermost is not None:
+                    _answering.reset(outermost)
 
         return wrapper
 

@@ -116,6 +116,7 @@ def test_trade_json_contract_exact_numbers(world_url: str) -> None:
     }
     assert (row["value"], row["currency"], row["change_pct"]) == ("300000000.00", "USD", "20.00")
     assert (row["reported_change_pct"], row["basis"]) == ("17.00", "reported")
+    assert row["source"] == "curated"  # every figure says where it comes from
     assert '"value": 300000000.00' in output
 
 
@@ -298,3 +299,32 @@ def test_bundled_trade_json_with_cite(loaded_url: str) -> None:
         "17.00",
     )
     assert "sputnik-2019-07-31-asean-russia" in {s["source"] for s in total["citations"]}
+
+
+def test_a_name_given_for_a_code_is_read_as_its_code(world_url: str) -> None:
+    """`Thailand` where a code is expected is THA; a misspelt name gets suggestions."""
+    by_code = runner.invoke(app, ["report", "dyad", "THA", "RUS", "-f", "json", "--db", world_url])
+    by_name = runner.invoke(
+        app, ["report", "dyad", "Thailand", "RUS", "-f", "json", "--db", world_url]
+    )
+    assert by_name.exit_code == 0, by_name.output
+    assert by_name.output == by_code.output and '"THA"' in by_code.output
+    officials = runner.invoke(app, ["report", "officials", "thailand", "--db", world_url])
+    assert officials.exit_code == 0, officials.output
+    misspelt = runner.invoke(app, ["report", "officials", "Thailnd", "--db", world_url])
+    assert misspelt.exit_code == 1
+    assert "THAILND: no such country; did you mean THA" in " ".join(misspelt.output.split())
+
+
+@pytest.mark.parametrize(
+    ("args", "meant"),
+    [
+        (["members", "ASEAN", "--date", "2020"], "--on"),
+        (["members", "ASEAN", "--fromat", "json"], "--format"),
+        (["trade", "RUS", "THA", "--since", "2000"], "--from"),
+    ],
+)
+def test_an_unknown_option_suggests_the_one_meant(args: list[str], meant: str) -> None:
+    result = runner.invoke(app, ["report", *args])
+    assert result.exit_code == 2
+    assert f"(Possible options: {meant})" in result.output

@@ -116,3 +116,28 @@ def test_a_newer_file_merges_terms_and_drops_people_no_term_names(
             )
         ).scalar_one()
     assert orphans == 0
+
+
+def test_an_end_on_the_datas_edge_without_still_in_office_is_a_finding(
+    curated_engine: Engine,
+) -> None:
+    """Salman (SAU) ends 2015-12-31, the data's last day, with exit "Natural Death"."""
+    result = import_dataset(curated_engine, "archigos", DATASET_SLICES / "archigos_edge_slice.csv")
+    edge = [f for f in result.findings if f.kind == "edge_end"]
+    assert [(f.line, f.record) for f in edge] == [
+        (8, "gw 670 Salman bin Abdulaziz Al Saud 2015-01-23..2015-12-31")
+    ]
+    assert "'Natural Death', not 'Still in Office'" in edge[0].message
+    with Session(curated_engine) as session:
+        rows = reports.release_findings(session, release=ARCHIGOS, kind="edge_end")
+    assert [row.line for row in rows] == [8]
+    with curated_engine.connect() as connection:
+        status = connection.execute(
+            text(
+                "SELECT t.end_date, t.end_status FROM term t JOIN person p ON p.id = t.person_id "
+                "JOIN release r ON r.id = t.release_id "
+                "WHERE r.slug = :release AND t.end_date >= '2015-12-31'"
+            ),
+            {"release": ARCHIGOS},
+        ).one()
+    assert (str(status[0])[:10], status[1]) == ("2015-12-31", "ended")

@@ -161,3 +161,73 @@ def test_a_bad_cell_late_in_the_file_changes_nothing(
         import_dataset(curated_engine, "cow-igo", path)
     assert f":{len(lines) - 2}: icai: '7' is not a status" in str(raised.value)
     assert snapshot(curated_engine) == before
+
+
+GAPS = DATASET_SLICES / "cow_igo_gaps_slice.csv.gz"
+
+
+@pytest.fixture
+def gaps(curated_engine: Engine) -> Engine:
+    import_dataset(curated_engine, "cow-igo", GAPS)
+    return curated_engine
+
+
+def _spells(engine: Engine, bloc: str, country: str) -> list[tuple[int, int, str]]:
+    with engine.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT m.start_date, m.end_date, m.end_status FROM membership m "
+                "JOIN bloc b ON b.id = m.bloc_id JOIN actor a ON a.id = m.actor_id "
+                "JOIN country c ON c.id = a.country_id JOIN release r ON r.id = m.release_id "
+                "WHERE b.code = :bloc AND c.code = :country AND r.slug = :release "
+                "ORDER BY m.start_date"
+            ),
+            {"bloc": bloc, "country": country, "release": COW},
+        )
+        return [(int(str(s)[:4]), int(str(e)[:4]), status) for s, e, status in rows]
+
+
+def test_a_year_without_a_row_is_an_exit_not_a_bridge(gaps: Engine) -> None:
+    """The file is annual: Syria has no rows in 1959-60 (the United Arab Republic), Ethiopia
+    none in 1937-40 (Italian occupation); neither is a member in those years."""
+    assert _spells(gaps, "UN", "SYR") == [(1946, 1958, "censored"), (1961, 2014, "censored")]
+    lon = next(code for code in ("LON", "LON-IGO") if _spells(gaps, code, "ETH"))
+    assert _spells(gaps, lon, "ETH") == [(1923, 1936, "censored"), (1941, 1945, "censored")]
+    with Session(gaps) as session:
+        un_1959 = reports.members_on(session, bloc="UN", on=date(1959, 7, 1), source=COW)
+        un_1961 = reports.members_on(session, bloc="UN", on=date(1961, 7, 1), source=COW)
+    assert "SYR" not in [row.country for row in un_1959]
+    assert "SYR" in [row.country for row in un_1961]
+
+
+def test_a_gap_is_not_covered_so_it_is_no_no_either(gaps: Engine) -> None:
+    """Cuba has no rows in 1907-08: the release covers Cuba 1902-06 and from 1909, not between."""
+    with gaps.connect() as connection:
+        rows = connection.execute(
+            text(
+                "SELECT v.start_date, v.end_date FROM coverage v JOIN actor a ON a.id = v.actor_id "
+                "JOIN country c ON c.id = a.country_id WHERE c.code = 'CUB' "
+                "AND v.bloc_id IS NULL AND v.covered ORDER BY v.start_date"
+            )
+        ).all()
+    spans = [(int(str(s)[:4]), int(str(e)[:4])) for s, e in rows]
+    assert spans[:2] == [(1902, 1906), (1909, spans[1][1])]
+
+
+def test_cow_zero_in_a_bloc_it_codes_disputes_a_curated_observer(gaps: Engine) -> None:
+    """COW codes SCO members and no observer; its 0 for India in 2005-14 is "in no role", so
+    the curated observer status from 2005-07 is a disagreement (and likewise IRN, MNG, PAK)."""
+    with Session(gaps) as session:
+        rows = reports.disagreements(session, bloc="SCO", kind="membership")
+    observers = {row.subject: row for row in rows if row.subject.endswith("/observer")}
+    assert sorted(observers) == [f"SCO/{c}/observer" for c in ("IND", "IRN", "MNG", "PAK")]
+    india = observers["SCO/IND/observer"]
+    assert india.no_sources == (COW,)
+    assert india.no_claims == "none (covers it, claims nothing)"
+    assert (india.first.value, india.last.value) == (  # type: ignore[union-attr]
+        date(2005, 7, 31),
+        date(2014, 12, 31),
+    )
+    with Session(gaps) as session:
+        on_day = reports.members_on(session, bloc="SCO", on=date(2010, 7, 1), role="observer")
+    assert all(row.disputed for row in on_day if row.country in {"IND", "IRN", "MNG", "PAK"})

@@ -15,6 +15,7 @@ from bilateral_db import reports
 from bilateral_db.imports import ImportFileError, import_dataset
 
 SLICE = DATASET_SLICES / "cow_trade_slice.csv.gz"
+QUIRKS = DATASET_SLICES / "cow_trade_quirks_slice.csv.gz"
 COW = "cow-trade-4.0"
 MILLION = 10**8  # a million US dollars in cents
 FIGURES = """
@@ -189,3 +190,40 @@ def test_the_dyad_year_panel_carries_the_figures(imported: Engine) -> None:
             )
         ).one()
     assert row.imports_usd_minor == 346063 * MILLION
+
+
+def test_a_superseded_code_is_compared_before_it_is_called_the_same(
+    curated_engine: Engine,
+) -> None:
+    """In 1990 678 (North Yemen, to 21 May) and 679 (Yemen, from 22 May) are both Yemen's:
+    for Nicaragua both give -9 and 0; for Iran 678 gives 0 and -9, 679 gives 1 and 24."""
+    result = import_dataset(curated_engine, "cow-trade", QUIRKS)
+    (finding,) = [f for f in result.findings if f.kind == "superseded_code"]
+    assert finding.record == "cow 678 1990"
+    assert "2 of the 4 left out differ" in finding.message
+    assert "IRN imports from YEM: 0 by 678, 1 kept" in finding.message
+    assert "YEM imports from IRN: -9 (unknown) by 678, 24 kept" in finding.message
+    assert "gives the same figures" not in finding.message
+    # The 1 July code's figures are the ones stored.
+    assert [(r[0], r[1], r[3]) for r in _figures(curated_engine, "IRN", "YEM", 1990)] == [
+        ("IRN", "YEM", 1 * MILLION),
+        ("YEM", "IRN", 24 * MILLION),
+    ]
+
+
+def test_816_in_1960_1975_is_filed_under_south_vietnam(curated_engine: Engine) -> None:
+    """COW's 816 rows of 1960-75 are the Republic of Vietnam's trade (817 has rows to 1959)."""
+    result = import_dataset(curated_engine, "cow-trade", QUIRKS)
+    (finding,) = [f for f in result.findings if f.kind == "refiled_code"]
+    assert finding.record == "cow 816 1960..1975"
+    # US exports to South Vietnam, as the US reported them to Vietnam's importer: 675 in 1974.
+    assert [(r[0], r[1], r[3]) for r in _figures(curated_engine, "USA", "XSV", 1974)] == [
+        ("USA", "XSV", 9 * MILLION),
+        ("XSV", "USA", 675 * MILLION),
+    ]
+    assert _figures(curated_engine, "USA", "VDR", 1974) == []
+    # From 1976 the code is Vietnam's again, by the crosswalk (VDR until 1976-07-01).
+    assert [(r[0], r[1], r[3]) for r in _figures(curated_engine, "USA", "VDR", 1976)] == [
+        ("USA", "VDR", 1 * MILLION),
+        ("VDR", "USA", 1 * MILLION),
+    ]

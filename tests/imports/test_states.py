@@ -7,7 +7,9 @@ from pathlib import Path
 
 import pytest
 from sqlalchemy import Engine, select
+from sqlalchemy.orm import Session
 
+from bilateral_db import reports
 from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports import ImportFileError, bundled_path, import_dataset
 from bilateral_db.models import Release, SystemMembership
@@ -156,3 +158,31 @@ def _ids(engine: Engine) -> dict[tuple[int, date], int]:
             select(SystemMembership.code, SystemMembership.start_date, SystemMembership.id)
         )
         return {(code, start): id_ for code, start, id_ in rows}
+
+
+@pytest.fixture
+def both_lists(curated_engine: Engine) -> Engine:
+    for name in ("cow-states", "gw-states"):
+        import_dataset(curated_engine, name, bundled_path(name))
+    return curated_engine
+
+
+@pytest.mark.parametrize(
+    ("country", "yes", "no", "first", "last"),
+    [
+        # Liechtenstein is in COW's list from 1990-09-18 (censored at its edge), not in GW's.
+        ("LIE", "cow-states-2016", "gw-states", date(1990, 9, 18), date(2016, 12, 31)),
+        # Tibet (XTB) is in GW's list 1913-1950, not in COW's.
+        ("XTB", "gw-states", "cow-states-2016", date(1913, 1, 1), date(1950, 10, 1)),
+    ],
+)
+def test_a_state_in_one_list_only_is_a_disagreement(
+    both_lists: Engine, country: str, yes: str, no: str, first: date, last: date
+) -> None:
+    with Session(both_lists) as session:
+        rows = reports.disagreements(session, country=country)
+    assert [(r.subject, r.first.value, r.last and r.last.value) for r in rows] == [
+        (f"state/{country}", first, last)
+    ]
+    assert (rows[0].yes_sources, rows[0].no_sources) == ((yes,), (no,))
+    assert rows[0].no_claims == "none (covers it, claims nothing)"

@@ -10,7 +10,7 @@ from sqlalchemy import Select, case, func, or_, select
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.base import CURATED_RELEASE_ID
+from bilateral_db.core.vocabulary import STATUS_ROLES
 from bilateral_db.models.blocs import Actor, Bloc, Membership
 from bilateral_db.models.countries import Country
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
@@ -89,25 +89,24 @@ def _coverage(
 ) -> CoverageRows[MembershipScope]:
     """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
 
-    A release that codes a role in a bloc (COW: member, associate member, observer) says "no"
-    for every member it covers there without a claim of that role (COW's 0 cells).
+    A release that codes a bloc speaks for every status role in it (STATUS_ROLES): COW's 0 is
+    "in no role" that year, so it says "no" for every member it covers there without a claim of
+    the role (an SCO observer COW codes 0 is a disagreement, though COW codes no SCO observer).
     """
     blocs = sorted({c.scope.bloc_id for c in claims})
     actors = sorted({c.scope.actor_id for c in claims})
-    roles: set[tuple[int, int, str]] = set()
+    coded: set[tuple[int, int]] = set()  # (release, bloc): the release covers the bloc
     if blocs:
-        roles = {
-            (release, bloc, role)
-            for release, bloc, role in session.execute(
-                select(
-                    MEMBERSHIP_TABLE.c.release_id,
-                    MEMBERSHIP_TABLE.c.bloc_id,
-                    MEMBERSHIP_TABLE.c.role,
-                )
+        coded = {
+            (release, bloc)
+            for release, bloc in session.execute(
+                select(COVERAGE.c.release_id, COVERAGE.c.bloc_id)
                 .distinct()
                 .where(
-                    MEMBERSHIP_TABLE.c.release_id != CURATED_RELEASE_ID,
-                    MEMBERSHIP_TABLE.c.bloc_id.in_(blocs),
+                    COVERAGE.c.bloc_id.in_(blocs),
+                    COVERAGE.c.actor_id.is_(None),
+                    COVERAGE.c.post_id.is_(None),
+                    COVERAGE.c.covered,
                 )
             )
         }
@@ -117,14 +116,16 @@ def _coverage(
             CoverageKey(actor_id=scope.actor_id),
         ),
         gap=lambda scope: CoverageKey(scope.bloc_id, scope.actor_id),
-        speaks=lambda release, scope: (release, scope.bloc_id, scope.role) in roles,
+        speaks=lambda release, scope: (
+            scope.role in STATUS_ROLES and (release, scope.bloc_id) in coded
+        ),
     )
     about = [
         or_(COVERAGE.c.bloc_id.in_(blocs), COVERAGE.c.bloc_id.is_(None)),
         or_(COVERAGE.c.actor_id.in_(actors), COVERAGE.c.actor_id.is_(None)),
         COVERAGE.c.post_id.is_(None),
     ]
-    releases = {release for release, _bloc, _role in roles}
+    releases = {release for release, _bloc in coded}
     read_coverage(session, claims, coverage, about, releases)
     return coverage
 

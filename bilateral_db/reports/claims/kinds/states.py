@@ -104,8 +104,13 @@ def _claims(session: Session, where: Sequence[Where]) -> list[Claim[StateScope, 
 def _coverage(
     session: Session, claims: Sequence[Claim[StateScope, StateData]]
 ) -> CoverageRows[StateScope]:
-    """A list speaks of every country within its period."""
-    return read_coverage(session, claims, CoverageRows[StateScope](keys=lambda _scope: ()), None)
+    """A list speaks of every country within its period: a state in one list only is a "no"
+    of the other (Liechtenstein is in COW's list, not in Gleditsch-Ward's)."""
+    lists = set(session.scalars(select(SPELL.c.release_id).distinct()))
+    coverage = CoverageRows[StateScope](
+        keys=lambda _scope: (), speaks=lambda release, _scope: release in lists
+    )
+    return read_coverage(session, claims, coverage, None, lists)
 
 
 STATE = DatedKind[StateScope, StateData, StateRow](
