@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DBAPIError
@@ -30,13 +32,23 @@ class Importer(ABC):
     required: tuple[str, ...]
     default_version: str | None = None
 
-    def version(self, path: Path) -> str | None:
+    def open(self, path: Path) -> AbstractContextManager[Any]:
+        """The input `write` reads: the CSV file as published (a record set, for others)."""
+        if not path.is_file():
+            raise WriteError(f"{path}: no such file")
+        return nullcontext(DataFile(path, self.required))
+
+    def digest(self, path: Path, data: Any) -> str:
+        """SHA-256 of the input: the same input is the release already held."""
+        return file_sha256(path)
+
+    def version(self, path: Path, data: Any) -> str | None:
         """The release's version: from the file where it says, else the data set's default."""
         return self.default_version
 
     @abstractmethod
     def write(
-        self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
+        self, connection: Connection, release: ReleaseWriter, data: Any, progress: Progress
     ) -> tuple[date | None, date | None]:
         """Write the release's rows; return the first and last day the release covers."""
 
@@ -60,17 +72,27 @@ def run_import(
     except ValueError as error:
         raise WriteError(str(error)) from None
     path = Path(path)
-    if not path.is_file():
-        raise WriteError(f"{path}: no such file")
-    sha256 = file_sha256(path)
-    data = DataFile(path, importer.required)
     report: Progress = progress or (lambda *_: None)
+    with importer.open(path) as data:
+        return _write(engine, importer, path, data, version, report, lock_timeout)
+
+
+def _write(
+    engine: Engine,
+    importer: Importer,
+    path: Path,
+    data: Any,
+    version: str | None,
+    report: Progress,
+    lock_timeout: float,
+) -> ImportResult:
+    sha256 = importer.digest(path, data)
     try:
         with write_transaction(engine, lock_timeout) as connection:
             release = ReleaseWriter(
                 connection,
                 importer.dataset,
-                version or importer.version(path),
+                version or importer.version(path, data),
                 path,
                 sha256,
             )

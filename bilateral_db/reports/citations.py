@@ -9,18 +9,20 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from bilateral_db.core.dates import PartialDate
+from bilateral_db.models.releases import Release
 from bilateral_db.models.sources import Citation, Source
 from bilateral_db.reports.pointintime import partial
 
 CITATION = Citation.__table__
 SOURCE = Source.__table__
+RELEASE = Release.__table__
 
 
 @dataclass(frozen=True)
 class SourceRow:
     """A source cited for a fact, with where in it the fact is stated."""
 
-    fact_id: int
+    fact_id: int | None  # None for an imported release, cited as a whole
     source: str
     title: str
     publisher: str | None
@@ -63,3 +65,21 @@ def sources_for(session: Session, *, fact_ids: Iterable[int]) -> dict[int, list[
             )
         )
     return result
+
+
+def release_source(session: Session, slug: str, locator: str) -> SourceRow:
+    """An imported release as the source of one of its rows (`locator`: which row)."""
+    row = session.execute(
+        select(RELEASE.c.title, RELEASE.c.publisher, RELEASE.c.url, RELEASE.c.citation).where(
+            RELEASE.c.slug == slug
+        )
+    ).one()
+    return SourceRow(
+        fact_id=None,
+        source=slug,
+        title=row.title,
+        publisher=row.publisher,
+        url=row.url,
+        published=None,
+        locator=locator,
+    )

@@ -14,9 +14,10 @@ from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City, Country
 from bilateral_db.models.meetings import Meeting, Participant
 from bilateral_db.models.officials import Person, Post, Term
+from bilateral_db.models.releases import Release
 from bilateral_db.models.sources import Fact
 from bilateral_db.models.topics import MeetingTopic, Topic
-from bilateral_db.reports.citations import SourceRow, sources_for
+from bilateral_db.reports.citations import SourceRow, release_source, sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
@@ -33,6 +34,7 @@ COUNTRY = Country.__table__
 BLOC = Bloc.__table__
 CITY = City.__table__
 FACT = Fact.__table__
+RELEASE = Release.__table__
 PARENT = MEETING.alias("parent_meeting")
 HOST = COUNTRY.alias("host_country")
 ACTOR_COUNTRY = COUNTRY.alias("actor_country")
@@ -51,9 +53,11 @@ class MeetingRow:
     host: str | None
     bloc: str | None
     parent: str | None
-    fact_id: int
+    fact_id: int | None  # None for a meeting of an imported release, which `source` names
     confidence: str | None = None  # of the fact: stated, inferred, disputed
     note: str | None = None
+    description: str | None = None  # what was done there, as the source says it
+    source: str = "curated"  # the release that states the meeting
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class ParticipantRow:
     actor_name: str | None
     role: str
     status: str
-    fact_id: int
+    fact_id: int | None
     confidence: str | None = None
     note: str | None = None
 
@@ -110,8 +114,11 @@ def meeting_select() -> Select[Any]:
             MEETING.c.fact_id,
             FACT.c.confidence,
             FACT.c.note,
+            MEETING.c.description,
+            RELEASE.c.slug,
         )
         .select_from(MEETING)
+        .join(RELEASE, MEETING.c.release_id == RELEASE.c.id)
         .outerjoin(FACT, MEETING.c.fact_id == FACT.c.id)
         .outerjoin(CITY, MEETING.c.city_id == CITY.c.id)
         .outerjoin(HOST, MEETING.c.host_country_id == HOST.c.id)
@@ -135,6 +142,8 @@ def meeting_row(row: Any) -> MeetingRow:
         fact_id=row[12],
         confidence=row[13],
         note=row[14],
+        description=row[15],
+        source=row[16],
     )
 
 
@@ -325,5 +334,8 @@ def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
             .order_by(TOPIC.c.slug)
         )
     ]
-    sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
+    if meeting.fact_id is None:
+        sources = [release_source(session, meeting.source, f"meeting {meeting.slug}")]
+    else:
+        sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
     return MeetingDetail(meeting, participants, children, topics, sources)

@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.imports import ImportFileError, ImportProblem
 from bilateral_db.imports.hsg.source import RecordSet
 from bilateral_db.imports.reading import MAX_PROBLEMS
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 T = TypeVar("T")
 # What a file that cannot be read raises: the disk, a broken archive member.

@@ -1,0 +1,356 @@
+"""What the Office of the Historian's travels and visits importers share: meetings of a release.
+
+Both read a record set (a directory or the published repository as .zip/.tar.gz: the release's
+version is its commit where the copy names one, else the last day the record speaks of), map
+the Office's country slugs by day (`hsg/data/countries.csv`), find the people of the day a
+record names, and write meetings and their participants through the release's targets: merged
+by slug (and a participation by meeting, person, actor, role and status), so the same input
+twice changes nothing and a changed file replaces its rows.
+
+People are linked, never guessed: a name is linked to a person of another source (the curated
+fixtures, Archigos) only where one person has that surname and a term of a post of the
+country (whose title the record uses, where it gives one) on the record's first day; a name
+that matches a person's surname only (no term that day, or several people) is an
+`uncertain_match` finding and is not linked.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import defaultdict
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, delete, insert, select, update
+
+from bilateral_db.core.dates import covers
+from bilateral_db.imports.base import Importer
+from bilateral_db.imports.hsg.mappings import Mappings, mappings
+from bilateral_db.imports.hsg.source import RecordSet
+from bilateral_db.imports.release import ReleaseWriter
+from bilateral_db.models import Actor, City, Country, Meeting, Person, Post, Term
+
+MEETING_COLUMNS = (
+    "slug",
+    "name",
+    "kind",
+    "start_date",
+    "start_date_precision",
+    "end_date",
+    "end_date_precision",
+    "city_id",
+    "host_country_id",
+    "description",
+)
+PARTICIPANT_COLUMNS = ("meeting_id", "person_id", "actor_id", "role", "status")
+NAME_LENGTH: int = Meeting.__table__.c.name.type.length  # type: ignore[attr-defined]
+SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+
+
+class RecordSetImporter(Importer):
+    """An importer of one of the Office's record sets (not a CSV file)."""
+
+    marker: str  # the directory every copy of the record set has
+    required = ()
+
+    def open(self, path: Path) -> Any:
+        return _opened(path, self.marker)
+
+    def digest(self, path: Path, data: Any) -> str:
+        return str(data.digest())
+
+    def version(self, path: Path, data: Any) -> str | None:
+        """The commit the copy names (12 digits), else the last day the record speaks of."""
+        source: RecordSet = data
+        if source.commit:
+            return source.commit[:12]
+        last = self.last_day(source)
+        return last.isoformat() if last else self.default_version
+
+    def last_day(self, source: RecordSet) -> date | None:
+        """The record's last day, for a copy that names no commit."""
+        return None
+
+
+@contextmanager
+def _opened(path: Path, marker: str) -> Iterator[RecordSet]:
+    with RecordSet.open(path, marker) as source:
+        yield source
+
+
+@dataclass
+class Taking:
+    """Someone taking part: a person (the database's id) and/or the actor they stood for."""
+
+    person_id: int | None
+    actor_id: int | None
+    role: str = "delegation_head"
+    status: str = "attended"
+
+
+@dataclass
+class MeetingIn:
+    """One meeting as a record gives it; `parent` is another meeting's slug of the release."""
+
+    line: int
+    slug: str
+    name: str
+    kind: str
+    start: date
+    end: date
+    city_id: int | None
+    host_country_id: int | None
+    description: str | None
+    parent: str | None = None
+    taking_part: list[Taking] = field(default_factory=list)
+
+    def row(self) -> tuple[Any, ...]:
+        return (
+            self.line,
+            self.slug,
+            shortened(self.name),
+            self.kind,
+            self.start.isoformat(),
+            "day",
+            self.end.isoformat(),
+            "day",
+            self.city_id,
+            self.host_country_id,
+            self.description,
+        )
+
+
+def shortened(name: str) -> str:
+    return name if len(name) <= NAME_LENGTH else name[: NAME_LENGTH - 1] + "…"
+
+
+def words(name: str) -> list[str]:
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return [word for word in re.split(r"[^a-z]+", plain.lower()) if word]
+
+
+def surname(name: str) -> str:
+    """The last word of a name that is not a suffix or an initial ("Michael R. Pompeo")."""
+    kept = [word for word in words(name) if word not in SUFFIXES and len(word) > 1]
+    return kept[-1] if kept else ""
+
+
+class Places:
+    """Country slugs to countries and actors by day; cities by name within a country."""
+
+    def __init__(self, connection: Connection, release: ReleaseWriter) -> None:
+        self.mappings: Mappings = mappings()
+        self.release = release
+        self.countries = dict(connection.execute(select(Country.code, Country.id)).all())
+        self.actors = dict(
+            connection.execute(
+                select(Actor.country_id, Actor.id).where(Actor.country_id.is_not(None))
+            ).all()
+        )
+        self.cities: dict[tuple[int, str], int] = {
+            (country_id, name.lower()): city_id
+            for city_id, country_id, name in connection.execute(
+                select(City.id, City.country_id, City.name)
+            )
+        }
+
+    def country(self, slug: str, day: date, line: int, record: str) -> int | None:
+        """The country a slug names on a day; an unmapped slug is a finding."""
+        span = self.mappings.country_of(slug, day)
+        country_id = self.countries.get(span.country) if span and span.country else None
+        if country_id is None:
+            why = span.note if span is not None else "the country table has no row for it"
+            self.release.finding(
+                "unmapped_code", line, record, f"country slug {slug!r} on {day}: {why}"
+            )
+        return country_id
+
+    def actor(self, country_id: int | None) -> int | None:
+        return None if country_id is None else self.actors.get(country_id)
+
+    def city(self, country_id: int | None, locale: str | None) -> int | None:
+        """A known city of that name in that country (the record keeps the locale anyway)."""
+        if country_id is None or not locale:
+            return None
+        return self.cities.get((country_id, locale.strip().lower()))
+
+
+@dataclass(frozen=True)
+class Holding:
+    person_id: int
+    name_words: frozenset[str]
+    office: str
+    start: date | None
+    end: date | None
+    end_precision: str | None
+
+
+class Officials:
+    """Terms of other sources by country: who held a post of a country on a day."""
+
+    def __init__(self, connection: Connection, release_id: int) -> None:
+        self.by_country: dict[int, list[Holding]] = defaultdict(list)
+        rows = connection.execute(
+            select(
+                Post.country_id,
+                Person.id,
+                Person.name,
+                Post.office,
+                Term.start_date,
+                Term.end_date,
+                Term.end_date_precision,
+            )
+            .join(Term, Term.post_id == Post.id)
+            .join(Person, Person.id == Term.person_id)
+            .where(Term.release_id != release_id, Term.alternative_of_id.is_(None))
+        )
+        for country_id, person_id, name, office, start, end, precision in rows:
+            self.by_country[country_id].append(
+                Holding(person_id, frozenset(words(name)), office, start, end, precision)
+            )
+
+    def match(
+        self, country_id: int | None, day: date, text: str, *, titled: bool
+    ) -> tuple[int | None, set[int]]:
+        """The one person the text names who held a post of the country on the day (with
+        `titled`, a post whose title the text uses, or a leader's), and the people named by
+        surname only that keep it from being certain."""
+        if country_id is None:
+            return None, set()
+        said = set(words(text))
+        spoken = " ".join(words(text))
+        named: set[int] = set()
+        certain: set[int] = set()
+        for holding in self.by_country.get(country_id, ()):
+            if not holding.name_words & said or not _surname_said(holding, said):
+                continue
+            named.add(holding.person_id)
+            if not covers(holding.start, holding.end, holding.end_precision, day):
+                continue
+            office = holding.office.replace("-", " ")
+            if titled and holding.office != "leader" and office not in spoken:
+                continue
+            certain.add(holding.person_id)
+        if len(certain) == 1:
+            return next(iter(certain)), set()
+        return None, certain or named
+
+
+def _surname_said(holding: Holding, said: set[str]) -> bool:
+    """The person's longest name word is in the text: "G. Papandreou" in "George Papandreou"."""
+    longest = max(holding.name_words, key=len, default="")
+    return len(longest) > 2 and longest in said
+
+
+class People:
+    """The release's own people (by the Office's id), found, renamed or created in one batch."""
+
+    def __init__(self, connection: Connection, release: ReleaseWriter) -> None:
+        self.connection = connection
+        self.release = release
+        self.taken: dict[str, int] = {}
+        self.own: dict[str, int] = {}  # slug -> id, this release's people
+        for person_id, slug, release_id in connection.execute(
+            select(Person.id, Person.slug, Person.release_id)
+        ):
+            self.taken[slug] = person_id
+            if release_id == release.release_id:
+                self.own[slug] = person_id
+
+    def slug_for(self, office_id: str) -> str:
+        """The Office's person id as a slug, or prefixed where another source has it."""
+        slug = office_id.lower()
+        if slug in self.taken and slug not in self.own:
+            slug = f"hsg-{slug}"[:120]
+        return slug
+
+    def resolve(self, named: dict[str, str]) -> dict[str, int]:
+        """Slug -> person id for the release's people (slug -> name as the record gives it)."""
+        kept = {slug: self.own[slug] for slug in named if slug in self.own}
+        if kept:
+            self.connection.execute(
+                update(Person).where(Person.id == bindparam("_id")),
+                [{"_id": kept[slug], "name": named[slug]} for slug in kept],
+            )
+        created = [slug for slug in named if slug not in self.own]
+        if created:
+            ids = self.connection.execute(
+                insert(Person).returning(Person.id, sort_by_parameter_order=True),
+                [
+                    {"slug": slug, "name": named[slug], "release_id": self.release.release_id}
+                    for slug in created
+                ],
+            ).scalars()
+            kept.update(zip(created, ids, strict=True))
+        return kept
+
+    def remove_stale(self, named: Iterable[int]) -> None:
+        """The release's people that no participation names any more."""
+        stale = set(self.own.values()) - set(named)
+        if stale:
+            self.connection.execute(delete(Person).where(Person.id.in_(stale)))
+
+
+def write_meetings(
+    connection: Connection, release: ReleaseWriter, meetings: list[MeetingIn]
+) -> None:
+    """The meetings and their participants, merged into what the release held."""
+    release_id = release.release_id
+    meeting = Meeting.__table__
+    parents = {m.slug: m.parent for m in meetings}
+    held = connection.execute(
+        select(meeting.c.id, meeting.c.slug, meeting.c.parent_id).where(
+            meeting.c.release_id == release_id
+        )
+    ).all()
+    # A parent the file no longer has is let go of first: its row is about to be deleted.
+    slug_of = {row.id: row.slug for row in held}
+    loose = [
+        row.id
+        for row in held
+        if row.parent_id and slug_of.get(row.parent_id) != parents.get(row.slug)
+    ]
+    if loose:
+        connection.execute(update(Meeting).where(Meeting.id.in_(set(loose))).values(parent_id=None))
+    target = release.target("meeting", MEETING_COLUMNS)
+    for item in meetings:
+        target.add(item.row())
+    release.count("meeting", target.finish().rows)
+    ids = dict(
+        connection.execute(
+            select(meeting.c.slug, meeting.c.id).where(meeting.c.release_id == release_id)
+        ).all()
+    )
+    let_go = set(loose)
+    now = {row.slug: row.parent_id for row in held if row.id not in let_go}
+    changed = [
+        {"_id": ids[m.slug], "parent": ids[m.parent]}
+        for m in meetings
+        if m.parent is not None and now.get(m.slug) != ids[m.parent]
+    ]
+    if changed:
+        connection.execute(
+            update(Meeting)
+            .where(Meeting.id == bindparam("_id"))
+            .values(parent_id=bindparam("parent")),
+            changed,
+        )
+    takers = release.target("participant", PARTICIPANT_COLUMNS)
+    for item in meetings:
+        for taking in item.taking_part:
+            takers.add(
+                (
+                    item.line,
+                    ids[item.slug],
+                    taking.person_id,
+                    taking.actor_id,
+                    taking.role,
+                    taking.status,
+                )
+            )
+    release.count("participant", takers.finish().rows)
