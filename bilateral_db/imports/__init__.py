@@ -55,6 +55,8 @@ BUNDLED: dict[str, str] = {
     "gw-states": "gw/gw_states.csv",
     "cow-igo": "cow/state_year_formatv3.csv.gz",
     "archigos": "archigos/archigos_4.1_subset.csv",
+    "hsg-travels": "hsg/travels.zip",
+    "hsg-visits": "hsg/visits.zip",
 }
 
 
