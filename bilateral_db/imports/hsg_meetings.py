@@ -183,7 +183,7 @@ class Places:
 @dataclass(frozen=True)
 class Holding:
     person_id: int
-    name_words: frozenset[str]
+    longest: str  # the name's longest word (the later of two as long): its surname, mostly
     office: str
     start: date | None
     end: date | None
@@ -210,8 +210,10 @@ class Officials:
             .where(Term.release_id != release_id, Term.alternative_of_id.is_(None))
         )
         for country_id, person_id, name, office, start, end, precision in rows:
+            named = words(name)
+            longest = max(reversed(named), key=len, default="")
             self.by_country[country_id].append(
-                Holding(person_id, frozenset(words(name)), office, start, end, precision)
+                Holding(person_id, longest, office, start, end, precision)
             )
 
     def match(
@@ -227,7 +229,7 @@ class Officials:
         named: set[int] = set()
         certain: set[int] = set()
         for holding in self.by_country.get(country_id, ()):
-            if not holding.name_words & said or not _surname_said(holding, said):
+            if len(holding.longest) < 3 or holding.longest not in said:
                 continue
             named.add(holding.person_id)
             if not covers(holding.start, holding.end, holding.end_precision, day):
@@ -239,12 +241,6 @@ class Officials:
         if len(certain) == 1:
             return next(iter(certain)), set()
         return None, certain or named
-
-
-def _surname_said(holding: Holding, said: set[str]) -> bool:
-    """The person's longest name word is in the text: "G. Papandreou" in "George Papandreou"."""
-    longest = max(holding.name_words, key=len, default="")
-    return len(longest) > 2 and longest in said
 
 
 class People:
