@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from abc import abstractmethod
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
@@ -26,7 +27,18 @@ from datetime import date
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import (
+    Column,
+    Connection,
+    MetaData,
+    Table,
+    bindparam,
+    delete,
+    insert,
+    select,
+    text,
+    update,
+)
 
 from bilateral_db.core.dates import covers
 from bilateral_db.imports.base import Importer
@@ -34,6 +46,7 @@ from bilateral_db.imports.hsg.mappings import Mappings, mappings
 from bilateral_db.imports.hsg.source import RecordSet
 from bilateral_db.imports.release import ReleaseWriter
 from bilateral_db.models import Actor, City, Country, Meeting, Person, Post, Term
+from bilateral_db.writing.bulk import BulkWriter
 
 MEETING_COLUMNS = (
     "slug",
@@ -52,35 +65,39 @@ NAME_LENGTH: int = Meeting.__table__.c.name.type.length  # type: ignore[attr-def
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
 
 
+@dataclass(frozen=True)
+class Read:
+    """A record set and its records, read once (the version is the last day they speak of)."""
+
+    source: RecordSet
+    records: list[Any]
+
+
 class RecordSetImporter(Importer):
     """An importer of one of the Office's record sets (not a CSV file)."""
 
     marker: str  # the directory every copy of the record set has
     required = ()
 
-    def open(self, path: Path) -> Any:
-        return _opened(path, self.marker)
+    @abstractmethod
+    def read(self, source: RecordSet) -> Iterator[Any]:
+        """The records (each with an `end` day), their problems raised together at the end."""
+
+    @contextmanager
+    def open(self, path: Path) -> Iterator[Read]:
+        with RecordSet.open(path, self.marker) as source:
+            yield Read(source, list(self.read(source)))
 
     def digest(self, path: Path, data: Any) -> str:
-        return str(data.digest())
+        return str(data.source.digest())
 
     def version(self, path: Path, data: Any) -> str | None:
         """The commit the copy names (12 digits), else the last day the record speaks of."""
-        source: RecordSet = data
-        if source.commit:
-            return source.commit[:12]
-        last = self.last_day(source)
+        read: Read = data
+        if read.source.commit:
+            return read.source.commit[:12]
+        last = max((record.end.value for record in read.records), default=None)
         return last.isoformat() if last else self.default_version
-
-    def last_day(self, source: RecordSet) -> date | None:
-        """The record's last day, for a copy that names no commit."""
-        return None
-
-
-@contextmanager
-def _opened(path: Path, marker: str) -> Iterator[RecordSet]:
-    with RecordSet.open(path, marker) as source:
-        yield source
 
 
 @dataclass
@@ -295,47 +312,43 @@ class People:
 def write_meetings(
     connection: Connection, release: ReleaseWriter, meetings: list[MeetingIn]
 ) -> None:
-    """The meetings and their participants, merged into what the release held."""
-    release_id = release.release_id
+    """The meetings and their participants, merged into what the release held.
+
+    Parents are linked set-based through a temporary table of (meeting, parent) slugs: a link
+    the input no longer gives is let go of before the merge (the parent may be deleted by it),
+    the input's links are written after it; links that stay are not written.
+    """
     meeting = Meeting.__table__
-    parents = {m.slug: m.parent for m in meetings}
-    held = connection.execute(
-        select(meeting.c.id, meeting.c.slug, meeting.c.parent_id).where(
-            meeting.c.release_id == release_id
-        )
-    ).all()
-    # A parent the file no longer has is let go of first: its row is about to be deleted.
-    slug_of = {row.id: row.slug for row in held}
-    loose = [
-        row.id
-        for row in held
-        if row.parent_id and slug_of.get(row.parent_id) != parents.get(row.slug)
-    ]
-    if loose:
-        connection.execute(update(Meeting).where(Meeting.id.in_(set(loose))).values(parent_id=None))
+    scope = {"release": release.release_id}
+    links = _ParentLinks(connection, meetings)
+    connection.execute(
+        text(
+            "UPDATE meeting SET parent_id = NULL WHERE release_id = :release "
+            "AND parent_id IS NOT NULL AND NOT EXISTS (SELECT 1 FROM "
+            f"{links.name} s JOIN meeting p ON p.slug = s.parent_slug "
+            "WHERE s.slug = meeting.slug AND p.id = meeting.parent_id)"
+        ),
+        scope,
+    )
     target = release.target("meeting", MEETING_COLUMNS)
     for item in meetings:
         target.add(item.row())
     release.count("meeting", target.finish().rows)
+    connection.execute(
+        text(
+            "UPDATE meeting SET parent_id = (SELECT p.id FROM "
+            f"{links.name} s JOIN meeting p ON p.slug = s.parent_slug "
+            "WHERE s.slug = meeting.slug) WHERE release_id = :release AND parent_id IS NULL "
+            f"AND slug IN (SELECT slug FROM {links.name})"
+        ),
+        scope,
+    )
+    links.drop()
     ids = dict(
         connection.execute(
-            select(meeting.c.slug, meeting.c.id).where(meeting.c.release_id == release_id)
+            select(meeting.c.slug, meeting.c.id).where(meeting.c.release_id == release.release_id)
         ).all()
     )
-    let_go = set(loose)
-    now = {row.slug: row.parent_id for row in held if row.id not in let_go}
-    changed = [
-        {"_id": ids[m.slug], "parent": ids[m.parent]}
-        for m in meetings
-        if m.parent is not None and now.get(m.slug) != ids[m.parent]
-    ]
-    if changed:
-        connection.execute(
-            update(Meeting)
-            .where(Meeting.id == bindparam("_id"))
-            .values(parent_id=bindparam("parent")),
-            changed,
-        )
     takers = release.target("participant", PARTICIPANT_COLUMNS)
     for item in meetings:
         for taking in item.taking_part:
@@ -350,3 +363,31 @@ def write_meetings(
                 )
             )
     release.count("participant", takers.finish().rows)
+
+
+class _ParentLinks:
+    """A temporary table of (meeting slug, parent slug), written in bulk."""
+
+    name = "stage_meeting_parent"
+
+    def __init__(self, connection: Connection, meetings: list[MeetingIn]) -> None:
+        self.connection = connection
+        self.drop()
+        slug = Meeting.__table__.c.slug.type
+        Table(
+            self.name,
+            MetaData(),
+            Column("slug", slug, nullable=False),
+            Column("parent_slug", slug, nullable=False),
+            prefixes=["TEMPORARY"],
+        ).create(connection)
+        writer = BulkWriter(connection, self.name, ("slug", "parent_slug"))
+        for item in meetings:
+            if item.parent is not None:
+                writer.add((item.slug, item.parent))
+        writer.close()
+        connection.exec_driver_sql(f"CREATE INDEX {self.name}_slug ON {self.name} (slug)")
+
+    def drop(self) -> None:
+        schema = "pg_temp" if self.connection.dialect.name == "postgresql" else "temp"
+        self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {schema}.{self.name}")

@@ -13,6 +13,7 @@ person of the release, by the Office's id (`pompeo-michael-r`).
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
@@ -53,13 +54,13 @@ class HsgTravelsImporter(RecordSetImporter):
     dataset = DATASET
     marker = MARKER
 
-    def last_day(self, source: RecordSet) -> date | None:
-        return max((trip.end.value for trip in read_trips(source)), default=None)
+    def read(self, source: RecordSet) -> Iterator[Any]:
+        return read_trips(source)
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: Any, progress: Progress
     ) -> tuple[date | None, date | None]:
-        trips = list(read_trips(data))
+        trips = data.records
         progress("stops", len(trips), len(trips))
         if not trips:
             return None, None

@@ -12,6 +12,7 @@ without that certainty is an `uncertain_match` finding, the visit linked to the 
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -48,13 +49,13 @@ class HsgVisitsImporter(RecordSetImporter):
     dataset = DATASET
     marker = MARKER
 
-    def last_day(self, source: RecordSet) -> date | None:
-        return max((visit.end.value for visit in read_visits(source)), default=None)
+    def read(self, source: RecordSet) -> Iterator[Any]:
+        return read_visits(source)
 
     def write(
         self, connection: Connection, release: ReleaseWriter, data: Any, progress: Progress
     ) -> tuple[date | None, date | None]:
-        visits = list(read_visits(data))
+        visits = data.records
         progress("visits", len(visits), len(visits))
         if not visits:
             return None, None
