@@ -189,10 +189,19 @@ def _meetings(
     country: str | None,
     bloc: str | None,
     topic: str | None,
+    text: str | None,
     date_from: date | None,
     date_to: date | None,
 ) -> Select[Any]:
     statement = meeting_select()
+    if text is not None:
+        words = text.lower()
+        statement = statement.where(
+            or_(
+                func.lower(MEETING.c.name).contains(words, autoescape=True),
+                func.lower(MEETING.c.description).contains(words, autoescape=True),
+            )
+        )
     if person is not None:
         statement = statement.where(
             exists().where(
@@ -245,6 +254,7 @@ def find_meetings(
     country: str | None = None,
     bloc: str | None = None,
     topic: str | None = None,
+    text: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int | None = None,
@@ -253,9 +263,11 @@ def find_meetings(
     """Meetings matching every filter given, oldest first (unknown dates last), then by slug.
 
     `country` and `bloc` match a meeting hosted or organised by it, or attended by it or one of
-    its officials; the date range keeps meetings that share a day with [date_from, date_to].
+    its officials; `text` matches words of the name or the description (a travel record's
+    remarks) in any case; the date range keeps meetings that share a day with [date_from,
+    date_to].
     """
-    statement = _meetings(person, country, bloc, topic, date_from, date_to)
+    statement = _meetings(person, country, bloc, topic, text, date_from, date_to)
     return [meeting_row(row) for row in session.execute(page_of(statement, limit, offset))]
 
 
@@ -267,13 +279,14 @@ def find_meetings_total(
     country: str | None = None,
     bloc: str | None = None,
     topic: str | None = None,
+    text: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> int:
     """How many rows find_meetings has (a page's limit and offset change nothing)."""
-    return count_rows(session, _meetings(person, country, bloc, topic, date_from, date_to))
+    return count_rows(session, _meetings(person, country, bloc, topic, text, date_from, date_to))
 
 
 def participants_select() -> Select[Any]:

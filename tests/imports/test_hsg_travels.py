@@ -164,3 +164,14 @@ def _day(text_: str):
     from datetime import date
 
     return date.fromisoformat(text_)
+
+
+def test_the_remarks_are_searchable_beside_the_curated_meetings(imported) -> None:
+    engine, _ = imported
+    with Session(engine) as session:
+        found = reports.find_meetings(session, text="PRAMUDWINAI")
+        total = reports.find_meetings_total(session, text="pramudwinai")
+        literal = reports.find_meetings(session, text="100%")  # % is a character, not a wildcard
+    # The curated talks name him in their name, the Office's stop in its remarks.
+    assert [m.slug for m in found] == ["lavrov-don-talks-2019-07-30", "hsg-travel-3865"]
+    assert total == 2 and literal == []
