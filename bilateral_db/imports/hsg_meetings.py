@@ -214,7 +214,7 @@ class Officials:
         self.by_country: dict[int, list[Holding]] = defaultdict(list)
         rows = connection.execute(
             select(
-                Post.country_id,
+                Actor.country_id,
                 Person.id,
                 Person.name,
                 Post.office,
@@ -222,11 +222,19 @@ class Officials:
                 Term.end_date,
                 Term.end_date_precision,
             )
+            .select_from(Post)
+            .join(Actor, Actor.id == Post.actor_id)
             .join(Term, Term.post_id == Post.id)
             .join(Person, Person.id == Term.person_id)
-            .where(Term.release_id != release_id, Term.alternative_of_id.is_(None))
+            .where(
+                Actor.country_id.is_not(None),
+                Post.accredited_to_actor_id.is_(None),  # the country's own offices, not envoys
+                Term.release_id != release_id,
+                Term.alternative_of_id.is_(None),
+            )
         )
         for country_id, person_id, name, office, start, end, precision in rows:
+            assert country_id is not None  # the query keeps countries' posts only
             named = words(name)
             longest = max(reversed(named), key=len, default="")
             self.by_country[country_id].append(

@@ -14,10 +14,10 @@ release, like the terms of Archigos:
 
 SQLite rebuilds the two tables (batch mode), which it refuses while a view names them: every
 view is dropped first and created again, at the same version, afterwards. The downgrade deletes
-the imported meetings (0005 cannot hold them) and the seeded kinds.
+the imported meetings (0006 cannot hold them) and the seeded kinds.
 
-Revision ID: 0006
-Revises: 0005
+Revision ID: 0007
+Revises: 0006
 Create Date: 2026-12-07
 """
 
@@ -27,24 +27,24 @@ import sqlalchemy as sa
 
 from alembic import op
 
-revision: str = "0006"
-down_revision: str | None = "0005"
+revision: str = "0007"
+down_revision: str | None = "0006"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
 CURATED_RELEASE_ID = 1
 CITED = f"fact_id IS NOT NULL OR release_id <> {CURATED_RELEASE_ID}"
-# Every view at 0005, readers last: dropped in reverse, created in this order.
+# Every view at 0006, readers last: dropped in reverse, created in this order.
 VIEWS = (
     ("v_membership", "0003"),
-    ("v_term", "0003"),
     ("v_meeting_participant", "0003"),
     ("v_trade", "0005"),
-    ("v_claim", "0003"),
-    ("v_country_year", "0005"),
-    ("v_country_year_gw", "0005"),
-    ("v_dyad_year", "0005"),
-    ("v_dyad_year_gw", "0005"),
+    ("v_claim", "0006"),
+    ("v_term", "0006"),
+    ("v_country_year", "0006"),
+    ("v_country_year_gw", "0006"),
+    ("v_dyad_year", "0006"),
+    ("v_dyad_year_gw", "0006"),
 )
 MEETING_KINDS = [
     ("state_visit", "A state visit: a head of state's visit at the host's invitation.", "042"),
