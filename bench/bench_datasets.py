@@ -3,17 +3,17 @@
     .venv/bin/python bench/bench_datasets.py [--backend sqlite|postgresql] [--pg URL]
 
 On a database holding the bundled fixtures, each shipped data set (cow-states, gw-states,
-cow-igo, archigos) is imported in turn. The rows each import added (every table, found by
-primary key against the database before it) are then written into a second copy of the
-database as it was before that import, by the driver itself: `executemany` of a prepared
-INSERT (SQLite) or `COPY` (PostgreSQL), one transaction per data set, the same tables with the
-same constraints and triggers. That is the floor any importer of these rows pays; the import
-also reads, checks and maps the file. Two re-imports are given as ratios to the first import:
-the unchanged file (its hash matches: nothing is read), and the same rows from another file
-(decompressed, or with a blank line added), which is read, staged and merged with the rows
-held, and writes none. A first pass into a throwaway copy warms the process (module imports,
-compiled statements), so the figures are each import's own work. Nothing here asserts a time;
-the tests never time anything.
+cow-igo, archigos, hsg-travels, hsg-visits) is imported in turn. The rows each import added
+(every table, found by primary key against the database before it) are then written into a
+second copy of the database as it was before that import, by the driver itself: `executemany`
+of a prepared INSERT (SQLite) or `COPY` (PostgreSQL), one transaction per data set, the same
+tables with the same constraints and triggers. That is the floor any importer of these rows
+pays; the import also reads, checks and maps the file. Two re-imports are given as ratios to
+the first import: the unchanged file (its hash matches: nothing is written), and the same rows
+from another file (decompressed, or with a blank line added; a record set's files unpacked),
+which is read, staged and merged with the rows held, and writes none. A first pass into a
+throwaway copy warms the process (module imports, compiled statements), so the figures are
+each import's own work. Nothing here asserts a time; the tests never time anything.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ import shutil
 import tempfile
 import time
 import uuid
+import zipfile
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
@@ -162,8 +163,15 @@ def timed_import(url: str, name: str, path: Path | None = None) -> float:
 
 
 def same_rows(name: str, directory: Path) -> Path:
-    """The shipped file's rows in another file: decompressed, or with a blank line added."""
+    """The shipped file's rows in another file: decompressed, or with a blank line added (a
+    record set's archive: its files unpacked into a directory)."""
     source = bundled_path(name)
+    if source.suffix == ".zip":
+        target = directory / f"{name}-same-rows"
+        shutil.rmtree(target, ignore_errors=True)
+        with zipfile.ZipFile(source) as archive:
+            archive.extractall(target)
+        return target
     target = directory / f"{name}-same-rows.csv"
     if source.suffix == ".gz":
         target.write_bytes(gzip.decompress(source.read_bytes()))

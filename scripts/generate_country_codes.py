@@ -79,7 +79,7 @@ ROOT = Path(__file__).resolve().parent.parent
 DEFAULT_OUTPUT = ROOT / "fixtures" / "country_codes.csv"
 COW_LIST = ROOT / "datasets" / "cow" / "states2016.csv"
 GW_LIST = ROOT / "datasets" / "gw" / "gw_states.csv"
-HSG_TABLE = ROOT / "scripts" / "data" / "hsg_countries.csv"
+HSG_TABLE = ROOT / "bilateral_db" / "imports" / "hsg" / "data" / "countries.csv"
 HSG_COLUMNS = ["slug", "country", "start", "end", "sources", "confidence", "note"]
 
 COW_SOURCE = "cow-state-list-2016"

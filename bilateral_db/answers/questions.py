@@ -293,6 +293,12 @@ QUESTIONS: tuple[Question, ...] = (
             _code("bloc", "Bloc code.", "ASEAN", positional=False),
             _slug("topic", "Topic slug, e.g. counter-terrorism.", None, positional=False),
             Param(
+                "text",
+                Kind.TEXT,
+                "Words the meeting's name or description holds, in any case, e.g. ASEAN.",
+                None,
+            ),
+            Param(
                 "date_from",
                 Kind.DAY,
                 "From this day (YYYY-MM-DD, YYYY-MM or YYYY).",

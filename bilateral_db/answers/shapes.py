@@ -116,7 +116,7 @@ SHAPES: dict[str, Shape] = {
         display=(*TERM[:9], "source"),
         labels={"country": "of", "accredited_to": "to"},
     ),
-    "MeetingRow": Shape(MEETING, display=MEETING),
+    "MeetingRow": Shape((*MEETING, "source", "description"), display=(*MEETING, "source")),
     "TradeRow": Shape(
         TRADE,
         display=TRADE_DISPLAY,

@@ -34,7 +34,17 @@ DATASETS = {
     "cow-igo": ("Correlates of War IGO v3, state-year format", "state_year_formatv3.csv.gz"),
     "archigos": ("Archigos, a data set of political leaders", "archigos_4.1.csv"),
     "cow-trade": ("Correlates of War Trade v4.0, dyadic", "Dyadic_COW_4.0.csv"),
+    "hsg-travels": (
+        "the Office of the Historian's travels abroad of the President and the Secretary of State",
+        "travels-master.zip",
+    ),
+    "hsg-visits": (
+        "the Office of the Historian's visits by foreign leaders to the U.S.",
+        "visits-master.zip",
+    ),
 }
+# Data sets published as a repository of files: a directory, or its .zip/.tar.gz.
+RECORD_SETS = frozenset({"hsg-travels", "hsg-visits"})
 
 PathArgument = Annotated[
     Path | None,
@@ -49,6 +59,15 @@ ForceOption = Annotated[
     bool,
     typer.Option(
         "--force", help="Write the release again even when the same file is already imported."
+    ),
+]
+DirectoryArgument = Annotated[
+    Path | None,
+    typer.Argument(
+        exists=True,
+        metavar="PATH",
+        help="The record set: a directory, or its repository as .zip or .tar.gz. Default: the "
+        "copy shipped with the package.",
     ),
 ]
 VersionOption = Annotated[
@@ -130,26 +149,42 @@ def _command(name: str) -> None:
         wait: WaitOption = 60.0,
         db: DatabaseOption = None,
     ) -> None:
-        from bilateral_db.imports.release import check_version
+        _import(name, path, version, wait, db, force)
 
-        try:
-            check_version(version)
-        except ValueError as error:
-            fail(str(error), code=2)
-        path = path or _shipped(name)
-        url = database_url(db)
-        engine = existing_database(url)
-        try:
-            report(run(engine, name, path, version, wait, force))
-        finally:
-            engine.dispose()
+    def record_set(
+        path: DirectoryArgument = None,
+        version: VersionOption = None,
+        force: ForceOption = False,
+        wait: WaitOption = 60.0,
+        db: DatabaseOption = None,
+    ) -> None:
+        _import(name, path, version, wait, db, force)
 
-    command.__doc__ = (
+    chosen = record_set if name in RECORD_SETS else command
+    chosen.__doc__ = (
         f"Import {what} as a release: all or nothing, the same file twice changes nothing, "
         f"a newer file replaces the release's rows. Curated rows are never touched.\n\n"
         f"Example: bilateral-db import {name} {example}"
     )
-    app.command(name)(command)
+    app.command(name)(chosen)
+
+
+def _import(
+    name: str, path: Path | None, version: str | None, wait: float, db: str | None, force: bool
+) -> None:
+    from bilateral_db.imports.release import check_version
+
+    try:
+        check_version(version)
+    except ValueError as error:
+        fail(str(error), code=2)
+    path = path or _shipped(name)
+    url = database_url(db)
+    engine = existing_database(url)
+    try:
+        report(run(engine, name, path, version, wait, force))
+    finally:
+        engine.dispose()
 
 
 for _name in DATASETS:

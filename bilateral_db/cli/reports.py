@@ -73,6 +73,7 @@ PLOT_SUFFIXES = (".png", ".svg", ".pdf")
 METAVARS = {
     Kind.CODE: "CODE",
     Kind.SLUG: "SLUG",
+    Kind.TEXT: "WORDS",
     Kind.COUNT: "N",
     Kind.DAY: "DATE",
     Kind.DAY_END: "DATE",

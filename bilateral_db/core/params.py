@@ -37,6 +37,7 @@ class Kind(StrEnum):
 
     CODE = "code"  # a country or bloc code, read in any case: upper-case
     SLUG = "slug"  # a person, meeting, post, category, release or source slug: lower-case
+    TEXT = "text"  # words to look for, as written (a search matches them in any case)
     DAY = "day"  # YYYY-MM-DD, YYYY-MM or YYYY: the period's first day
     DAY_END = "day_end"  # the same, read as the period's last day (an upper bound)
     YEAR = "year"
@@ -93,6 +94,8 @@ class Param:
             return text.upper()
         if self.kind is Kind.SLUG:
             return text.lower()
+        if self.kind is Kind.TEXT:
+            return text
         if self.kind is Kind.FLAG:
             return self._flag(text)
         if self.kind in (Kind.DAY, Kind.DAY_END):
@@ -108,6 +111,8 @@ class Param:
             return f"a code{example}"
         if self.kind is Kind.SLUG:
             return f"a slug{example}"
+        if self.kind is Kind.TEXT:
+            return f"words to look for{example}"
         if self.kind in (Kind.DAY, Kind.DAY_END):
             return f"a date as {DAY_FORMS}{example or ', e.g. 2019-08-01'}"
         if self.kind in (Kind.YEAR, Kind.COUNT):
@@ -125,7 +130,7 @@ class Param:
     def schema(self) -> dict[str, Any]:
         """The JSON Schema of the values this parameter accepts (the API's OpenAPI document)."""
         schema: dict[str, Any]
-        if self.kind in (Kind.CODE, Kind.SLUG):
+        if self.kind in (Kind.CODE, Kind.SLUG, Kind.TEXT):
             schema = {
                 "type": "string",
                 "minLength": 1,

@@ -25,6 +25,8 @@ from bilateral_db.imports.cow_igo import CowIgoImporter
 from bilateral_db.imports.cow_states import CowStatesImporter
 from bilateral_db.imports.cow_trade import CowTradeImporter
 from bilateral_db.imports.gw_states import GwStatesImporter
+from bilateral_db.imports.hsg_travels import HsgTravelsImporter
+from bilateral_db.imports.hsg_visits import HsgVisitsImporter
 from bilateral_db.imports.release import Finding, ImportResult
 from bilateral_db.resources import datasets_dir
 from bilateral_db.writing.errors import FileError as ImportFileError
@@ -50,6 +52,10 @@ IMPORTERS: dict[str, Importer] = {
     "cow-igo": CowIgoImporter(),
     "archigos": ArchigosImporter(),
     "cow-trade": CowTradeImporter(),  # not bundled: the file is too large to ship
+    # The Office of the Historian's records: directories of XML (or their repositories'
+    # archives), after Archigos, whose leaders their travellers and visitors are linked to.
+    "hsg-travels": HsgTravelsImporter(),
+    "hsg-visits": HsgVisitsImporter(),
 }
 # The data sets shipped in the package (datasets/README.md): name -> file below datasets/.
 BUNDLED: dict[str, str] = {
@@ -57,6 +63,8 @@ BUNDLED: dict[str, str] = {
     "gw-states": "gw/gw_states.csv",
     "cow-igo": "cow/state_year_formatv3.csv.gz",
     "archigos": "archigos/archigos_4.1_subset.csv",
+    "hsg-travels": "hsg/travels.zip",
+    "hsg-visits": "hsg/visits.zip",
 }
 
 

@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Callable
+from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
+from typing import Any
 
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
@@ -32,13 +34,24 @@ class Importer(ABC):
     default_version: str | None = None
     scheme: str | None = None  # the crosswalk's codes the file's states are in (cow, gw)
 
-    def version(self, path: Path) -> str | None:
+    def open(self, path: Path, recognise: Recognise | None = None) -> AbstractContextManager[Any]:
+        """The input `write` reads: the CSV file as published (a record set, for others);
+        `recognise` names the data set a file of another one belongs to."""
+        if not path.is_file():
+            raise WriteError(f"{path}: no such file")
+        return nullcontext(DataFile(path, self.required, recognise=recognise))
+
+    def digest(self, path: Path, data: Any) -> str:
+        """SHA-256 of the input: the same input is the release already held."""
+        return file_sha256(path)
+
+    def version(self, path: Path, data: Any) -> str | None:
         """The release's version: from the file where it says, else the data set's default."""
         return self.default_version
 
     @abstractmethod
     def write(
-        self, connection: Connection, release: ReleaseWriter, data: DataFile, progress: Progress
+        self, connection: Connection, release: ReleaseWriter, data: Any, progress: Progress
     ) -> tuple[date | None, date | None]:
         """Write the release's rows; return the first and last day the release covers."""
 
@@ -66,17 +79,28 @@ def run_import(
     except ValueError as error:
         raise WriteError(str(error)) from None
     path = Path(path)
-    if not path.is_file():
-        raise WriteError(f"{path}: no such file")
-    sha256 = file_sha256(path)
-    data = DataFile(path, importer.required, recognise=recognise)
     report: Progress = progress or (lambda *_: None)
+    with importer.open(path, recognise) as data:
+        return _write(engine, importer, path, data, version, report, lock_timeout, force)
+
+
+def _write(
+    engine: Engine,
+    importer: Importer,
+    path: Path,
+    data: Any,
+    version: str | None,
+    report: Progress,
+    lock_timeout: float,
+    force: bool,
+) -> ImportResult:
+    sha256 = importer.digest(path, data)
     try:
         with write_transaction(engine, lock_timeout) as connection:
             release = ReleaseWriter(
                 connection,
                 importer.dataset,
-                version or importer.version(path),
+                version or importer.version(path, data),
                 path,
                 sha256,
             )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 from bilateral_db.imports.reading import UNREADABLE, DataFile, Row, open_text
 from bilateral_db.imports.release import VERSION_PATTERN, Dataset
@@ -37,7 +38,7 @@ class CowStatesImporter(StateListImporter):
     )
     default_version = "2016"
 
-    def version(self, path: Path) -> str | None:
+    def version(self, path: Path, data: Any) -> str | None:
         """COW's file names its version in a column (2016); a file that cannot be read here
         gets the default, and reading its rows says what is wrong with it."""
         try:

@@ -86,7 +86,11 @@ def candidate_keys(name: str) -> list[Key]:
             for key in keys
             if key[-len(CLAIM_COLUMNS) :] == CLAIM_COLUMNS
         ]
-    return [key for key in keys if "id" not in key and "fact_id" not in key]
+    keys = [key for key in keys if "id" not in key and "fact_id" not in key]
+    # A key with the release beside a natural one (a meeting's slug) is how the writing layer
+    # names a release's rows, not another natural key.
+    natural = [key for key in keys if CLAIM_COLUMNS[0] not in key]
+    return natural or keys
 
 
 def partial_unique_indexes(name: str) -> dict[Key, str]:

@@ -4,14 +4,24 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, Integer, String, Text, text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.core.vocabulary import ParticipantRole, ParticipantStatus
 from bilateral_db.models.base import (
+    CURATED_RELEASE_ID,
     Base,
+    claim_fact_column,
     date_column,
-    fact_column,
     id_column,
     interval_checks,
     precision_column,
@@ -21,6 +31,19 @@ from bilateral_db.models.base import (
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City, Country
 from bilateral_db.models.officials import SLUG_CHECK, Person
+
+# A curated row cites its sources through its fact; an imported one is cited by its release.
+CITED = f"fact_id IS NOT NULL OR release_id <> {CURATED_RELEASE_ID}"
+
+
+def owned_release_column(comment: str) -> Mapped[int]:
+    """The release a row belongs to and is deleted with (the curated fixtures by default)."""
+    return mapped_column(
+        ForeignKey("release.id", ondelete="CASCADE"),
+        index=True,
+        server_default=text(str(CURATED_RELEASE_ID)),
+        comment=comment,
+    )
 
 
 class MeetingKind(Base):
@@ -53,6 +76,9 @@ class Meeting(Base):
         CheckConstraint(SLUG_CHECK, name="slug_format"),
         CheckConstraint("ordinal IS NULL OR ordinal > 0", name="ordinal_positive"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
+        CheckConstraint(CITED, name="curated_cited"),
+        # How the writing layer names a release's meetings; slug alone stays the natural key.
+        UniqueConstraint("slug", "release_id"),
         *interval_checks(),
         Index("ix_meeting_start_date", "start_date"),
         {"comment": "Meetings between officials of countries and blocs."},
@@ -93,7 +119,16 @@ class Meeting(Base):
     wikidata_id: Mapped[str | None] = mapped_column(
         String(20), unique=True, comment="Wikidata item."
     )
-    fact_id: Mapped[int] = fact_column()
+    description: Mapped[str | None] = mapped_column(
+        Text,
+        comment="What was done there, as the source says it (a travel record's remarks, a "
+        "visit's description); searchable.",
+    )
+    release_id: Mapped[int] = owned_release_column(
+        "The release that states the meeting: 1 the curated fixtures, else an imported "
+        "record (a travel or visit of the Office of the Historian); it goes with its release."
+    )
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     kind_entry: Mapped[MeetingKind] = relationship()
     city: Mapped[City | None] = relationship()
@@ -114,6 +149,9 @@ class Participant(Base):
         vocabulary_check("role", ParticipantRole),
         vocabulary_check("status", ParticipantStatus),
         CheckConstraint("person_id IS NOT NULL OR actor_id IS NOT NULL", name="person_or_actor"),
+        CheckConstraint(CITED, name="curated_cited"),
+        # How the writing layer names a release's participants (NULLs compared as values).
+        UniqueConstraint("meeting_id", "person_id", "actor_id", "role", "status", "release_id"),
         # NULLs are distinct in unique constraints, so each shape of row gets its own index.
         Index(
             "uq_participant_meeting_id_person_id_role_status",
@@ -150,7 +188,11 @@ class Participant(Base):
     )
     role: Mapped[str] = vocabulary_column("host, chair, co_chair, delegation_head, guest, …")
     status: Mapped[str] = vocabulary_column("attended, invited, declined or absent.")
-    fact_id: Mapped[int] = fact_column()
+    release_id: Mapped[int] = owned_release_column(
+        "The release that states the participation: 1 the curated fixtures, else the "
+        "imported record of its meeting."
+    )
+    fact_id: Mapped[int | None] = claim_fact_column()
 
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
     person: Mapped[Person | None] = relationship()

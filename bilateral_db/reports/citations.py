@@ -22,7 +22,7 @@ RELEASE = Release.__table__
 class SourceRow:
     """A source cited for a fact, with where in it the fact is stated."""
 
-    fact_id: int
+    fact_id: int | None  # None for an imported release, cited as a whole
     source: str
     title: str
     publisher: str | None
@@ -95,3 +95,21 @@ def releases_for(session: Session, *, slugs: Iterable[str]) -> dict[str, Release
         RELEASE.c.file_sha256,
     ).where(RELEASE.c.slug.in_(wanted), RELEASE.c.file_sha256.is_not(None))
     return {row[0]: ReleaseRow(*row) for row in session.execute(statement)}
+
+
+def release_source(session: Session, slug: str, locator: str) -> SourceRow:
+    """An imported release as the source of one of its rows (`locator`: which row)."""
+    row = session.execute(
+        select(RELEASE.c.title, RELEASE.c.publisher, RELEASE.c.url, RELEASE.c.citation).where(
+            RELEASE.c.slug == slug
+        )
+    ).one()
+    return SourceRow(
+        fact_id=None,
+        source=slug,
+        title=row.title,
+        publisher=row.publisher,
+        url=row.url,
+        published=None,
+        locator=locator,
+    )

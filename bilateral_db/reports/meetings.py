@@ -14,9 +14,10 @@ from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City, Country
 from bilateral_db.models.meetings import Meeting, Participant
 from bilateral_db.models.officials import Person, Post, Term
+from bilateral_db.models.releases import Release
 from bilateral_db.models.sources import Fact
 from bilateral_db.models.topics import MeetingTopic, Topic
-from bilateral_db.reports.citations import SourceRow, sources_for
+from bilateral_db.reports.citations import SourceRow, release_source, sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
@@ -33,6 +34,7 @@ COUNTRY = Country.__table__
 BLOC = Bloc.__table__
 CITY = City.__table__
 FACT = Fact.__table__
+RELEASE = Release.__table__
 PARENT = MEETING.alias("parent_meeting")
 HOST = COUNTRY.alias("host_country")
 ACTOR_COUNTRY = COUNTRY.alias("actor_country")
@@ -51,9 +53,11 @@ class MeetingRow:
     host: str | None
     bloc: str | None
     parent: str | None
-    fact_id: int
+    fact_id: int | None  # None for a meeting of an imported release, which `source` names
     confidence: str | None = None  # of the fact: stated, inferred, disputed
     note: str | None = None
+    description: str | None = None  # what was done there, as the source says it
+    source: str = "curated"  # the release that states the meeting
 
 
 @dataclass(frozen=True)
@@ -66,7 +70,7 @@ class ParticipantRow:
     actor_name: str | None
     role: str
     status: str
-    fact_id: int
+    fact_id: int | None
     confidence: str | None = None
     note: str | None = None
 
@@ -110,8 +114,11 @@ def meeting_select() -> Select[Any]:
             MEETING.c.fact_id,
             FACT.c.confidence,
             FACT.c.note,
+            MEETING.c.description,
+            RELEASE.c.slug,
         )
         .select_from(MEETING)
+        .join(RELEASE, MEETING.c.release_id == RELEASE.c.id)
         .outerjoin(FACT, MEETING.c.fact_id == FACT.c.id)
         .outerjoin(CITY, MEETING.c.city_id == CITY.c.id)
         .outerjoin(HOST, MEETING.c.host_country_id == HOST.c.id)
@@ -135,6 +142,8 @@ def meeting_row(row: Any) -> MeetingRow:
         fact_id=row[12],
         confidence=row[13],
         note=row[14],
+        description=row[15],
+        source=row[16],
     )
 
 
@@ -180,10 +189,19 @@ def _meetings(
     country: str | None,
     bloc: str | None,
     topic: str | None,
+    text: str | None,
     date_from: date | None,
     date_to: date | None,
 ) -> Select[Any]:
     statement = meeting_select()
+    if text is not None:
+        words = text.lower()
+        statement = statement.where(
+            or_(
+                func.lower(MEETING.c.name).contains(words, autoescape=True),
+                func.lower(MEETING.c.description).contains(words, autoescape=True),
+            )
+        )
     if person is not None:
         statement = statement.where(
             exists().where(
@@ -236,6 +254,7 @@ def find_meetings(
     country: str | None = None,
     bloc: str | None = None,
     topic: str | None = None,
+    text: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int | None = None,
@@ -244,9 +263,11 @@ def find_meetings(
     """Meetings matching every filter given, oldest first (unknown dates last), then by slug.
 
     `country` and `bloc` match a meeting hosted or organised by it, or attended by it or one of
-    its officials; the date range keeps meetings that share a day with [date_from, date_to].
+    its officials; `text` matches words of the name or the description (a travel record's
+    remarks) in any case; the date range keeps meetings that share a day with [date_from,
+    date_to].
     """
-    statement = _meetings(person, country, bloc, topic, date_from, date_to)
+    statement = _meetings(person, country, bloc, topic, text, date_from, date_to)
     return [meeting_row(row) for row in session.execute(page_of(statement, limit, offset))]
 
 
@@ -258,13 +279,14 @@ def find_meetings_total(
     country: str | None = None,
     bloc: str | None = None,
     topic: str | None = None,
+    text: str | None = None,
     date_from: date | None = None,
     date_to: date | None = None,
     limit: int | None = None,
     offset: int = 0,
 ) -> int:
     """How many rows find_meetings has (a page's limit and offset change nothing)."""
-    return count_rows(session, _meetings(person, country, bloc, topic, date_from, date_to))
+    return count_rows(session, _meetings(person, country, bloc, topic, text, date_from, date_to))
 
 
 def participants_select() -> Select[Any]:
@@ -325,5 +347,8 @@ def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
             .order_by(TOPIC.c.slug)
         )
     ]
-    sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
+    if meeting.fact_id is None:
+        sources = [release_source(session, meeting.source, f"meeting {meeting.slug}")]
+    else:
+        sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
     return MeetingDetail(meeting, participants, children, topics, sources)

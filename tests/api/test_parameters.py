@@ -15,6 +15,7 @@ from bilateral_db.answers import QUESTIONS, Kind, Param, Question
 from bilateral_db.api.routes import route_params
 
 INSIDE = {
+    Kind.TEXT: ["%", "Pramudwinai", "x" * 100],
     Kind.DAY: ["0001-01-01", "9998-12-31", "9998"],
     Kind.DAY_END: ["0001", "9998-12-31"],
     Kind.YEAR: ["1", "2", "9998"],
@@ -27,6 +28,7 @@ OUTSIDE = {
     Kind.COUNT: ["-1", "1001", "1000000001", "ten"],
     Kind.CODE: ["", "x" * 101, "A\x00B"],
     Kind.SLUG: ["", "a\x1fb"],
+    Kind.TEXT: ["", " ", "x" * 101, "a\x00b"],
     Kind.CHOICE: ["no-such-thing"],
     Kind.FLAG: ["maybe"],
 }

@@ -24,6 +24,9 @@ def test_quickstart_twice(empty_database_url: str) -> None:
     out = _flat(first.output)
     assert f"migrated to {migrations.head_revisions()[0]}" in out
     assert "data set cow-igo-3.0: imported 534 bloc" in out
+    # The Office of the Historian's records: every stop and visit a meeting of its release.
+    assert "data set hsg-travels-2025-02-19: imported 5,151 meeting" in out
+    assert "data set hsg-visits-2024-11-12: imported 3,264 meeting" in out
     assert "fixtures loaded:" in out and "inserted" in out
     assert "ASEAN's members today" in out
     for code in ("BRN", "IDN", "KHM", "LAO", "MMR", "MYS", "PHL", "SGP", "THA", "TLS", "VNM"):
@@ -39,6 +42,7 @@ def test_quickstart_twice(empty_database_url: str) -> None:
     again = _flat(second.output)
     assert "fixtures loaded: no changes" in again
     assert "data set archigos-4.1: unchanged" in again
+    assert "data set hsg-visits-2024-11-12: unchanged" in again
 
 
 def test_quickstart_default_is_the_embedded_sqlite_file(

@@ -37,6 +37,7 @@ def test_references_and_self_references_come_from_the_foreign_keys() -> None:
         "host_country_id": "country",
         "bloc_id": "bloc",
         "parent_id": "meeting",
+        "release_id": "release",
         "fact_id": "fact",
     }
     assert schema.self_references("meeting") == ("parent_id",)

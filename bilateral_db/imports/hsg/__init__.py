@@ -6,6 +6,5 @@ Travels Abroad of the President and the Secretary of State (`travels`) and Visit
 Leaders (`visits`). Readers stream the files (`elements`) into frozen records that keep the
 Office's ids and words, dates at the precision the files give; `mappings` holds the reviewed
 tables from the Office's terms to the project's (missions to blocs, role titles to capacities,
-ended notes to end reasons, visit descriptions to kinds of meeting). The country slugs map
-through the crosswalk (scheme hsg), generated from scripts/data/hsg_countries.csv.
+ended notes to end reasons, visit descriptions to kinds of meeting, country slugs to countries).
 """

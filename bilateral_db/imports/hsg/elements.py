@@ -21,9 +21,10 @@ from typing import Any, TypeVar
 from lxml import etree
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.imports import ImportFileError, ImportProblem
 from bilateral_db.imports.hsg.source import RecordSet
 from bilateral_db.imports.reading import MAX_PROBLEMS
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 T = TypeVar("T")
 # What a file that cannot be read raises: the disk, a broken archive member.
@@ -97,10 +98,20 @@ class Record:
         self.problems = problems
         self.line = node.sourceline or 0
         self.ok = True
-        self.id = text_of(node.find("id")) or ""
+        # The record's child elements by tag (the first of a tag, as find gives it): read once.
+        self.children: dict[str, Any] = {}
+        for child in node:
+            self.children.setdefault(child.tag, child)
+        self.id = text_of(self.find("id")) or ""
         self.kind = kind
         if not self.id:
             self.problem("id", "is missing or empty: every record has an id")
+
+    def find(self, path: str) -> Any:
+        """The first element at `path` (a child's tag, or a longer path)."""
+        if "/" in path:
+            return self.node.find(path)
+        return self.children.get(path)
 
     @property
     def origin(self) -> Origin:
@@ -112,7 +123,7 @@ class Record:
         self.problems.add(self.name, line or self.line, field, f"{label}: {message}")
 
     def text(self, path: str, *, required: bool = False) -> str | None:
-        value = text_of(self.node.find(path))
+        value = text_of(self.find(path))
         if value is None and required:
             self.problem(path, "is missing or empty")
         return value
@@ -126,14 +137,14 @@ class Record:
         return None
 
     def attribute(self, path: str, name: str, *, required: bool = False) -> str | None:
-        node = self.node if path == "." else self.node.find(path)
+        node = self.node if path == "." else self.find(path)
         value = None if node is None else (node.get(name) or "").strip() or None
         if value is None and required:
             self.problem(f"{path}/@{name}" if path != "." else f"@{name}", "is missing or empty")
         return value
 
     def date(self, path: str, *, required: bool = False) -> PartialDate | None:
-        node = self.node.find(path)
+        node = self.find(path)
         raw = text_of(node)
         if raw is None:
             if required:
@@ -155,7 +166,7 @@ class Record:
 
     def event(self, name: str) -> Event:
         """An `<appointed>`, `<arrived>`, `<started>` or `<ended>`: its date and note."""
-        if self.node.find(name) is None:
+        if self.find(name) is None:
             return NO_EVENT
         return Event(self.date(f"{name}/date"), self.text(f"{name}/note"))
 

@@ -6,15 +6,17 @@
   `contemporary-territory-id` names (the ambassadors to China resident at Taipei, 1950-1979);
 - `role_capacities.csv`: every role title to the capacity its terms are held in;
 - `end_reasons.csv`: an `ended` note ("Left post on", "Presented recall on") to an end reason;
-- `visit_kinds.csv`: a visit's description ("Working visit.") to a kind of meeting.
+- `visit_kinds.csv`: a visit's description ("Working visit.") to a kind of meeting;
+- `countries.csv`: the Office's country slugs (`thailand`, `burma`, `congo-brazzaville`) to
+  countries, dated where one slug names different states over time (`russia`: the USSR, then
+  Russia); a slug with no country is listed as unmapped, its note saying why.
 
 The last two are ordered rules, Python regular expressions searched case-insensitively in the
 text, the first that matches deciding; a rule with no value says "none of the vocabulary fits"
 (the note is kept verbatim either way), and a text no rule matches is the importer's finding.
 
-The Office's country slugs are not here: they are crosswalk rows (scheme `hsg`) generated into
-fixtures/country_codes.csv from scripts/data/hsg_countries.csv, so the importers resolve them
-like COW codes, by day.
+The country table is also what scripts/generate_country_codes.py writes as crosswalk rows
+(scheme `hsg`) once the schema's CodeScheme holds it; until then the importers read it here.
 """
 
 from __future__ import annotations
@@ -30,7 +32,8 @@ from pathlib import Path
 
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.core.vocabulary import Confidence
-from bilateral_db.imports import ImportFileError, ImportProblem
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 DATA = Path(__file__).resolve().parent / "data"
 
@@ -82,6 +85,20 @@ class BlocMapping:
 
 
 @dataclass(frozen=True, slots=True)
+class CountrySpan:
+    """A slug's country over [start, end] (open where empty); `country` None: unmapped."""
+
+    slug: str
+    country: str | None
+    start: date | None
+    end: date | None
+    note: str
+
+    def covers(self, day: date) -> bool:
+        return (self.start is None or self.start <= day) and (self.end is None or day <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
 class ChiefCountry:
     chief: str
     country: str
@@ -114,6 +131,7 @@ class Mappings:
     role_capacities: dict[str, RoleCapacity]
     end_reasons: tuple[Rule, ...]
     visit_kinds: tuple[Rule, ...]
+    countries: dict[str, tuple[CountrySpan, ...]]
 
     @classmethod
     def load(cls, directory: Path = DATA) -> Mappings:
@@ -125,6 +143,7 @@ class Mappings:
             role_capacities=reader.role_capacities(),
             end_reasons=reader.rules("end_reasons.csv", "reason", END_REASONS),
             visit_kinds=reader.rules("visit_kinds.csv", "kind", VISIT_KINDS),
+            countries=reader.countries(),
         )
         if reader.problems:
             raise ImportFileError(reader.problems)
@@ -136,6 +155,11 @@ class Mappings:
         if day is None:
             return spans[0] if len(spans) == 1 else None
         return next((span for span in spans if span.covers(day)), None)
+
+    def country_of(self, slug: str, day: date) -> CountrySpan | None:
+        """The row of a country slug on a day (its `country` None where listed as unmapped);
+        None where the table has no row for the slug on that day."""
+        return next((span for span in self.countries.get(slug, ()) if span.covers(day)), None)
 
     def capacity_of(self, role_title_id: str) -> str | None:
         mapping = self.role_capacities.get(role_title_id)
@@ -240,6 +264,27 @@ class _Reader:
             confidence = self._confidence(name, line, row["confidence"])
             out[row["chief"]] = ChiefCountry(row["chief"], row["country"], confidence, row["note"])
         return out
+
+    def countries(self) -> dict[str, tuple[CountrySpan, ...]]:
+        name = "countries.csv"
+        spans: dict[str, list[CountrySpan]] = defaultdict(list)
+        columns = ("slug", "country", "start", "end", "sources", "confidence", "note")
+        for line, row in self._rows(name, columns):
+            country = row["country"] or None
+            if country is not None and not COUNTRY_CODE.match(country):
+                self._problem(name, line, "country", f"{country!r} is not a country code")
+            if country is None and not row["note"]:
+                self._problem(name, line, "note", "an unmapped slug needs a note saying why")
+            start = self._day(name, line, "start", row["start"])
+            end = self._day(name, line, "end", row["end"])
+            self._confidence(name, line, row["confidence"])
+            spans[row["slug"]].append(CountrySpan(row["slug"], country, start, end, row["note"]))
+        for slug, items in spans.items():
+            items.sort(key=lambda span: span.start or date.min)
+            for earlier, later in pairwise(items):
+                if earlier.end is None or later.start is None or later.start <= earlier.end:
+                    self._problem(name, 0, "start", f"{slug}: its rows overlap")
+        return {slug: tuple(items) for slug, items in spans.items()}
 
     def role_capacities(self) -> dict[str, RoleCapacity]:
         name = "role_capacities.csv"

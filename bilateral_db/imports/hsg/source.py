@@ -27,7 +27,8 @@ from io import BytesIO
 from pathlib import Path, PurePosixPath
 from typing import IO
 
-from bilateral_db.imports import ImportFileError, ImportProblem
+from bilateral_db.writing.errors import FileError as ImportFileError
+from bilateral_db.writing.errors import Problem as ImportProblem
 
 HASH_CHUNK = 1 << 20
 COMMIT = re.compile(r"^[0-9a-f]{40}$")

@@ -17,7 +17,7 @@ from bilateral_db.imports.hsg import pocom, travels, visits
 
 ROOT = Path(__file__).resolve().parents[3]
 SLICES = ROOT / "tests" / "data" / "datasets" / "hsg"
-TABLE = ROOT / "scripts" / "data" / "hsg_countries.csv"
+TABLE = ROOT / "bilateral_db" / "imports" / "hsg" / "data" / "countries.csv"
 UNMAPPED = {"texas", "hawaii", "netherlands-antilles"}
 
 

@@ -1,6 +1,7 @@
 """The Office's country slugs: a reviewed, dated, cited table, generated into the crosswalk.
 
-Reads scripts/data/hsg_countries.csv as a file and the bundled fixtures as a set (no database).
+Reads bilateral_db/imports/hsg/data/countries.csv as a file and the bundled fixtures as a set
+(no database).
 A slug names at most one country on any day; several slugs may name one country (POCOM's
 mission slugs beside the Office's country ids). Every slug the records use is in the table,
 mapped or listed as unmapped with the reason.
