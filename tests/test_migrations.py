@@ -389,13 +389,14 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
         assert migrations.drift(old_url) is None
         # The next load adds only what 0002 could not hold.
         result = load_fixtures(old)
-        # ... and what 0005 could not: the ASEAN Secretariat, its Secretary-General's post and term.
+        # ... and what 0005 could not: the ASEAN Secretariat, its Secretary-General's post and
+        # term, and the U.S. ambassadors to Thailand's post and two terms.
         inserted = {name: counts.inserted for name, counts in result.entities.items()}
         assert {name: n for name, n in inserted.items() if n} == {
             "membership": 1,
             "body": 1,
-            "post": 1,
-            "term": 1,
+            "post": 2,
+            "term": 3,
         }
     finally:
         head.dispose()
@@ -486,9 +487,9 @@ def test_0006_keeps_every_post_and_term_and_the_next_load_adds_the_new_shapes(
     database_factory, curated_template_url: str, snapshot
 ) -> None:
     """A database at 0005 holding the bundled fixtures (less what 0005 cannot hold: ASEAN's
-    Secretary-General, the ASEAN Secretariat), upgraded to 0006: every post now belongs to
-    its country's actor, every term started on its start, and the next load adds only the
-    new shapes."""
+    Secretary-General, the ASEAN Secretariat, an envoy's post), upgraded to 0006: every post
+    now belongs to its country's actor, every term started on its start, and the next load
+    adds only the new shapes."""
     from conftest import clone_database
 
     from bilateral_db.load import load_fixtures
@@ -521,8 +522,8 @@ def test_0006_keeps_every_post_and_term_and_the_next_load_adds_the_new_shapes(
         assert sorted(upgraded) == sorted(posts) and len(posts) >= 25
         assert terms[0] > 40 and terms[0] == terms[1] == terms[2]
         result = load_fixtures(old)
-        assert (result.entities["body"].inserted, result.entities["post"].inserted) == (1, 1)
-        assert result.entities["term"].inserted == 1  # Lim Jock Hoi's
+        assert (result.entities["body"].inserted, result.entities["post"].inserted) == (1, 2)
+        assert result.entities["term"].inserted == 3  # Lim Jock Hoi's, two ambassadors'
     finally:
         head.dispose()
         old.dispose()

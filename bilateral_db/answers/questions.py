@@ -251,7 +251,7 @@ QUESTIONS: tuple[Question, ...] = (
         "chargés d'affaires ad interim). With --on, who held them that day (a post its source "
         "covers at other times but not that day is listed as not covered); without, every "
         "term, oldest first.",
-        "USA THA --on 2019-08-01",
+        "USA THA --on 2016-01-01",
         "/envoys/{a}/{b}",
         "envoys_between",
         (
@@ -262,7 +262,7 @@ QUESTIONS: tuple[Question, ...] = (
                 Kind.DAY,
                 "Day to ask about: YYYY-MM-DD, YYYY-MM or YYYY (its first day). Default: every "
                 "term.",
-                "2019-08-01",
+                "2016-01-01",
             ),
             *_claims(on_a_day=True),
         ),

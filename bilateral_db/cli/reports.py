@@ -142,6 +142,7 @@ def _has_notes(question: Question) -> bool:
 _NOTED_REPORTS = frozenset(
     {
         "agreement_report",
+        "envoys_between",
         "find_meetings",
         "meeting_detail",
         "members_on",

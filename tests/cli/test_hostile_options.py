@@ -60,6 +60,7 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     ("report", "timeline"): (["ASEAN"], {}),
     ("report", "officials"): (["THA"], {}),
     ("report", "terms"): (["sergey-lavrov"], {}),
+    ("report", "envoys"): (["USA", "THA"], {}),
     ("report", "meetings"): ([], {"--country": "RUS"}),
     ("report", "meeting"): (["amm-52"], {}),
     ("report", "trade"): (["RUS", "ASEAN"], {}),

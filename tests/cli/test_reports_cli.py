@@ -86,7 +86,9 @@ def test_officials_json_contract(world_url: str) -> None:
             "name": "Don Pramudwinai",
             "country": "THA",
             "post": "foreign-minister",
+            "accredited_to": None,
             "title": "Foreign Minister",
+            "capacity": "full",
             "start_date": "2015-08-19",
             "end_date": "2023-09-01",
             "end_status": "ended",
@@ -181,9 +183,11 @@ def test_table_output_is_the_default(world_url: str) -> None:
     assert lines[0].split() == [
         "person",
         "name",
-        "country",
+        "of",
         "post",
+        "to",
         "title",
+        "capacity",
         "start",
         "date",
         "end",
@@ -199,7 +203,7 @@ def test_table_output_is_the_default(world_url: str) -> None:
     ("args", "message"),
     [
         (["members", "ASEN"], "ASEN: no such bloc; did you mean ASEAN?"),
-        (["officials", "THX"], "THX: no such country; did you mean THA?"),
+        (["officials", "THX"], "THX: no such country or bloc; did you mean THA?"),
         (["terms", "sergey-lavrof"], "sergey-lavrof: no such person; did you mean sergey-lavrov?"),
         (["meeting", "amm-25"], "amm-25: no such meeting; did you mean amm-52?"),
         (["trade", "RUS", "ASEN"], "ASEN: no such country or bloc; did you mean ASEAN?"),
@@ -313,7 +317,7 @@ def test_a_name_given_for_a_code_is_read_as_its_code(world_url: str) -> None:
     assert officials.exit_code == 0, officials.output
     misspelt = runner.invoke(app, ["report", "officials", "Thailnd", "--db", world_url])
     assert misspelt.exit_code == 1
-    assert "THAILND: no such country; did you mean THA" in " ".join(misspelt.output.split())
+    assert "THAILND: no such country or bloc; did you mean THA" in " ".join(misspelt.output.split())
 
 
 @pytest.mark.parametrize(

@@ -21,7 +21,7 @@ from bilateral_db.reports import UnknownCode
         ),
         (
             lambda s: reports.officials_on(s, country="THX", on=date(2019, 1, 1)),
-            "THX: no such country; did you mean THA?",
+            "THX: no such country or bloc; did you mean THA?",
         ),
         (
             lambda s: reports.officials_on(
@@ -97,7 +97,7 @@ def test_reversed_ranges_are_refused(world) -> None:
         ),
         (
             lambda s: reports.officials_on(s, country="tha", on=date(2019, 8, 1)),
-            "tha: no such country; did you mean THA?",
+            "tha: no such country or bloc; did you mean THA?",
         ),
         (
             lambda s: reports.officials_on(
@@ -109,7 +109,7 @@ def test_reversed_ranges_are_refused(world) -> None:
             lambda s: reports.terms_of(s, person="Sergey-Lavrov"),
             "Sergey-Lavrov: no such person; did you mean sergey-lavrov?",
         ),
-        (lambda s: reports.trade_between(s, a="rus", b="THA"), "did you mean RUS?"),
+        (lambda s: reports.trade_between(s, a="rus", b="THA"), "did you mean RUS"),
         (
             lambda s: reports.disagreements(s, kind="Membership"),
             "Membership: no such kind; did you mean membership?",

@@ -93,9 +93,10 @@ class World:
                 slug=person, name=person.replace("-", " ").title(), fact_id=self.fact("person")
             )
         if post not in self.posts:
-            country, office = post.split("/")
+            country, office, *to = post.split("/")
             self.posts[post] = m.Post(
                 actor=self.actors[country],
+                accredited_to=self.actors[to[0]] if to else None,
                 office=office,
                 title=office.replace("-", " ").title(),
                 single_seat=True,
@@ -218,6 +219,7 @@ def build_world(session: Session) -> World:
         ("VNM", "Viet Nam"),
         ("KHM", "Cambodia"),
         ("RUS", "Russian Federation"),
+        ("USA", "United States of America"),
     ]:
         w.country(code, name)
     add_cow_states(w)
@@ -247,6 +249,8 @@ def build_world(session: Session) -> World:
     w.term("don-pramudwinai", "THA/foreign-minister", date(2015, 8, 19), date(2023, 9, 1))
     w.term("prayut-chan-o-cha", "THA/prime-minister", date(2014, 8, 24), date(2023, 8, 22))
     w.term("sergey-lavrov", "RUS/foreign-minister", date(2004, 3, 9))
+    # The Office of the Historian's U.S. Ambassador to Thailand (chiefs of mission, Thailand).
+    w.term("glyn-t-davies", "USA/ambassador/THA", date(2015, 9, 22), date(2018, 9, 29))
     w.term("mahathir-mohamad", "MYS/prime-minister", date(2018, 5, 10), date(2020, 2, 24))
 
     for slug in ("counter-terrorism", "energy"):
