@@ -10,6 +10,7 @@ from sqlalchemy import Engine
 from sqlalchemy.orm import Session
 
 from bilateral_db import reports
+from bilateral_db.db import make_engine
 from bilateral_db.load import load_fixtures
 from bilateral_db.resources import fixtures_dir
 
@@ -45,3 +46,31 @@ def test_extensions_reach_the_reports_and_a_second_load_changes_nothing(
     before = snapshot(curated_engine)
     assert not load_fixtures(curated_engine, [fixtures_dir(), EXTENSIONS]).changed
     assert snapshot(curated_engine) == before
+
+
+def test_a_term_alternatives_start_is_its_start_event(
+    small_fixtures: Any, fresh_migrated_url: str
+) -> None:
+    """Another source's start for a term replaces both its start and the day it started
+    (one rule derives the interval from the events), so the database takes the alternative."""
+    small_fixtures.replace(
+        "people.yaml",
+        "      start: 2015-08-19\n      end: 2023-09-01\n",
+        "      start: 2015-08-19\n      end: 2023-09-01\n      alternatives:\n"
+        "        - {start: 2015-08-23, sources: [sputnik-2019-07-31-asean-russia]}\n",
+    )
+    engine = make_engine(fresh_migrated_url)
+    try:
+        load_fixtures(engine, [small_fixtures.path])
+        with engine.connect() as connection:
+            rows = connection.exec_driver_sql(
+                "SELECT t.alternative, t.start_date, t.started_on FROM term t "
+                "JOIN person p ON p.id = t.person_id WHERE p.slug = 'don-pramudwinai' "
+                "ORDER BY t.alternative"
+            ).all()
+    finally:
+        engine.dispose()
+    assert [(a, str(s), str(e)) for a, s, e in rows] == [
+        (0, "2015-08-19", "2015-08-19"),
+        (1, "2015-08-23", "2015-08-23"),
+    ]
