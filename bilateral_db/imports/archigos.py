@@ -250,19 +250,11 @@ def _posts(connection: Connection, release: ReleaseWriter, countries: set[int]) 
 
 
 def _country_actors(connection: Connection, countries: set[int]) -> dict[int, int]:
-    """Country id -> its actor id, creating the actors countries do not have yet."""
-    actors: dict[int, int] = dict(
-        connection.execute(  # type: ignore[arg-type]  # country_id is set: selected by it
-            select(Actor.country_id, Actor.id).where(Actor.country_id.in_(countries))
-        ).all()
+    """Country id -> its actor id (the loader gives every country its actor)."""
+    rows = connection.execute(
+        select(Actor.country_id, Actor.id).where(Actor.country_id.in_(countries))
     )
-    if missing := sorted(countries - set(actors)):
-        created = connection.execute(
-            insert(Actor).returning(Actor.country_id, Actor.id, sort_by_parameter_order=True),
-            [{"country_id": country_id} for country_id in missing],
-        ).all()
-        actors.update({country_id: actor_id for country_id, actor_id in created if country_id})
-    return actors
+    return {country_id: actor_id for country_id, actor_id in rows if country_id is not None}
 
 
 def _write_coverage(release: ReleaseWriter, pieces: list[Piece], posts: dict[int, int]) -> int:
