@@ -17,7 +17,7 @@ from datetime import date, timedelta
 from sqlalchemy import Connection, select
 
 from bilateral_db.core.dates import period_end_exclusive
-from bilateral_db.models import Country, CountryCode, Release
+from bilateral_db.tables import COUNTRY, COUNTRY_CODE, RELEASE
 
 FOREVER = date.max
 # The day of a year on which a code's country is read for the whole year (month, day): the
@@ -60,17 +60,17 @@ class Crosswalk:
     def read(cls, connection: Connection, scheme: str) -> Crosswalk:
         rows = connection.execute(
             select(
-                CountryCode.code,
-                CountryCode.country_id,
-                Country.code,
-                CountryCode.start_date,
-                CountryCode.end_date,
-                CountryCode.end_date_precision,
-                Release.precedence,
+                COUNTRY_CODE.c.code,
+                COUNTRY_CODE.c.country_id,
+                COUNTRY.c.code,
+                COUNTRY_CODE.c.start_date,
+                COUNTRY_CODE.c.end_date,
+                COUNTRY_CODE.c.end_date_precision,
+                RELEASE.c.precedence,
             )
-            .join(Country, Country.id == CountryCode.country_id)
-            .join(Release, Release.id == CountryCode.release_id)
-            .where(CountryCode.scheme == scheme, CountryCode.alternative_of_id.is_(None))
+            .join(COUNTRY, COUNTRY.c.id == COUNTRY_CODE.c.country_id)
+            .join(RELEASE, RELEASE.c.id == COUNTRY_CODE.c.release_id)
+            .where(COUNTRY_CODE.c.scheme == scheme, COUNTRY_CODE.c.alternative_of_id.is_(None))
         ).all()
         # The preferred claims of each country: those of the release of lowest precedence.
         best: dict[int, int] = {}

@@ -11,19 +11,20 @@ API's ETags) when the data may have changed.
 
 from __future__ import annotations
 
-import hashlib
 import os
 from collections.abc import Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Connection, Engine, create_engine, event, text
 from sqlalchemy.engine import URL, make_url
-from sqlalchemy.orm import Session, sessionmaker
 
 from bilateral_db.settings import normalise_url
+
+if TYPE_CHECKING:
+    from sqlalchemy.orm import Session
 
 SQLITE_BUSY_MS = 30_000  # how long a SQLite statement waits for another connection's lock
 
@@ -110,34 +111,36 @@ def _configure_sqlite(engine: Engine) -> None:
 @contextmanager
 def session_scope(engine: Engine) -> Iterator[Session]:
     """One unit of work: committed if the block finishes, rolled back if it raises."""
+    from sqlalchemy.orm import sessionmaker  # writers only: readers never load the ORM
+
     factory = sessionmaker(bind=engine, expire_on_commit=False)
     with factory() as session, session.begin():
         yield session
 
 
 @contextmanager
-def read_snapshot(engine: Engine) -> Iterator[Session]:
-    """A session whose every statement reads the same committed state; always rolled back.
+def read_snapshot(engine: Engine) -> Iterator[Connection]:
+    """A connection whose every statement reads the same committed state; always rolled back.
 
     Give it an engine from make_engine(url, read_only=True) so that it cannot write either.
     On SQLite the snapshot is taken by a first read here, so later statements (and a load
-    that commits between them) cannot move it; on PostgreSQL REPEATABLE READ fixes it at the
-    first statement.
+    that commits meanwhile) cannot move it; on PostgreSQL REPEATABLE READ fixes it at the
+    first statement. A Core connection, not an ORM session: readers select from the Core
+    tables of `bilateral_db.tables`, so a report loads neither the ORM nor the models.
     """
-    with Session(engine, autoflush=False) as session:
-        session.begin()
+    with engine.connect() as connection:
         try:
-            session.connection().exec_driver_sql(
+            connection.exec_driver_sql(
                 "SELECT count(*) FROM sqlite_master"
                 if engine.dialect.name == "sqlite"
                 else "SELECT 1"
             )
-            yield session
+            yield connection
         finally:
-            session.rollback()
+            connection.rollback()
 
 
-def data_version(session: Session) -> str:
+def data_version(connection: Connection) -> str:
     """A token that changes whenever the data may have changed (a load or an import).
 
     SQLite: the file's change counter (bytes 24–27 of its header, bumped by every committed
@@ -146,8 +149,8 @@ def data_version(session: Session) -> str:
     write-ahead-log position, which moves with every write anywhere on the server, so clients
     revalidate more often than needed but never keep stale data.
     """
-    if session.get_bind().dialect.name == "sqlite":
-        rows = session.execute(text("PRAGMA database_list")).all()
+    if connection.dialect.name == "sqlite":
+        rows = connection.execute(text("PRAGMA database_list")).all()
         path = next(str(row[2]) for row in rows if row[1] == "main")
         parts = []
         for name in (path, f"{path}-wal"):
@@ -162,11 +165,13 @@ def data_version(session: Session) -> str:
         token = "|".join(parts)
     else:
         token = str(
-            session.execute(
+            connection.execute(
                 text(
                     "SELECT CASE WHEN pg_is_in_recovery() THEN pg_last_wal_replay_lsn() "
                     "ELSE pg_current_wal_lsn() END"
                 )
             ).scalar_one()
         )
+    import hashlib  # the API's ETags only: a report does not load it
+
     return hashlib.sha256(token.encode()).hexdigest()[:16]

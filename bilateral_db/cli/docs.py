@@ -10,30 +10,46 @@ import typer
 from bilateral_db.cli.app import App
 from bilateral_db.cli.options import DatabaseOption, console, fail, writable_file
 
-app = App(help="Generated documentation: the schema dictionary, Datasette metadata.")
+app = App(
+    help="Generated files: the schema dictionary, the readers' Core tables, Datasette metadata."
+)
+
+
+OutOption = Annotated[Path | None, typer.Option("--out", metavar="FILE", help="Where to write.")]
+CheckOption = Annotated[
+    bool, typer.Option("--check", help="Exit 1 if the file is out of date; write nothing.")
+]
 
 
 @app.command()
-def schema(
-    out: Annotated[
-        Path | None, typer.Option("--out", metavar="FILE", help="Where to write.")
-    ] = None,
-    check: Annotated[
-        bool, typer.Option("--check", help="Exit 1 if the file is out of date; write nothing.")
-    ] = False,
-) -> None:
+def schema(out: OutOption = None, check: CheckOption = False) -> None:
     """Write docs/schema.md from the models' column comments and the views.
 
     Example: bilateral-db docs schema --check
     """
     from bilateral_db.docs_schema import default_path, render_schema
 
-    path = out or default_path()
-    text = render_schema()
+    _generated(out or default_path(), render_schema(), "schema", check=check)
+
+
+@app.command()
+def tables(out: OutOption = None, check: CheckOption = False) -> None:
+    """Write bilateral_db/tables.py, the Core tables readers select from, from the models.
+
+    Run it after changing a model (with the migration); tests fail while it is stale.
+
+    Example: bilateral-db docs tables --check
+    """
+    from bilateral_db.docs_tables import default_path, render_tables
+
+    _generated(out or default_path(), render_tables(), "tables", check=check)
+
+
+def _generated(path: Path, text: str, command: str, *, check: bool) -> None:
     if check:
         current = path.read_text(encoding="utf-8") if path.exists() else ""
         if current != text:
-            fail(f"{path} is out of date; run bilateral-db docs schema")
+            fail(f"{path} is out of date; run bilateral-db docs {command}")
         console.print(f"{path} is up to date", markup=False, highlight=False)
         return
     writable_file(path, "--out")

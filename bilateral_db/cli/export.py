@@ -156,8 +156,7 @@ def panel(
     engine = existing_database(url, read_only=True)
     partial = out.with_name(out.name + ".part")  # a failed export leaves any old file as it was
     try:
-        with read_snapshot(engine) as session, progress_bar(f"exporting {unit}") as bar:
-            connection = session.connection()
+        with read_snapshot(engine) as connection, progress_bar(f"exporting {unit}") as bar:
             rows = _counted(
                 panel_rows(
                     connection, unit=unit, system=system, year_from=year_from, year_to=year_to

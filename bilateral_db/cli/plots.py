@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from bilateral_db.answers import Answer
     from bilateral_db.reports import MembershipRow, TradeRow
@@ -34,7 +34,7 @@ def _pyplot() -> Any:
 
 
 def draw(
-    kind: str, session: Session, answer: Answer, arguments: dict[str, Any], path: Path
+    kind: str, session: Connection, answer: Answer, arguments: dict[str, Any], path: Path
 ) -> None:
     """Draw the picture of `kind` for an answer into `path`."""
     from bilateral_db import reports
@@ -56,7 +56,7 @@ def draw(
         raise ValueError(f"no picture of kind {kind!r}")
 
 
-def _sources(session: Session, rows: Sequence[Any]) -> list[str]:
+def _sources(session: Connection, rows: Sequence[Any]) -> list[str]:
     from bilateral_db.answers.tables import all_fact_ids
     from bilateral_db.reports import sources_for
 

@@ -67,12 +67,10 @@ def quickstart(db: DatabaseOption = None) -> None:
 
     Example: bilateral-db quickstart
     """
-    from sqlalchemy.orm import Session
-
     from bilateral_db import migrations, reports
     from bilateral_db.answers import Answer
     from bilateral_db.cli.render import OutputFormat, is_terminal, render, terminal_width
-    from bilateral_db.db import make_engine
+    from bilateral_db.db import make_engine, read_snapshot
     from bilateral_db.settings import redact_url
 
     url = database_url(db)
@@ -86,7 +84,7 @@ def quickstart(db: DatabaseOption = None) -> None:
     today = date.today()
     engine = make_engine(url)
     try:
-        with Session(engine) as session:
+        with read_snapshot(engine) as session:
             members = reports.members_on(session, bloc="ASEAN", on=today, role="member")
             relation = reports.dyad_report(session, a="RUS", b="ASEAN")
             plans = [

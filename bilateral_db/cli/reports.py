@@ -29,7 +29,7 @@ from bilateral_db.cli.render import OutputFormat
 from bilateral_db.core.quoting import quoted
 
 if TYPE_CHECKING:
-    from sqlalchemy.orm import Session
+    from sqlalchemy import Connection
 
     from bilateral_db.answers import Answer
 
@@ -83,7 +83,7 @@ METAVARS = {
 
 
 @contextmanager
-def open_session(db: str | None) -> Iterator[Session]:
+def open_session(db: str | None) -> Iterator[Connection]:
     """One read-only snapshot for the whole answer, closed (and its engine disposed) after."""
     from bilateral_db.db import read_snapshot
 

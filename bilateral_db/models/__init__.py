@@ -14,7 +14,8 @@ from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import event
 
-from bilateral_db.models.base import CURATED_RELEASE_ID, CURATED_RELEASE_SLUG, NAMING_CONVENTION
+from bilateral_db.core.curated import CURATED_RELEASE_ID, CURATED_RELEASE_SLUG
+from bilateral_db.models.base import NAMING_CONVENTION
 from bilateral_db.models.base import Base as _Base
 
 if TYPE_CHECKING:

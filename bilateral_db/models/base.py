@@ -20,6 +20,7 @@ from sqlalchemy import (
 from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.elements import conv
 
+from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.core.vocabulary import DatePrecision, EndStatus
 
 # Constraint names identical on SQLite and PostgreSQL, so migrations can name what they alter.
@@ -32,10 +33,6 @@ NAMING_CONVENTION = {
 }
 
 VOCABULARY_LENGTH = 40
-# The release of the reviewed fixtures, seeded by migration 0003 with this id, so that rows
-# written without a release (the ORM, SQL by hand) are curated rows.
-CURATED_RELEASE_ID = 1
-CURATED_RELEASE_SLUG = "curated"
 
 
 class Base(DeclarativeBase):

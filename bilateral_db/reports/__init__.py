@@ -1,7 +1,8 @@
 """Answers for researchers, the CLI and other applications: one function per question.
 
-Every function takes a Session, keyword arguments only, and returns frozen dataclasses whose
-dates are PartialDate (printing at their precision) and money Decimal. Each runs one query, or a
+Every function takes a read snapshot (a Core Connection from `db.read_snapshot`; an ORM Session
+works too), keyword arguments only, and returns frozen dataclasses whose dates are PartialDate
+(printing at their precision) and money Decimal. Each runs one query, or a
 fixed handful for composite reports, never one per row. Arguments are values already read:
 country and bloc codes upper-case, slugs and vocabulary lower-case, days as datetime.date; a
 code that names nothing raises UnknownCode with the closest matches.

@@ -7,29 +7,28 @@ from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Select, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, select
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
-from bilateral_db.models.meetings import Meeting
-from bilateral_db.models.officials import Person
-from bilateral_db.models.sources import Fact
-from bilateral_db.models.topics import AgreementTopic, Topic
 from bilateral_db.reports.citations import sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing, named_actors
 from bilateral_db.reports.meetings import TopicRow
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
+from bilateral_db.tables import (
+    AGREEMENT,
+    AGREEMENT_PARTY,
+    AGREEMENT_TOPIC,
+    FACT,
+    MEETING,
+    PERSON,
+    PROGRESS_STATEMENT,
+    TOPIC,
+)
 
-AGREEMENT = Agreement.__table__
-PARTY = AgreementParty.__table__
-PROGRESS = ProgressStatement.__table__
-AGREEMENT_TOPIC = AgreementTopic.__table__
-TOPIC = Topic.__table__
-FACT = Fact.__table__
-PERSON = Person.__table__
-ADOPTED_AT = Meeting.__table__.alias("adopted_at")
+PARTY = AGREEMENT_PARTY
+PROGRESS = PROGRESS_STATEMENT
+ADOPTED_AT = MEETING.alias("adopted_at")
 
 
 @dataclass(frozen=True)
@@ -117,20 +116,20 @@ def _agreements() -> Select[Any]:
 
 @checked()
 def list_agreements(
-    session: Session, *, limit: int | None = None, offset: int = 0
+    session: Connection, *, limit: int | None = None, offset: int = 0
 ) -> list[AgreementRow]:
     """Every agreement, oldest signature first (unknown dates last), then by slug (unique)."""
     return [agreement_row(row) for row in session.execute(page_of(_agreements(), limit, offset))]
 
 
 @checked()
-def list_agreements_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+def list_agreements_total(session: Connection, *, limit: int | None = None, offset: int = 0) -> int:
     """How many rows list_agreements has (a page's limit and offset change nothing)."""
     return count_rows(session, _agreements())
 
 
 @checked(slug=existing("agreement", AGREEMENT.c.slug))
-def agreement_report(session: Session, *, slug: str) -> AgreementReport:
+def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
     """The agreement `slug`, in five queries: itself, parties, topics, claims, their sources."""
     head = session.execute(agreement_select().where(AGREEMENT.c.slug == slug)).first()
     if head is None:

@@ -8,19 +8,14 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, func, select
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.blocs import Bloc
-from bilateral_db.models.countries import Country
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
-
-COUNTRY = Country.__table__
-BLOC = Bloc.__table__
+from bilateral_db.tables import BLOC, COUNTRY
 
 
 @dataclass(frozen=True)
@@ -65,7 +60,7 @@ def _countries() -> Select[Any]:
 
 @checked()
 def list_countries(
-    session: Session, *, limit: int | None = None, offset: int = 0
+    session: Connection, *, limit: int | None = None, offset: int = 0
 ) -> list[CountryListRow]:
     """Every country, current and dissolved, by code (unique)."""
     return [
@@ -83,7 +78,7 @@ def list_countries(
 
 
 @checked()
-def list_countries_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+def list_countries_total(session: Connection, *, limit: int | None = None, offset: int = 0) -> int:
     """How many rows list_countries has (a page's limit and offset change nothing)."""
     return count_rows(session, _countries())
 
@@ -107,7 +102,7 @@ def _blocs() -> Select[Any]:
 
 
 @checked()
-def list_blocs(session: Session, *, limit: int | None = None, offset: int = 0) -> list[BlocRow]:
+def list_blocs(session: Connection, *, limit: int | None = None, offset: int = 0) -> list[BlocRow]:
     """Every bloc, by code (unique)."""
     return [
         BlocRow(
@@ -124,6 +119,6 @@ def list_blocs(session: Session, *, limit: int | None = None, offset: int = 0) -
 
 
 @checked()
-def list_blocs_total(session: Session, *, limit: int | None = None, offset: int = 0) -> int:
+def list_blocs_total(session: Connection, *, limit: int | None = None, offset: int = 0) -> int:
     """How many rows list_blocs has (a page's limit and offset change nothing)."""
     return count_rows(session, _blocs())

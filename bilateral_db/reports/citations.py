@@ -5,17 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.releases import Release
-from bilateral_db.models.sources import Citation, Source
 from bilateral_db.reports.pointintime import partial
-
-CITATION = Citation.__table__
-SOURCE = Source.__table__
-RELEASE = Release.__table__
+from bilateral_db.tables import CITATION, RELEASE, SOURCE
 
 
 @dataclass(frozen=True)
@@ -31,7 +25,7 @@ class SourceRow:
     locator: str | None
 
 
-def sources_for(session: Session, *, fact_ids: Iterable[int]) -> dict[int, list[SourceRow]]:
+def sources_for(session: Connection, *, fact_ids: Iterable[int]) -> dict[int, list[SourceRow]]:
     """Sources of each fact in `fact_ids` (one query however many facts), by source slug."""
     wanted = sorted({fact_id for fact_id in fact_ids if fact_id is not None})
     result: dict[int, list[SourceRow]] = {fact_id: [] for fact_id in wanted}
@@ -80,7 +74,7 @@ class ReleaseRow:
     file_sha256: str | None
 
 
-def releases_for(session: Session, *, slugs: Iterable[str]) -> dict[str, ReleaseRow]:
+def releases_for(session: Connection, *, slugs: Iterable[str]) -> dict[str, ReleaseRow]:
     """The imported releases among `slugs` (curated sources are not releases), by slug."""
     wanted = sorted({slug for slug in slugs if slug})
     if not wanted:
@@ -97,7 +91,7 @@ def releases_for(session: Session, *, slugs: Iterable[str]) -> dict[str, Release
     return {row[0]: ReleaseRow(*row) for row in session.execute(statement)}
 
 
-def release_source(session: Session, slug: str, locator: str) -> SourceRow:
+def release_source(session: Connection, slug: str, locator: str) -> SourceRow:
     """An imported release as the source of one of its rows (`locator`: which row)."""
     row = session.execute(
         select(RELEASE.c.title, RELEASE.c.publisher, RELEASE.c.url, RELEASE.c.citation).where(

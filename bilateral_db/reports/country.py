@@ -5,8 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from bilateral_db.core import dates
 from bilateral_db.core.dates import PartialDate
@@ -48,7 +47,7 @@ class CountryProfile:
 
 
 @checked(country="country", on="day")
-def country_profile(session: Session, *, country: str, on: date) -> CountryProfile:
+def country_profile(session: Connection, *, country: str, on: date) -> CountryProfile:
     """Everything known about `country` on day `on`, in three queries."""
     rows = session.execute(
         select(

@@ -8,6 +8,7 @@ from typing import Any
 
 from sqlalchemy import (
     CompoundSelect,
+    Connection,
     SQLColumnExpression,
     and_,
     func,
@@ -17,11 +18,9 @@ from sqlalchemy import (
     true,
     union_all,
 )
-from sqlalchemy.orm import Session
 from sqlalchemy.sql import ColumnElement
 
 from bilateral_db.core.dates import PartialDate, period_end_exclusive
-from bilateral_db.models.topics import AgreementTopic, MeetingTopic, RelationTopic, Topic
 from bilateral_db.reports.agreements import (
     AGREEMENT,
     PARTY,
@@ -42,11 +41,7 @@ from bilateral_db.reports.members import membership_pairs
 from bilateral_db.reports.pointintime import overlaps, partial
 from bilateral_db.reports.pointintime import period_end_exclusive as sql_end_exclusive
 from bilateral_db.reports.trade import TradeRow, trade_between
-
-TOPIC = Topic.__table__
-MEETING_TOPIC = MeetingTopic.__table__
-AGREEMENT_TOPIC = AgreementTopic.__table__
-RELATION_TOPIC = RelationTopic.__table__
+from bilateral_db.tables import AGREEMENT_TOPIC, MEETING_TOPIC, RELATION_TOPIC, TOPIC
 
 
 @dataclass(frozen=True)
@@ -131,7 +126,7 @@ class _Years:
 
 @checked(ordered=("year_from", "year_to"), a="actor", b="actor")
 def dyad_report(
-    session: Session,
+    session: Connection,
     *,
     a: str,
     b: str,

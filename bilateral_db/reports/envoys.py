@@ -10,8 +10,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import and_, or_
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, and_, or_
 
 from bilateral_db.reports.claims.kinds.terms import TERM, TermRow, accredited_to, of_country
 from bilateral_db.reports.claims.provenance import rows_on_day, spell_rows
@@ -23,7 +22,7 @@ __all__ = ["envoys_between", "envoys_between_total"]
 
 
 def _envoys(
-    session: Session,
+    session: Connection,
     a: str,
     b: str,
     on: date | None,
@@ -61,7 +60,7 @@ _envoys_checked = checked(a="actor", b="actor", on="day")
 
 @_envoys_checked
 def envoys_between(
-    session: Session,
+    session: Connection,
     *,
     a: str,
     b: str,
@@ -79,7 +78,7 @@ def envoys_between(
 
 @_envoys_checked
 def envoys_between_total(
-    session: Session,
+    session: Connection,
     *,
     a: str,
     b: str,

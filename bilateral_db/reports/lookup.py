@@ -17,17 +17,11 @@ from dataclasses import dataclass, fields, is_dataclass
 from datetime import date, datetime
 from typing import Any, ParamSpec, TypeVar
 
-from sqlalchemy import ColumnElement, func, literal, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, func, literal, select, union_all
 from sqlalchemy.sql.selectable import CTE
 
 from bilateral_db.core.vocabulary import MembershipRole
-from bilateral_db.models.blocs import Actor, Bloc
-from bilateral_db.models.countries import Country
-
-ACTOR = Actor.__table__
-COUNTRY = Country.__table__
-BLOC = Bloc.__table__
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY
 
 
 class UnknownCode(LookupError):
@@ -73,7 +67,7 @@ class ActorRef:
     bloc_id: int | None
 
 
-def _actors(session: Session, code: str | None, kind: str | None = None) -> list[ActorRef]:
+def _actors(session: Connection, code: str | None, kind: str | None = None) -> list[ActorRef]:
     parts = []
     for table, foreign_key, this_kind in (
         (COUNTRY, ACTOR.c.country_id, "country"),
@@ -99,7 +93,7 @@ def _actors(session: Session, code: str | None, kind: str | None = None) -> list
     ]
 
 
-def _one(session: Session, code: str, kind: str | None, label: str) -> ActorRef:
+def _one(session: Connection, code: str, kind: str | None, label: str) -> ActorRef:
     found = _actors(session, code, kind)
     if found:
         return found[0]
@@ -114,7 +108,7 @@ def _one(session: Session, code: str, kind: str | None, label: str) -> ActorRef:
     raise UnknownCode(label, code, suggestions, resolved=resolved)
 
 
-def _named(session: Session, text: str, refs: list[ActorRef]) -> tuple[bool, list[str]]:
+def _named(session: Connection, text: str, refs: list[ActorRef]) -> tuple[bool, list[str]]:
     """Codes of the countries or blocs whose name (or common name) is `text`, in any case
     (True), else of those whose names are close to it (False)."""
     names: dict[str, set[str]] = {}
@@ -134,25 +128,25 @@ def _named(session: Session, text: str, refs: list[ActorRef]) -> tuple[bool, lis
     return False, sorted({code for name in close for code in names[name]})
 
 
-def actor(session: Session, code: str) -> ActorRef:
+def actor(session: Connection, code: str) -> ActorRef:
     """The country (ISO alpha-3) or bloc (our code) called `code`."""
     return _one(session, code, None, "country or bloc")
 
 
-def country(session: Session, code: str) -> ActorRef:
+def country(session: Connection, code: str) -> ActorRef:
     """The country with ISO alpha-3 `code`."""
     return _one(session, code, "country", "country")
 
 
-def bloc(session: Session, code: str) -> ActorRef:
+def bloc(session: Connection, code: str) -> ActorRef:
     """The bloc with our code `code`."""
     return _one(session, code, "bloc", "bloc")
 
 
-def existing(kind: str, column: ColumnElement[str]) -> Callable[[Session, str], str]:
+def existing(kind: str, column: ColumnElement[str]) -> Callable[[Connection, str], str]:
     """A check that `column` holds the value asked for (a slug), else UnknownCode."""
 
-    def check(session: Session, value: str) -> str:
+    def check(session: Connection, value: str) -> str:
         if session.scalar(select(column).where(column == value).limit(1)) is not None:
             return value
         raise miss(kind, value, list(session.scalars(select(column).distinct())))
@@ -185,7 +179,7 @@ def named_actors() -> CTE:
 P = ParamSpec("P")
 R = TypeVar("R")
 
-Check = Callable[[Session, str], object]
+Check = Callable[[Connection, str], object]
 
 
 @dataclass(frozen=True)
@@ -245,7 +239,7 @@ def _is_empty(result: object) -> bool:
 
 
 def _require_existing(
-    session: Session, kinds: dict[str, ArgumentKind], arguments: dict[str, Any]
+    session: Connection, kinds: dict[str, ArgumentKind], arguments: dict[str, Any]
 ) -> None:
     """Each code among `arguments` names something, else UnknownCode with close matches."""
     for name, kind in kinds.items():
@@ -260,7 +254,7 @@ _answering: ContextVar[bool] = ContextVar("answering", default=False)
 
 def _answer(
     function: Callable[..., R],
-    session: Session,
+    session: Connection,
     every: dict[str, ArgumentKind],
     bound: inspect.BoundArguments,
 ) -> R:

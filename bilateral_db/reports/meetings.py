@@ -6,35 +6,29 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Select, exists, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select
 
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.blocs import Actor, Bloc
-from bilateral_db.models.countries import City, Country
-from bilateral_db.models.meetings import Meeting, Participant
-from bilateral_db.models.officials import Person, Post, Term
-from bilateral_db.models.releases import Release
-from bilateral_db.models.sources import Fact
-from bilateral_db.models.topics import MeetingTopic, Topic
 from bilateral_db.reports.citations import SourceRow, release_source, sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
+from bilateral_db.tables import (
+    ACTOR,
+    BLOC,
+    CITY,
+    COUNTRY,
+    FACT,
+    MEETING,
+    MEETING_TOPIC,
+    PARTICIPANT,
+    PERSON,
+    POST,
+    RELEASE,
+    TERM,
+    TOPIC,
+)
 
-MEETING = Meeting.__table__
-PARTICIPANT = Participant.__table__
-MEETING_TOPIC = MeetingTopic.__table__
-TOPIC = Topic.__table__
-PERSON = Person.__table__
-POST = Post.__table__
-TERM = Term.__table__
-ACTOR = Actor.__table__
-COUNTRY = Country.__table__
-BLOC = Bloc.__table__
-CITY = City.__table__
-FACT = Fact.__table__
-RELEASE = Release.__table__
 PARENT = MEETING.alias("parent_meeting")
 HOST = COUNTRY.alias("host_country")
 ACTOR_COUNTRY = COUNTRY.alias("actor_country")
@@ -248,7 +242,7 @@ _filters_checked = checked(
 
 @_filters_checked
 def find_meetings(
-    session: Session,
+    session: Connection,
     *,
     person: str | None = None,
     country: str | None = None,
@@ -273,7 +267,7 @@ def find_meetings(
 
 @_filters_checked
 def find_meetings_total(
-    session: Session,
+    session: Connection,
     *,
     person: str | None = None,
     country: str | None = None,
@@ -312,7 +306,7 @@ def participants_select() -> Select[Any]:
 
 
 @checked(slug=existing("meeting", MEETING.c.slug))
-def meeting_detail(session: Session, *, slug: str) -> MeetingDetail:
+def meeting_detail(session: Connection, *, slug: str) -> MeetingDetail:
     """The meeting `slug` in full, in five queries whatever its size (never one per row)."""
     head = session.execute(meeting_select().where(MEETING.c.slug == slug)).first()
     if head is None:

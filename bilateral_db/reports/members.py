@@ -9,8 +9,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import or_
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, or_
 
 from bilateral_db.reports.claims.kinds.memberships import (
     MEMBERSHIP,
@@ -35,7 +34,7 @@ __all__ = [
 
 @checked(bloc="bloc", on="day", role=ROLE)
 def members_on(
-    session: Session,
+    session: Connection,
     *,
     bloc: str,
     on: date,
@@ -55,7 +54,7 @@ def members_on(
 
 
 def _timeline(
-    session: Session, bloc: str | None, member: str | None, source: str | None, all_claims: bool
+    session: Connection, bloc: str | None, member: str | None, source: str | None, all_claims: bool
 ) -> list[MembershipRow]:
     if bloc is None and member is None:
         raise ValueError("give a bloc, a member or both")
@@ -74,7 +73,7 @@ _timeline_checked = checked(bloc="bloc", member="actor")
 
 @_timeline_checked
 def membership_timeline(
-    session: Session,
+    session: Connection,
     *,
     bloc: str | None = None,
     member: str | None = None,
@@ -94,7 +93,7 @@ def membership_timeline(
 
 @_timeline_checked
 def membership_timeline_total(
-    session: Session,
+    session: Connection,
     *,
     bloc: str | None = None,
     member: str | None = None,
@@ -114,7 +113,7 @@ def _in_date_order(row: MembershipRow) -> tuple[Any, ...]:
 
 @checked(member="actor", on="day")
 def memberships_on(
-    session: Session,
+    session: Connection,
     *,
     member: str,
     on: date,
@@ -130,7 +129,7 @@ def memberships_on(
 
 @checked(a="actor", b="actor")
 def membership_pairs(
-    session: Session, *, a: str, b: str, source: str | None = None, all_claims: bool = False
+    session: Connection, *, a: str, b: str, source: str | None = None, all_claims: bool = False
 ) -> list[MembershipRow]:
     """Roles either actor held in the other, a bloc: Russia as ASEAN's dialogue partner."""
     where = or_(in_bloc(b) & of_member(a), in_bloc(a) & of_member(b))

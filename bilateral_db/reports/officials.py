@@ -10,7 +10,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.kinds.terms import (
@@ -34,7 +34,7 @@ __all__ = ["TermRow", "officials_on", "terms_of", "terms_of_total"]
 
 @checked(country="actor", on="day", post=existing("post", POST.c.office), to="actor")
 def officials_on(
-    session: Session,
+    session: Connection,
     *,
     country: str,
     on: date,
@@ -106,7 +106,7 @@ def not_covered(
     return list(silent.values())
 
 
-def _terms(session: Session, person: str, source: str | None, all_claims: bool) -> list[TermRow]:
+def _terms(session: Connection, person: str, source: str | None, all_claims: bool) -> list[TermRow]:
     found = TERM.read(session, of_person(person), source=source)
     rows = spell_rows(found, TERM.row_of, all_claims=all_claims)
     return sorted(
@@ -125,7 +125,7 @@ _terms_checked = checked(person=existing("person", PERSON.c.slug))
 
 @_terms_checked
 def terms_of(
-    session: Session,
+    session: Connection,
     *,
     person: str,
     source: str | None = None,
@@ -140,7 +140,7 @@ def terms_of(
 
 @_terms_checked
 def terms_of_total(
-    session: Session,
+    session: Connection,
     *,
     person: str,
     source: str | None = None,

@@ -12,8 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any, TypeVar
 
-from sqlalchemy import Select, func, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, func, select
 
 T = TypeVar("T")
 Q = TypeVar("Q", bound=Select[Any])
@@ -34,7 +33,7 @@ def page_rows(rows: Sequence[T], limit: int | None, offset: int) -> list[T]:
     return list(rows[offset:stop])
 
 
-def count_rows(session: Session, statement: Select[Any]) -> int:
+def count_rows(session: Connection, statement: Select[Any]) -> int:
     """How many rows `statement` returns, counted by the database."""
     counted = select(func.count()).select_from(statement.order_by(None).subquery())
     return int(session.scalar(counted) or 0)

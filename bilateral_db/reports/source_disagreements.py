@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from bilateral_db.core.dates import PartialDate, format_partial
 from bilateral_db.core.vocabulary import DatePrecision, EndStatus
@@ -49,7 +49,7 @@ class DisagreementRow:
 
 
 def _disagreements(
-    session: Session,
+    session: Connection,
     bloc: str | None,
     country: str | None,
     source: str | None,
@@ -79,7 +79,7 @@ _checked = checked(bloc="bloc", country="country", kind=Vocabulary("kind", KINDS
 
 @_checked
 def disagreements(
-    session: Session,
+    session: Connection,
     *,
     bloc: str | None = None,
     country: str | None = None,
@@ -96,7 +96,7 @@ def disagreements(
 
 @_checked
 def disagreements_total(
-    session: Session,
+    session: Connection,
     *,
     bloc: str | None = None,
     country: str | None = None,
@@ -110,7 +110,7 @@ def disagreements_total(
 
 
 def _of_kind(
-    session: Session, kind: DatedKind[Any, Any, Any], where: Sequence[Any]
+    session: Connection, kind: DatedKind[Any, Any, Any], where: Sequence[Any]
 ) -> list[DisagreementRow]:
     """The conflicts among the claims of `kind` about scopes more than one claimant speaks of."""
     claims = kind.claims(session, *where)

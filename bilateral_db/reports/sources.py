@@ -8,24 +8,17 @@ from dataclasses import dataclass
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import Select, func, literal, null, select, union_all
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, func, literal, null, select, union_all
 
+from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.base import CURATED_RELEASE_ID
-from bilateral_db.models.releases import Release, ReleaseCount, ReleaseFinding
-from bilateral_db.models.sources import Citation, Fact, Source
 from bilateral_db.reports.claims.provenance import require_release
 from bilateral_db.reports.lookup import checked, miss
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
+from bilateral_db.tables import CITATION, FACT, RELEASE, RELEASE_COUNT, RELEASE_FINDING, SOURCE
 
-RELEASE = Release.__table__
-RELEASE_COUNT = ReleaseCount.__table__
-FINDING = ReleaseFinding.__table__
-SOURCE = Source.__table__
-CITATION = Citation.__table__
-FACT = Fact.__table__
+FINDING = RELEASE_FINDING
 RELEASE_KIND = "release"
 
 
@@ -113,7 +106,7 @@ def _sources(kind: str | None) -> Select[Any]:
 
 @checked()
 def list_sources(
-    session: Session, *, kind: str | None = None, limit: int | None = None, offset: int = 0
+    session: Connection, *, kind: str | None = None, limit: int | None = None, offset: int = 0
 ) -> list[SourceListRow]:
     """Releases first (by precedence), then curated sources by slug; `kind` keeps one kind
     (release, or a kind of source: news, official, …)."""
@@ -145,7 +138,7 @@ def list_sources(
 
 @checked()
 def list_sources_total(
-    session: Session, *, kind: str | None = None, limit: int | None = None, offset: int = 0
+    session: Connection, *, kind: str | None = None, limit: int | None = None, offset: int = 0
 ) -> int:
     """How many rows list_sources has (a page's limit and offset change nothing)."""
     return count_rows(session, _sources(kind))
@@ -189,7 +182,7 @@ def _findings(slug: str, kind: str | None) -> Select[Any]:
     return statement if kind is None else statement.where(FINDING.c.kind == kind)
 
 
-def _release(session: Session, release: str) -> str:
+def _release(session: Connection, release: str) -> str:
     slug = require_release(session, release)
     if slug is None:
         raise miss("release", release, list(session.scalars(select(RELEASE.c.slug))))
@@ -198,7 +191,7 @@ def _release(session: Session, release: str) -> str:
 
 @checked()
 def release_findings(
-    session: Session,
+    session: Connection,
     *,
     release: str,
     kind: str | None = None,
@@ -213,7 +206,7 @@ def release_findings(
 
 @checked()
 def release_findings_total(
-    session: Session,
+    session: Connection,
     *,
     release: str,
     kind: str | None = None,

@@ -21,7 +21,7 @@ from datetime import MAXYEAR, MINYEAR, date
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection
 
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.core.vocabulary import DatePrecision
@@ -163,7 +163,7 @@ _checked = checked(
 
 @_checked
 def trade_between(
-    session: Session,
+    session: Connection,
     *,
     a: str,
     b: str,
@@ -189,7 +189,7 @@ def trade_between(
 
 @_checked
 def trade_between_total(
-    session: Session,
+    session: Connection,
     *,
     a: str,
     b: str,

@@ -25,13 +25,11 @@ from sqlalchemy import (
 )
 
 from bilateral_db.core.vocabulary import TradeSeries
-from bilateral_db.models.blocs import Actor, Bloc
-from bilateral_db.models.countries import Country
-from bilateral_db.models.trade import Currency, ProductCategory
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, PRODUCT_CATEGORY
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
@@ -39,11 +37,7 @@ SUM_OF_MEMBERS = "sum_of_members"
 FIGURE = TRADE_FIGURE.table
 CHANGE = REPORTED_CHANGE.table
 MEMBER = MEMBERSHIP.table
-CATEGORY = ProductCategory.__table__
-CURRENCY = Currency.__table__
-ACTOR = Actor.__table__
-COUNTRY = Country.__table__
-BLOC = Bloc.__table__
+CATEGORY = PRODUCT_CATEGORY
 
 
 def _actor_id(code: Any) -> Any:

@@ -69,6 +69,7 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     ("report", "agreement"): (["asean-russia-cpa-2016-2020"], {}),
     ("export", "panel"): ([], {"--out": OUT}),
     ("docs", "schema"): ([], {"--check": ""}),  # compares only: writes nothing
+    ("docs", "tables"): ([], {"--check": ""}),
     ("docs", "datasette"): ([], {"--out": OUT}),
     ("serve",): ([], {}),  # uvicorn.run is replaced: nothing listens
     ("sources",): ([], {}),
@@ -86,7 +87,13 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     # COW Trade is not shipped: a file of another layout is refused whole (no COW Trade columns).
     ("import", "cow-trade"): (["<cow-states>"], {}),
 }
-NO_DATABASE = {("validate",), ("db", "history"), ("docs", "schema"), ("quickstart",)}
+NO_DATABASE = {
+    ("validate",),
+    ("db", "history"),
+    ("docs", "schema"),
+    ("docs", "tables"),
+    ("quickstart",),
+}
 
 
 def _commands() -> Iterator[tuple[tuple[str, ...], Any]]:

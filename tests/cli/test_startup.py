@@ -9,6 +9,12 @@ import json
 import subprocess
 import sys
 
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from bilateral_db.cli import app, narrowed
+
 HEAVY = ("alembic", "pydantic", "yaml", "matplotlib", "pycountry", "pyarrow", "fastapi")
 
 
@@ -42,3 +48,48 @@ def test_a_report_loads_no_migration_or_fixture_machinery(world_url: str) -> Non
         "except SystemExit:\n    pass"
     )
     assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
+
+
+def _names(group: typer.Typer) -> tuple[list[str], list[str]]:
+    commands = [
+        command.name or typer.main.get_command_name(getattr(command.callback, "__name__", ""))
+        for command in group.registered_commands
+    ]
+    return commands, [str(sub.name) for sub in group.registered_groups]
+
+
+def test_a_run_builds_only_the_command_it_names() -> None:
+    report = narrowed(app, ["--debug", "report", "members", "ASEAN", "--on", "2019"])
+    assert _names(report) == ([], ["report"])
+    assert _names(report.registered_groups[0].typer_instance) == (["members"], [])
+    assert _names(narrowed(app, ["load", "--db", "x"])) == (["load"], [])
+    full = _names(app)
+    assert len(full[0]) + len(full[1]) > 8
+    # Help, options first and unknown names: the whole tree (or group), as before.
+    for argv in ([], ["--help"], ["--version"], ["reprt"]):
+        assert _names(narrowed(app, argv)) == full, argv
+    reports = next(group for group in app.registered_groups if group.name == "report")
+    for argv in (["report", "--help"], ["report", "membrs"], ["report"]):
+        group = narrowed(app, argv).registered_groups[0].typer_instance
+        assert _names(group) == _names(reports.typer_instance), argv
+
+
+@pytest.mark.parametrize(
+    "argv",
+    [
+        ["report", "members", "ASEAN", "--on", "1990-01-01", "-f", "csv"],
+        ["report", "members", "--help"],
+        ["report", "membrs", "ASEAN"],
+        ["reprt"],
+        ["--debug", "report", "trade", "RUS", "THA", "--from", "1"],
+        ["report", "members", "ASEAN", "--on", "2019", "--on", "2018"],
+    ],
+)
+def test_the_narrowed_command_answers_as_the_whole_tree(world_url: str, argv: list[str]) -> None:
+    """Same output and exit code, through the entry point and through the whole app."""
+    runner = CliRunner()
+    with_db = [*argv, "--db", world_url] if "--help" not in argv and len(argv) > 2 else argv
+    whole = runner.invoke(app, with_db)
+    narrow = runner.invoke(narrowed(app, with_db), with_db)
+    assert (narrow.exit_code, narrow.output) == (whole.exit_code, whole.output)
+    assert whole.exit_code in (0, 1, 2)

@@ -1,5 +1,5 @@
-"""A report loads what it uses: its own module, the models of the tables it reads, and no
-mapper configuration (reports select from Core tables). The public names of the package are
+"""A report loads what it uses: its own module and the Core tables it reads (with those their
+foreign keys name); neither the ORM nor the declarative models. The public names of the package are
 imported on first use, and the lazy map says where each lives the way the type checker sees it."""
 
 from __future__ import annotations
@@ -32,32 +32,50 @@ def test_importing_the_reports_loads_no_report() -> None:
     assert "sqlalchemy" not in loaded
 
 
-def test_a_members_report_loads_its_models_and_configures_no_mapper(world_url: str) -> None:
+def test_a_members_report_reads_core_tables_without_the_orm_or_the_models(world_url: str) -> None:
     result = _run(
         "from datetime import date\n"
-        "from sqlalchemy import create_engine, inspect\n"
-        "from sqlalchemy.orm import Session\n"
+        "from sqlalchemy import create_engine\n"
         "from bilateral_db import reports\n"
+        "from bilateral_db.db import read_snapshot\n"
         f"engine = create_engine({world_url!r})\n"
-        "with Session(engine) as session:\n"
-        "    rows = reports.members_on(session, bloc='ASEAN', on=date(1990, 1, 1))\n"
-        "from bilateral_db.models import Membership\n"
+        "with read_snapshot(engine) as connection:\n"
+        "    rows = reports.members_on(connection, bloc='ASEAN', on=date(1990, 1, 1))\n"
+        "import bilateral_db.tables as tables\n"
         "result = {'rows': len(rows), 'modules': sorted(sys.modules),\n"
-        "          'configured': inspect(Membership).configured}"
+        "          'tables': sorted(tables.METADATA.tables)}"
     )
     modules = result["modules"]
     assert result["rows"] == 7  # six members and a dialogue partner
-    assert _ours("bilateral_db.models.", modules) == {
-        "base",
-        "blocs",
-        "countries",
-        "releases",
-        "sources",
-    }
+    assert _ours("bilateral_db.models", modules) == set()
+    assert not [name for name in modules if name.startswith("sqlalchemy.orm")]
+    if world_url.startswith("sqlite"):
+        assert "sqlalchemy.dialects.postgresql" not in modules
+    # The tables it reads, with those their foreign keys name.
+    assert {"membership", "bloc", "country", "actor", "release", "coverage"} <= set(
+        result["tables"]
+    )
+    assert "trade_figure" not in result["tables"]
     reports = _ours("bilateral_db.reports.", modules)
     assert {"members", "lookup", "paging", "pointintime"} <= reports
     assert reports.isdisjoint({"trade", "dyad", "meetings", "agreements", "officials"})
-    assert result["configured"] is False
+
+
+def test_a_report_on_the_command_line_loads_neither_the_orm_nor_the_models(
+    world_url: str,
+) -> None:
+    modules = _run(
+        "from bilateral_db.cli import main\n"
+        f"sys.argv = ['bilateral-db', 'report', 'members', 'ASEAN', '--db', {world_url!r}]\n"
+        "try:\n"
+        "    main()\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "result = sorted(sys.modules)"
+    )
+    assert "bilateral_db.reports.members" in modules
+    assert not [name for name in modules if name.startswith("sqlalchemy.orm")]
+    assert _ours("bilateral_db.models", modules) == set()
 
 
 def test_the_lazy_names_are_the_type_checker_s() -> None:

@@ -14,17 +14,11 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any, NamedTuple
 
-from sqlalchemy import ColumnElement, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, select
 
 from bilateral_db.core.dates import period_end_exclusive
-from bilateral_db.models.releases import Coverage as CoverageModel
-from bilateral_db.models.releases import Release, ReleaseCount
 from bilateral_db.reports.claims.engine import NEVER, ONE_DAY, AnyClaim, Coverage, S
-
-COVERAGE = CoverageModel.__table__
-RELEASE = Release.__table__
-RELEASE_COUNT = ReleaseCount.__table__
+from bilateral_db.tables import COVERAGE, RELEASE, RELEASE_COUNT
 
 
 class CoverageKey(NamedTuple):
@@ -87,7 +81,7 @@ class CoverageRows(Coverage[S]):
 
 
 def read_coverage(
-    session: Session,
+    session: Connection,
     claims: Iterable[AnyClaim],
     coverage: CoverageRows[Any],
     about: Iterable[ColumnElement[bool]] | None,

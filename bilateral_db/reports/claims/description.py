@@ -15,11 +15,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, FromClause, Select, and_, exists, select
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, exists, select
 
-from bilateral_db.models.releases import Release
-from bilateral_db.models.sources import Fact
 from bilateral_db.reports.claims.engine import Claim, Coverage
 from bilateral_db.reports.claims.provenance import (
     Cited,
@@ -29,10 +26,7 @@ from bilateral_db.reports.claims.provenance import (
     require_source,
 )
 from bilateral_db.reports.pointintime import partial
-
-RELEASE = Release.__table__
-FACT = Fact.__table__
-
+from bilateral_db.tables import FACT, RELEASE
 
 S = TypeVar("S", bound=NamedTuple)  # what a claim is about: fields named as columns
 D = TypeVar("D", bound=NamedTuple)  # what a report shows of a claim
@@ -85,11 +79,11 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
     data: type[D]
     details: Callable[[Select[Any]], Select[Any]]
     row: Callable[..., R]
-    coverage: Callable[[Session, Sequence[Claim[S, D]]], Coverage[S]]
+    coverage: Callable[[Connection, Sequence[Claim[S, D]]], Coverage[S]]
     subject: Callable[[D], str]
     of_country: Callable[[str], Where]
     of_bloc: Callable[[str], Where] | None = None
-    reader: Callable[[Session, Sequence[Where]], list[Claim[S, D]]] | None = None
+    reader: Callable[[Connection, Sequence[Where]], list[Claim[S, D]]] | None = None
 
     def statement(self) -> Select[Any]:
         """The claims with their release, their fact's confidence and note (the first
@@ -119,7 +113,7 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
         )
         return self.details(base)
 
-    def claims(self, session: Session, *where: Where) -> list[Claim[S, D]]:
+    def claims(self, session: Connection, *where: Where) -> list[Claim[S, D]]:
         """Every claim (alternatives included) matching `where`, in one query."""
         if self.reader is not None:
             return self.reader(session, where)
@@ -147,7 +141,7 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
             )
         return claims
 
-    def read(self, session: Session, *where: Where, source: str | None = None) -> ClaimSet[S, D]:
+    def read(self, session: Connection, *where: Where, source: str | None = None) -> ClaimSet[S, D]:
         """The claims matching `where` (those `source` makes, when given), the sources the
         curated ones cite, and the coverage of the releases among them."""
         claims = self.claims(session, *where)

@@ -26,9 +26,9 @@ from dataclasses import dataclass, field
 from datetime import date, timedelta
 from typing import Any, Generic, TypeVar
 
+from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.core.dates import period_end_exclusive
 from bilateral_db.core.vocabulary import EndStatus
-from bilateral_db.models.base import CURATED_RELEASE_ID
 
 ONE_DAY = timedelta(days=1)
 NEVER = date.max

@@ -16,19 +16,14 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
-from bilateral_db.models.releases import Release
-from bilateral_db.models.sources import Citation, Source
 from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.engine import AnyClaim, Claim, Claimant, Coverage, D, S, Say
 from bilateral_db.reports.lookup import miss
+from bilateral_db.tables import CITATION, RELEASE, SOURCE
 
 R = TypeVar("R")
-RELEASE = Release.__table__
-SOURCE = Source.__table__
-CITATION = Citation.__table__
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -53,7 +48,7 @@ class Cited:
     by_fact: dict[int, tuple[str, ...]]
 
     @classmethod
-    def read(cls, session: Session, claims: Iterable[AnyClaim]) -> Cited:
+    def read(cls, session: Connection, claims: Iterable[AnyClaim]) -> Cited:
         wanted = sorted({c.fact_id for c in claims if c.fact_id is not None})
         by_fact: dict[int, list[str]] = defaultdict(list)
         if wanted:
@@ -84,7 +79,7 @@ class Cited:
         return [slug for claim in claims or claimant.claims for slug in self.of(claim)]
 
 
-def require_release(session: Session, release: str) -> str | None:
+def require_release(session: Connection, release: str) -> str | None:
     """The slug of the release `release` names, by its slug (cow-igo-3.0) or its data set's
     name (cow-igo: a data set holds one release at a time); None when it names none."""
     held = session.execute(select(RELEASE.c.slug, RELEASE.c.dataset)).all()
@@ -94,7 +89,7 @@ def require_release(session: Session, release: str) -> str | None:
     return None
 
 
-def require_source(session: Session, source: str) -> str:
+def require_source(session: Connection, source: str) -> str:
     """`source` names a release (or its data set) or a cited source; else UnknownCode."""
     release = require_release(session, source)
     if release is not None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import NamedTuple
 
-from bilateral_db.models.countries import CountryCode
+from bilateral_db import tables
 from bilateral_db.reports.claims.description import ClaimKind
 
 
@@ -13,6 +13,4 @@ class CodeScope(NamedTuple):
     scheme: str
 
 
-COUNTRY_CODE = ClaimKind[CodeScope](
-    name="country code", table=CountryCode.__table__, scope=CodeScope
-)
+COUNTRY_CODE = ClaimKind[CodeScope](name="country code", table=tables.COUNTRY_CODE, scope=CodeScope)

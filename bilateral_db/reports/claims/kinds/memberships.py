@@ -6,23 +6,20 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import Select, case, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, Select, case, func, or_, select
 
+from bilateral_db import tables
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.core.vocabulary import STATUS_ROLES
-from bilateral_db.models.blocs import Actor, Bloc, Membership
-from bilateral_db.models.countries import Country
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY
 
-MEMBERSHIP_TABLE = Membership.__table__
-BLOC = Bloc.__table__
-ACTOR = Actor.__table__
-MEMBER_COUNTRY = Country.__table__.alias("member_country")
-MEMBER_BLOC = Bloc.__table__.alias("member_bloc")
+MEMBERSHIP_TABLE = tables.MEMBERSHIP
+MEMBER_COUNTRY = COUNTRY.alias("member_country")
+MEMBER_BLOC = BLOC.alias("member_bloc")
 
 
 class MembershipScope(NamedTuple):
@@ -85,7 +82,7 @@ def in_role(role: str) -> Where:
 
 
 def _coverage(
-    session: Session, claims: Sequence[Claim[MembershipScope, MembershipData]]
+    session: Connection, claims: Sequence[Claim[MembershipScope, MembershipData]]
 ) -> CoverageRows[MembershipScope]:
     """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
 

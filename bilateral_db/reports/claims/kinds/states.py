@@ -11,21 +11,18 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import NamedTuple
 
-from sqlalchemy import select
-from sqlalchemy.orm import Session
+from sqlalchemy import Connection, select
 
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.core.vocabulary import DatePrecision, EndStatus, StateSystem
 from bilateral_db.crosswalk import Crosswalk
-from bilateral_db.models.countries import Country
-from bilateral_db.models.states import SystemMembership
 from bilateral_db.reports.claims.coverage import CoverageRows, read_coverage
 from bilateral_db.reports.claims.description import RELEASE, DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
+from bilateral_db.tables import COUNTRY, SYSTEM_MEMBERSHIP
 
-SPELL = SystemMembership.__table__
-COUNTRY = Country.__table__
+SPELL = SYSTEM_MEMBERSHIP
 LAST_DAY = date.max - timedelta(days=1)  # an open spell's last day, for cutting it in pieces
 
 
@@ -54,10 +51,10 @@ def of_country(code: str) -> Where:
     return COUNTRY.c.code == code
 
 
-def _claims(session: Session, where: Sequence[Where]) -> list[Claim[StateScope, StateData]]:
+def _claims(session: Connection, where: Sequence[Where]) -> list[Claim[StateScope, StateData]]:
     """Each spell of each list, cut into pieces by the country its code stood for."""
     wanted = set(session.scalars(select(COUNTRY.c.id).where(*where))) if where else None
-    walks = {system.value: Crosswalk.read(session.connection(), system) for system in StateSystem}
+    walks = {system.value: Crosswalk.read(session, system) for system in StateSystem}
     spells = session.execute(
         select(
             SPELL.c.id,
@@ -102,7 +99,7 @@ def _claims(session: Session, where: Sequence[Where]) -> list[Claim[StateScope, 
 
 
 def _coverage(
-    session: Session, claims: Sequence[Claim[StateScope, StateData]]
+    session: Connection, claims: Sequence[Claim[StateScope, StateData]]
 ) -> CoverageRows[StateScope]:
     """A list speaks of every country within its period: a state in one list only is a "no"
     of the other (Liechtenstein is in COW's list, not in Gleditsch-Ward's)."""

@@ -6,27 +6,23 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, Select, func
-from sqlalchemy.orm import Session
+from sqlalchemy import ColumnElement, Connection, Select, func
 
+from bilateral_db import tables
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.models.blocs import Actor, Bloc
-from bilateral_db.models.countries import Country
-from bilateral_db.models.officials import Person, Post, Term
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY, PERSON, POST
 
-TERM_TABLE = Term.__table__
-PERSON = Person.__table__
-POST = Post.__table__
-OWNER = Actor.__table__.alias("owner")
-OWNER_COUNTRY = Country.__table__.alias("owner_country")
-OWNER_BLOC = Bloc.__table__.alias("owner_bloc")
-TO = Actor.__table__.alias("accredited_to")
-TO_COUNTRY = Country.__table__.alias("to_country")
-TO_BLOC = Bloc.__table__.alias("to_bloc")
+TERM_TABLE = tables.TERM
+OWNER = ACTOR.alias("owner")
+OWNER_COUNTRY = COUNTRY.alias("owner_country")
+OWNER_BLOC = BLOC.alias("owner_bloc")
+TO = ACTOR.alias("accredited_to")
+TO_COUNTRY = COUNTRY.alias("to_country")
+TO_BLOC = BLOC.alias("to_bloc")
 OWNER_CODE: ColumnElement[str] = func.coalesce(OWNER_COUNTRY.c.code, OWNER_BLOC.c.code)
 TO_CODE: ColumnElement[str] = func.coalesce(TO_COUNTRY.c.code, TO_BLOC.c.code)
 
@@ -110,7 +106,7 @@ def of_person(slug: str) -> Where:
 
 
 def _coverage(
-    session: Session, claims: Sequence[Claim[TermScope, TermData]]
+    session: Connection, claims: Sequence[Claim[TermScope, TermData]]
 ) -> CoverageRows[TermScope]:
     """A release covers a post where its coverage rows of the post say so."""
     posts = sorted({c.scope.post_id for c in claims})

@@ -10,8 +10,9 @@ from __future__ import annotations
 from datetime import date
 from typing import NamedTuple
 
-from bilateral_db.models.trade import TradeFigure, TradeReportedChange
+from bilateral_db import tables
 from bilateral_db.reports.claims.description import ClaimKind
+from bilateral_db.tables import TRADE_REPORTED_CHANGE
 
 
 class SeriesScope(NamedTuple):
@@ -42,8 +43,8 @@ class FigureScope(NamedTuple):
 
 
 TRADE_FIGURE = ClaimKind[FigureScope](
-    name="trade figure", table=TradeFigure.__table__, scope=FigureScope
+    name="trade figure", table=tables.TRADE_FIGURE, scope=FigureScope
 )
 REPORTED_CHANGE = ClaimKind[SeriesScope](
-    name="reported trade change", table=TradeReportedChange.__table__, scope=SeriesScope
+    name="reported trade change", table=TRADE_REPORTED_CHANGE, scope=SeriesScope
 )

@@ -1,0 +1,665 @@
+"""Every table of the schema as a SQLAlchemy Core `Table`: what readers select from.
+
+Generated from the models by `bilateral-db docs tables`; do not edit. Reports, exports and the
+API import this module instead of `bilateral_db.models`, so a read loads neither the ORM nor
+the declarative models. Columns carry their types, nullability and keys; constraints, indexes,
+defaults and comments live in the models and the migrations. A table is built on first use,
+with the tables its foreign keys name (so joins find them): a report builds the few it reads.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from threading import Lock
+from typing import TYPE_CHECKING
+
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    Column,
+    Date,
+    DateTime,
+    ForeignKey,
+    ForeignKeyConstraint,
+    Integer,
+    MetaData,
+    SmallInteger,
+    String,
+    Table,
+    Text,
+)
+
+METADATA = MetaData()
+_BUILDING = Lock()
+
+if TYPE_CHECKING:
+    ACTOR: Table
+    AGREEMENT: Table
+    AGREEMENT_PARTY: Table
+    AGREEMENT_TOPIC: Table
+    BLOC: Table
+    BODY: Table
+    CITATION: Table
+    CITY: Table
+    COUNTRY: Table
+    COUNTRY_CODE: Table
+    COVERAGE: Table
+    CURRENCY: Table
+    DIALOGUE_COORDINATION: Table
+    FACT: Table
+    MEETING: Table
+    MEETING_KIND: Table
+    MEETING_TOPIC: Table
+    MEMBERSHIP: Table
+    PARTICIPANT: Table
+    PERSON: Table
+    POST: Table
+    PRODUCT_CATEGORY: Table
+    PROGRESS_STATEMENT: Table
+    RELATION_TOPIC: Table
+    RELEASE: Table
+    RELEASE_COUNT: Table
+    RELEASE_FINDING: Table
+    SOURCE: Table
+    SYSTEM_MEMBERSHIP: Table
+    TERM: Table
+    TOPIC: Table
+    TRADE_FIGURE: Table
+    TRADE_REPORTED_CHANGE: Table
+
+
+def _actor() -> Table:
+    return Table(
+        "actor",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("country_id", Integer(), ForeignKey("country.id")),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+    )
+
+
+def _agreement() -> Table:
+    return Table(
+        "agreement",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("title", Text(), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("signed_on", Date()),
+        Column("signed_on_precision", String(length=5)),
+        Column("covers_from", Date()),
+        Column("covers_from_precision", String(length=5)),
+        Column("covers_until", Date()),
+        Column("covers_until_precision", String(length=5)),
+        Column("adopted_at_meeting_id", Integer(), ForeignKey("meeting.id")),
+        Column("founds_bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("wikidata_id", String(length=20)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _agreement_party() -> Table:
+    return Table(
+        "agreement_party",
+        METADATA,
+        Column("agreement_id", Integer(), ForeignKey("agreement.id"), primary_key=True),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), primary_key=True),
+    )
+
+
+def _agreement_topic() -> Table:
+    return Table(
+        "agreement_topic",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("agreement_id", Integer(), ForeignKey("agreement.id"), nullable=False),
+        Column("topic_id", Integer(), ForeignKey("topic.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _bloc() -> Table:
+    return Table(
+        "bloc",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("code", String(length=20), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("wikidata_id", String(length=20)),
+        Column("cow_igo_code", String(length=20)),
+        Column("founded_on", Date()),
+        Column("founded_on_precision", String(length=5)),
+        Column("dissolved_on", Date()),
+        Column("dissolved_on_precision", String(length=5)),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _body() -> Table:
+    return Table(
+        "body",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("name", String(length=300), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("parent_id", Integer(), ForeignKey("body.id")),
+        Column("founded_on", Date()),
+        Column("founded_on_precision", String(length=5)),
+        Column("dissolved_on", Date()),
+        Column("dissolved_on_precision", String(length=5)),
+        Column("wikidata_id", String(length=20)),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _citation() -> Table:
+    return Table(
+        "citation",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id"), nullable=False),
+        Column("locator", Text()),
+    )
+
+
+def _city() -> Table:
+    return Table(
+        "city",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=80), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("geonames_id", Integer()),
+    )
+
+
+def _country() -> Table:
+    return Table(
+        "country",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("code", String(length=3), nullable=False),
+        Column("alpha2", String(length=2)),
+        Column("numeric", String(length=3)),
+        Column("name", String(length=200), nullable=False),
+        Column("official_name", String(length=300)),
+        Column("common_name", String(length=200)),
+        Column("wikidata_id", String(length=20)),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _country_code() -> Table:
+    return Table(
+        "country_code",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("scheme", String(length=40), nullable=False),
+        Column("code", String(length=8), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("country_code.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _coverage() -> Table:
+    return Table(
+        "coverage",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("actor_id", Integer(), ForeignKey("actor.id")),
+        Column("post_id", Integer(), ForeignKey("post.id")),
+        Column("covered", Boolean(), nullable=False),
+        Column("start_date", Date(), nullable=False),
+        Column("start_date_precision", String(length=5), nullable=False),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+    )
+
+
+def _currency() -> Table:
+    return Table(
+        "currency",
+        METADATA,
+        Column("code", String(length=3), primary_key=True),
+        Column("name", String(length=100), nullable=False),
+        Column("minor_unit", Integer(), nullable=False),
+    )
+
+
+def _dialogue_coordination() -> Table:
+    return Table(
+        "dialogue_coordination",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("coordinator_country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("start_date", Date(), nullable=False),
+        Column("start_date_precision", String(length=5), nullable=False),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("dialogue_coordination.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _fact() -> Table:
+    return Table(
+        "fact",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("entity", String(length=40), nullable=False),
+        Column("confidence", String(length=40), nullable=False),
+        Column("note", Text()),
+    )
+
+
+def _meeting() -> Table:
+    return Table(
+        "meeting",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("name", String(length=300), nullable=False),
+        Column("kind", String(length=40), ForeignKey("meeting_kind.code"), nullable=False),
+        Column("ordinal", Integer()),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("city_id", Integer(), ForeignKey("city.id")),
+        Column("venue", String(length=300)),
+        Column("host_country_id", Integer(), ForeignKey("country.id")),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("parent_id", Integer(), ForeignKey("meeting.id")),
+        Column("wikidata_id", String(length=20)),
+        Column("description", Text()),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _meeting_kind() -> Table:
+    return Table(
+        "meeting_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("cameo_code", String(length=4), nullable=False),
+        Column("plover_code", String(length=20), nullable=False),
+    )
+
+
+def _meeting_topic() -> Table:
+    return Table(
+        "meeting_topic",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
+        Column("topic_id", Integer(), ForeignKey("topic.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _membership() -> Table:
+    return Table(
+        "membership",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("role", String(length=40), nullable=False),
+        Column("start_date", Date(), nullable=False),
+        Column("start_date_precision", String(length=5), nullable=False),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("membership.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _participant() -> Table:
+    return Table(
+        "participant",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
+        Column("person_id", Integer(), ForeignKey("person.id")),
+        Column("actor_id", Integer(), ForeignKey("actor.id")),
+        Column("role", String(length=40), nullable=False),
+        Column("status", String(length=40), nullable=False),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _person() -> Table:
+    return Table(
+        "person",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("native_name", String(length=200)),
+        Column("wikidata_id", String(length=20)),
+        Column("archigos_id", String(length=40)),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _post() -> Table:
+    return Table(
+        "post",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("office", String(length=80), nullable=False),
+        Column("accredited_to_actor_id", Integer(), ForeignKey("actor.id")),
+        Column("body_id", Integer(), ForeignKey("body.id")),
+        Column("title", String(length=200), nullable=False),
+        Column("single_seat", Boolean(), nullable=False),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+    )
+
+
+def _product_category() -> Table:
+    return Table(
+        "product_category",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("code", String(length=40), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("scheme", String(length=40), nullable=False),
+        Column("revision", String(length=20)),
+        Column("parent_id", Integer(), ForeignKey("product_category.id")),
+    )
+
+
+def _progress_statement() -> Table:
+    return Table(
+        "progress_statement",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=160), nullable=False),
+        Column("agreement_id", Integer(), ForeignKey("agreement.id"), nullable=False),
+        Column("stated_on", Date(), nullable=False),
+        Column("stated_on_precision", String(length=5), nullable=False),
+        Column("speaker_id", Integer(), ForeignKey("person.id")),
+        Column("share_basis_points", Integer()),
+        Column("achieved_count", Integer()),
+        Column("total_count", Integer()),
+        Column("unit", String(length=80)),
+        Column("qualifier", String(length=40), nullable=False),
+        Column("statement", Text()),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _relation_topic() -> Table:
+    return Table(
+        "relation_topic",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("topic_id", Integer(), ForeignKey("topic.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _release() -> Table:
+    return Table(
+        "release",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("dataset", String(length=40), nullable=False),
+        Column("version", String(length=40)),
+        Column("title", Text(), nullable=False),
+        Column("publisher", String(length=200)),
+        Column("citation", Text()),
+        Column("url", Text()),
+        Column("precedence", Integer(), nullable=False),
+        Column("coverage_start", Date()),
+        Column("coverage_start_precision", String(length=5)),
+        Column("coverage_end", Date()),
+        Column("coverage_end_precision", String(length=5)),
+        Column("file_name", String(length=300)),
+        Column("file_sha256", String(length=64)),
+        Column("imported_at", DateTime(timezone=True)),
+    )
+
+
+def _release_count() -> Table:
+    return Table(
+        "release_count",
+        METADATA,
+        Column("release_id", Integer(), ForeignKey("release.id"), primary_key=True),
+        Column("kind", String(length=40), primary_key=True),
+        Column("rows", BigInteger(), nullable=False),
+    )
+
+
+def _release_finding() -> Table:
+    return Table(
+        "release_finding",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("line", Integer()),
+        Column("record", Text(), nullable=False),
+        Column("message", Text(), nullable=False),
+    )
+
+
+def _source() -> Table:
+    return Table(
+        "source",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("title", Text(), nullable=False),
+        Column("publisher", String(length=200)),
+        Column("url", Text()),
+        Column("kind", String(length=40), nullable=False),
+        Column("language", String(length=8)),
+        Column("published_on", Date()),
+        Column("published_on_precision", String(length=5)),
+    )
+
+
+def _system_membership() -> Table:
+    return Table(
+        "system_membership",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("system", String(length=40), nullable=False),
+        Column("code", Integer(), nullable=False),
+        Column("abbreviation", String(length=8)),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date(), nullable=False),
+        Column("start_date_precision", String(length=5), nullable=False),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+    )
+
+
+def _term() -> Table:
+    return Table(
+        "term",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("person_id", Integer(), ForeignKey("person.id"), nullable=False),
+        Column("post_id", Integer(), ForeignKey("post.id"), nullable=False),
+        Column("single_seat", Boolean(), nullable=False),
+        Column("capacity", String(length=40), nullable=False),
+        Column("appointed_on", Date()),
+        Column("appointed_on_precision", String(length=5)),
+        Column("appointment_note", Text()),
+        Column("arrived_on", Date()),
+        Column("arrived_on_precision", String(length=5)),
+        Column("arrival_note", Text()),
+        Column("started_on", Date()),
+        Column("started_on_precision", String(length=5)),
+        Column("start_note", Text()),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+        Column("end_reason", String(length=40)),
+        Column("end_note", Text()),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("term.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+        ForeignKeyConstraint(["post_id", "single_seat"], ["post.id", "post.single_seat"]),
+    )
+
+
+def _topic() -> Table:
+    return Table(
+        "topic",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=80), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("description", Text()),
+    )
+
+
+def _trade_figure() -> Table:
+    return Table(
+        "trade_figure",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("reporter_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("period_start", Date(), nullable=False),
+        Column("period_end", Date(), nullable=False),
+        Column("period_precision", String(length=11), nullable=False),
+        Column("flow", String(length=40), nullable=False),
+        Column("series", String(length=40), nullable=False),
+        Column("category_id", Integer(), ForeignKey("product_category.id"), nullable=False),
+        Column("valuation", String(length=40), nullable=False),
+        Column("value_status", String(length=40), nullable=False),
+        Column("value_minor", BigInteger()),
+        Column("value_high_minor", BigInteger()),
+        Column("rounding_minor", BigInteger()),
+        Column("quantity_milli", BigInteger()),
+        Column("quantity_unit", String(length=40)),
+        Column("currency_code", String(length=3), ForeignKey("currency.code")),
+        Column("qualifier", String(length=40), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("trade_figure.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _trade_reported_change() -> Table:
+    return Table(
+        "trade_reported_change",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("reporter_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("period_start", Date(), nullable=False),
+        Column("period_end", Date(), nullable=False),
+        Column("period_precision", String(length=11), nullable=False),
+        Column("base_period_start", Date(), nullable=False),
+        Column("flow", String(length=40), nullable=False),
+        Column("series", String(length=40), nullable=False),
+        Column("category_id", Integer(), ForeignKey("product_category.id"), nullable=False),
+        Column("change_basis_points", Integer(), nullable=False),
+        Column("qualifier", String(length=40), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("alternative_of_id", Integer(), ForeignKey("trade_reported_change.id")),
+        Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+# Each table's builder and the tables its foreign keys name.
+BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
+    "ACTOR": (_actor, "BLOC COUNTRY"),
+    "AGREEMENT": (_agreement, "BLOC FACT MEETING"),
+    "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
+    "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
+    "BLOC": (_bloc, "FACT RELEASE"),
+    "BODY": (_body, "ACTOR FACT RELEASE"),
+    "CITATION": (_citation, "FACT SOURCE"),
+    "CITY": (_city, "COUNTRY"),
+    "COUNTRY": (_country, "FACT"),
+    "COUNTRY_CODE": (_country_code, "COUNTRY FACT RELEASE"),
+    "COVERAGE": (_coverage, "ACTOR BLOC POST RELEASE"),
+    "CURRENCY": (_currency, ""),
+    "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
+    "FACT": (_fact, ""),
+    "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
+    "MEETING_KIND": (_meeting_kind, ""),
+    "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
+    "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
+    "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
+    "PERSON": (_person, "FACT RELEASE"),
+    "POST": (_post, "ACTOR BODY RELEASE"),
+    "PRODUCT_CATEGORY": (_product_category, ""),
+    "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON"),
+    "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),
+    "RELEASE": (_release, ""),
+    "RELEASE_COUNT": (_release_count, "RELEASE"),
+    "RELEASE_FINDING": (_release_finding, "RELEASE"),
+    "SOURCE": (_source, ""),
+    "SYSTEM_MEMBERSHIP": (_system_membership, "RELEASE"),
+    "TERM": (_term, "FACT PERSON POST RELEASE"),
+    "TOPIC": (_topic, ""),
+    "TRADE_FIGURE": (_trade_figure, "ACTOR CURRENCY FACT PRODUCT_CATEGORY RELEASE"),
+    "TRADE_REPORTED_CHANGE": (_trade_reported_change, "ACTOR FACT PRODUCT_CATEGORY RELEASE"),
+}
+
+
+def __getattr__(name: str) -> Table:
+    if name not in BUILDERS:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    with _BUILDING:  # the API's threads may ask for a table at once
+        pending = [name]
+        while pending:
+            wanted = pending.pop()
+            if wanted not in globals():
+                build, references = BUILDERS[wanted]
+                globals()[wanted] = build()
+                pending.extend(references.split())
+    table: Table = globals()[name]
+    return table
