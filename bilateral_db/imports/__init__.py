@@ -84,7 +84,8 @@ def recognise(name: str) -> Callable[[Sequence[str]], str | None]:
     def other(columns: Sequence[str]) -> str | None:
         present = set(columns)
         for other_name, importer in IMPORTERS.items():
-            if other_name != name and set(importer.required) <= present:
+            required = set(importer.required)  # empty: read by a layout of its own (comtrade)
+            if other_name != name and required and required <= present:
                 return f"{importer.dataset.title} (`bilateral-db import {other_name}`)"
         return None
 
