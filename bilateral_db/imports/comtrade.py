@@ -110,6 +110,7 @@ class ComtradeImporter(Importer):
         assert isinstance(figures, StagedTarget)
         reading = _Reading(connection, data, figures, lines, progress)
         reading.read()
+        reading.categories.flush()  # before the figures that refer to them
         try:
             changes = figures.finish()
         except FileError as error:

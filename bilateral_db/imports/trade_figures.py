@@ -10,7 +10,9 @@ release like the curated ones, since a category is a term of a nomenclature, not
 
 from __future__ import annotations
 
-from sqlalchemy import Connection, insert, select
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text
 
 from bilateral_db.core.vocabulary import CategoryScheme
 from bilateral_db.models import Actor, Bloc, Country, ProductCategory
@@ -32,6 +34,7 @@ FIGURE_COLUMNS = (
     "qualifier",
 )
 ALL_GOODS = "all-goods"
+RESERVE = 1000  # category ids taken from the sequence at a time
 # A nomenclature's prefix in our category codes -> its scheme and the digits a level adds
 # (HS: chapter 27, heading 2710, subheading 271012; SITC: 3, 33, 334, 3341, 33411). BEC has
 # no scheme of ours.
@@ -54,7 +57,9 @@ def actor_ids(connection: Connection) -> dict[tuple[str, str], int]:
 
 class Categories:
     """Product categories by code: those the database holds, and nomenclature codes added as
-    they are first met (`add=True`), with their parents."""
+    they are first met (`add=True`), with their parents. New ones take their ids at once (from
+    the table's sequence on PostgreSQL, after the highest on SQLite, whose writer holds the
+    file's lock) and are written together by `flush`, before the figures that refer to them."""
 
     def __init__(self, connection: Connection, *, add: bool) -> None:
         self.connection = connection
@@ -63,6 +68,9 @@ class Categories:
             code: id_
             for code, id_ in connection.execute(select(ProductCategory.code, ProductCategory.id))
         }
+        self.pending: list[dict[str, Any]] = []
+        self.reserved: list[int] = []
+        self.next_id = max(self.ids.values(), default=0) + 1
         self.added = 0
 
     def id(self, code: str) -> int | None:
@@ -78,17 +86,39 @@ class Categories:
         top = len(digits) <= step
         parent = self.ids[ALL_GOODS] if top else self.id(f"{prefix}:{digits[:-step]}")
         revision = prefix.upper() if prefix != scheme.value else None
-        written = self.connection.execute(
-            insert(ProductCategory)
-            .values(
-                code=code,
-                name=f"{(revision or scheme.value.upper())} {digits}",
-                scheme=scheme.value,
-                revision=revision,
-                parent_id=parent,
-            )
-            .returning(ProductCategory.id)
-        ).scalar_one()
-        self.ids[code] = written
+        new = self._new_id()
+        self.pending.append(
+            {
+                "id": new,
+                "code": code,
+                "name": f"{(revision or scheme.value.upper())} {digits}",
+                "scheme": scheme.value,
+                "revision": revision,
+                "parent_id": parent,
+            }
+        )
+        self.ids[code] = new
         self.added += 1
-        return written
+        return new
+
+    def flush(self) -> None:
+        """Write the categories added so far (parents before their children)."""
+        if self.pending:
+            self.connection.execute(insert(ProductCategory), self.pending)
+            self.pending.clear()
+
+    def _new_id(self) -> int:
+        if self.connection.dialect.name != "postgresql":
+            self.next_id += 1
+            return self.next_id - 1
+        if not self.reserved:
+            self.reserved = list(
+                self.connection.execute(
+                    text(
+                        "SELECT nextval(pg_get_serial_sequence('product_category', 'id')) "
+                        "FROM generate_series(1, :n)"
+                    ),
+                    {"n": RESERVE},
+                ).scalars()
+            )[::-1]
+        return self.reserved.pop()
