@@ -209,6 +209,40 @@ def sqlite_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
     return seconds
 
 
+def write_path(engine: Engine, rows: list[tuple[Any, ...]], fast: bool) -> float:
+    """Seconds for the writing layer alone to stage and insert the parsed rows as a new
+    release (then rolled back): the import without its file parsing. `fast=False` turns the
+    set-based reference check off, so the foreign keys' triggers check row by row."""
+    from bilateral_db.imports.trade_figures import FIGURE_COLUMNS
+    from bilateral_db.writing import target, write_transaction
+    from bilateral_db.writing.references import SetChecked
+
+    positions = [COLUMNS.index(c) for c in FIGURE_COLUMNS]
+    applicable = SetChecked.applicable
+    if not fast:
+        SetChecked.applicable = lambda self: False  # type: ignore[method-assign]
+    try:
+        with write_transaction(engine, 60) as connection:
+            release = connection.exec_driver_sql(
+                "INSERT INTO release (slug, dataset, title, publisher, citation, url, "
+                "precedence) VALUES ('bench-write', 'bench-write', 't', 'p', 'c', 'u', 90) "
+                "RETURNING id"
+            ).scalar_one()
+            fixed = {"release_id": release, "alternative": 0, "series": "reported"}
+            figures = target(
+                connection, TABLE, FIGURE_COLUMNS, {**fixed, "currency_code": "USD"}, file="b"
+            )
+            start = time.perf_counter()
+            for line, row in enumerate(rows, start=2):
+                figures.add((line, *(row[i] for i in positions)))
+            figures.finish()
+            seconds = time.perf_counter() - start
+            connection.rollback()
+    finally:
+        SetChecked.applicable = applicable  # type: ignore[method-assign]
+    return seconds
+
+
 def report_ms(engine: Engine) -> str:
     samples = []
     count = 0
@@ -259,6 +293,12 @@ def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
         print(f"floor, COPY {len(rows):,} rows into a bare table: {copied:.1f} s, then keys, ")
         print(f"  indexes and foreign keys: {floor:.1f} s")
         print(f"import / floor: {ratio('import', seconds, floor)}")
+        fast = write_path(engine, rows, fast=True)
+        print(f"write path alone (stage, set check, insert): {fast:.1f} s, ", end="")
+        print(f"/ floor: {ratio('import', fast, floor)}")
+        plain = write_path(engine, rows, fast=False)
+        print(f"write path with row-by-row foreign key triggers: {plain:.1f} s, ", end="")
+        print(f"/ floor: {plain / floor:.2f}x", flush=True)
     print(f"unchanged / floor: {ratio('unchanged', unchanged, floor)}")
     print(f"changed merged / floor: {ratio('changed', merged, floor)}")
     print(f"report trade {'/'.join(PAIR)} after: {report_ms(engine)}", flush=True)

@@ -188,7 +188,7 @@ class _Reading:
         self.progress = progress
         self.actors = actor_ids(connection)
         self.categories = Categories(connection, add=True)
-        self.area_actor: dict[Area, int | None] = {}
+        self.area_actor: dict[int, int | None] = {}  # id() of the mapping's Area -> actor
         self.left: dict[tuple[str, str], _Left] = {}  # (kind, record) -> first seen, rows
         self.counts: Counter[str] = Counter()
         self.first: date | None = None
@@ -261,11 +261,12 @@ class _Reading:
         """The actor of an area; None (counted) where the day or the schema has none."""
         if area is None:  # the reader lists it in `unplaced`
             return None
-        if area in self.area_actor:
-            found = self.area_actor[area]
+        known = id(area)  # the mapping's own objects, alive while the reader is: cheap to hash
+        if known in self.area_actor:
+            found = self.area_actor[known]
         else:
             found = self.actors.get((area.table, area.actor)) if area.table != "region" else None
-            self.area_actor[area] = found
+            self.area_actor[known] = found
         if found is None:
             self._leave(row, "area_not_stored", f"m49 {code:03d} {area.actor}")
         return found
