@@ -24,7 +24,6 @@ from __future__ import annotations
 
 import argparse
 import csv
-import resource
 import shutil
 import statistics
 import subprocess
@@ -54,19 +53,31 @@ TARGETS = {"import": 2.0, "unchanged": 0.2, "changed": 1.5, "sqlite": 1.5}
 
 
 def cli_import(url: str, paths: list[Path]) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (bytes) of the children so far, and the summary line."""
+    """Wall seconds, peak RSS (bytes) and the summary line of the CLI import. The peak is the
+    child's own high-water mark (VmHWM, read while it runs): the rusage of children would
+    count the bench's memory, which a child shares until it runs the CLI."""
     start = time.perf_counter()
-    done = subprocess.run(
+    child = subprocess.Popen(
         [CLI, "import", "comtrade", *map(str, paths), "--db", url],
-        capture_output=True,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=False,
     )
+    peak = 0
+    status = Path(f"/proc/{child.pid}/status")
+    while child.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) * 1024)
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+        time.sleep(0.1)
+    out, err = child.communicate()
     seconds = time.perf_counter() - start
-    if done.returncode:
-        raise SystemExit(f"import failed:\n{done.stdout}\n{done.stderr}")
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * 1024
-    return seconds, peak, done.stdout.splitlines()[0]
+    if child.returncode:
+        raise SystemExit(f"import failed:\n{out}\n{err}")
+    return seconds, peak, out.splitlines()[0]
 
 
 class Reader(threading.Thread):
