@@ -1,84 +1,136 @@
-"""Benchmark `import cow-trade` against the bulk-write baseline of the same run, as ratios.
+"""Benchmark `import comtrade` on both backends against the bulk-write floor of the same run.
 
-    .venv/bin/python bench/bench_import.py PATH [--db URL]
+    .venv/bin/python bench/bench_import.py [--rows 1000000] [--file PATH…] \
+        [--server postgresql+psycopg://postgres@127.0.0.1:5432/postgres] [--backend both]
 
-PATH is a COW Trade v4.0 dyadic file (the peacesciencer subset: 673,654 rows, 1.35M figures).
-On a fresh database (a temporary SQLite file, or --db naming an EMPTY PostgreSQL database) that
-holds the bundled fixtures and the COW state list:
+A Comtrade file of `--rows` figures is generated (bench/generate_comtrade.py, legacy layout),
+unless `--file` names files. For each backend, a fresh database (a temporary SQLite file; a
+temporary PostgreSQL database on `--server`, dropped at the end) holds the bundled fixtures;
+then, printed as one table:
 
-- import: `bilateral-db import cow-trade PATH` as a user runs it (a child process: its wall
-  time and peak RSS);
-- unchanged: the same file again (the file's hash matches: nothing is read);
-- merge, nothing changed: the same rows from another file (the .csv of the .gz), so every
-  row goes through the staging table and the merge, and none is written;
-- baseline, the least work that stores these rows: PostgreSQL, COPY the prepared rows (read
-  back from the import) into a bare copy of trade_figure, then build its indexes and foreign
-  keys; SQLite, a raw executemany of the same rows into trade_figure itself;
-- reads: `report trade USA CAN` in-process (median of 5), one pair from v_trade and from
-  v_dyad_year, with whether the plan scans the whole trade table.
+- import: `bilateral-db import comtrade FILE` as a user runs it (a child process: wall time and
+  peak RSS), while a reader loops `report trade` on one pair (p50/p99/max latency);
+- unchanged re-import: the same file again (its hash matches: nothing is read);
+- changed file merged: the file with every 100th value changed, merged (1 % updated);
+- the floor, the least work that stores the same rows (read back from the import):
+  PostgreSQL, COPY into a bare copy of trade_figure, then its keys, indexes and foreign keys
+  (read from the models); SQLite, a raw executemany into trade_figure itself;
+- `report trade` on one pair after the import (median of 5).
 
-Times are printed as multiples of the baseline; nothing asserts a time.
+Ratios are printed against the floor and the issue's targets; nothing asserts a time.
 """
 
 from __future__ import annotations
 
 import argparse
-import gzip
-import resource
+import csv
 import shutil
 import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
+import uuid
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Engine
+from sqlalchemy import Engine, ForeignKeyConstraint, Index, UniqueConstraint, make_url
+from sqlalchemy.exc import OperationalError
 from sqlalchemy.orm import Session
 
 from bilateral_db import migrations, reports
 from bilateral_db.db import make_engine
-from bilateral_db.imports import bundled_path, import_dataset
 from bilateral_db.load import load_fixtures
+from bilateral_db.models import Base
 
-COLUMNS = (
-    "release_id, reporter_actor_id, partner_actor_id, period_start, period_precision, flow, "
-    "category_id, valuation, value_status, value_minor, currency_code, qualifier, alternative"
-)
+HERE = Path(__file__).resolve().parent
 CLI = str(Path(sys.executable).with_name("bilateral-db"))
-INDEXES = (
-    "ALTER TABLE bare ADD PRIMARY KEY (id)",
-    "CREATE INDEX ON bare (category_id)",
-    "CREATE INDEX ON bare (partner_actor_id)",
-    "CREATE UNIQUE INDEX ON bare (reporter_actor_id, partner_actor_id, period_start, "
-    "period_precision, flow, category_id, valuation, release_id, alternative)",
-    "CREATE UNIQUE INDEX ON bare (fact_id)",
-    "CREATE UNIQUE INDEX ON bare (alternative_of_id, alternative) "
-    "WHERE alternative_of_id IS NOT NULL",
-    "ALTER TABLE bare ADD FOREIGN KEY (reporter_actor_id) REFERENCES actor (id), "
-    "ADD FOREIGN KEY (partner_actor_id) REFERENCES actor (id), "
-    "ADD FOREIGN KEY (category_id) REFERENCES product_category (id), "
-    "ADD FOREIGN KEY (currency_code) REFERENCES currency (code), "
-    "ADD FOREIGN KEY (fact_id) REFERENCES fact (id) ON DELETE CASCADE, "
-    "ADD FOREIGN KEY (release_id) REFERENCES release (id) ON DELETE CASCADE, "
-    "ADD FOREIGN KEY (alternative_of_id) REFERENCES bare (id) ON DELETE CASCADE",
-)
+TABLE = Base.metadata.tables["trade_figure"]
+COLUMNS = [c.name for c in TABLE.c if c.name != "id"]
+PAIR = ("USA", "CHN")  # the generator's largest reporter and a large partner
+TARGETS = {"import": 2.0, "unchanged": 0.2, "changed": 1.5, "sqlite": 1.5}
 
 
-def cli_import(url: str, path: Path) -> tuple[float, int, str]:
-    """Wall seconds, peak RSS (bytes) and the summary line of the CLI import."""
-    before = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
+def cli_import(url: str, paths: list[Path]) -> tuple[float, int, str]:
+    """Wall seconds, peak RSS (bytes) and the summary line of the CLI import. The peak is the
+    child's own high-water mark (VmHWM, read while it runs): the rusage of children would
+    count the bench's memory, which a child shares until it runs the CLI."""
     start = time.perf_counter()
-    done = subprocess.run(
-        [CLI, "import", "cow-trade", str(path), "--db", url],
-        capture_output=True,
+    child = subprocess.Popen(
+        [CLI, "import", "comtrade", *map(str, paths), "--db", url],
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
         text=True,
-        check=True,
     )
+    peak = 0
+    status = Path(f"/proc/{child.pid}/status")
+    while child.poll() is None:
+        try:
+            for line in status.read_text().splitlines():
+                if line.startswith("VmHWM:"):
+                    peak = max(peak, int(line.split()[1]) * 1024)
+        except (FileNotFoundError, ProcessLookupError):
+            pass
+        time.sleep(0.1)
+    out, err = child.communicate()
     seconds = time.perf_counter() - start
-    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
-    return seconds, max(peak, before) * 1024, done.stdout.splitlines()[0]
+    if child.returncode:
+        raise SystemExit(f"import failed:\n{out}\n{err}")
+    return seconds, peak, out.splitlines()[0]
+
+
+class Reader(threading.Thread):
+    """`report trade` on one pair in a loop, each call timed, until stopped."""
+
+    def __init__(self, engine: Engine) -> None:
+        super().__init__(daemon=True)
+        self.engine = engine
+        self.samples: list[float] = []
+        self.refused = 0  # reads that failed: the database was locked past the busy timeout
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.is_set():
+            start = time.perf_counter()
+            try:
+                with Session(self.engine) as session:
+                    reports.trade_between(session, a=PAIR[0], b=PAIR[1], year_from=2019)
+            except OperationalError:  # SQLite: locked out past its busy timeout
+                self.refused += 1
+            self.samples.append((time.perf_counter() - start) * 1000)
+            time.sleep(0.02)
+
+    def stop(self) -> str:
+        self.stopping.set()
+        self.join()
+        ordered = sorted(self.samples)
+        if not ordered:
+            return "no reads"
+        p99 = ordered[min(len(ordered) - 1, int(len(ordered) * 0.99))]
+        return (
+            f"{len(ordered)} reads: p50 {statistics.median(ordered):,.0f} ms, "
+            f"p99 {p99:,.0f} ms, max {ordered[-1]:,.0f} ms, {self.refused} refused (locked)"
+        )
+
+
+def changed_copy(paths: list[Path], out: Path) -> list[Path]:
+    """The files with every 100th figure's value one dollar higher (empty values stay)."""
+    written = []
+    for path in paths:
+        target = out / f"changed-{path.name}"
+        with path.open(newline="") as source, target.open("w", newline="") as sink:
+            rows = csv.reader(source)
+            writer = csv.writer(sink, lineterminator="\n")
+            header = next(rows)
+            writer.writerow(header)
+            value = header.index("Trade Value (US$)")
+            for number, row in enumerate(rows):
+                if number % 100 == 0 and row[value]:
+                    row[value] = str(int(row[value]) + 1)
+                writer.writerow(row)
+        written.append(target)
+    return written
 
 
 def prepared_rows(engine: Engine) -> list[tuple[Any, ...]]:
@@ -86,40 +138,63 @@ def prepared_rows(engine: Engine) -> list[tuple[Any, ...]]:
         return [
             tuple(row)
             for row in connection.exec_driver_sql(
-                f"SELECT {COLUMNS} FROM trade_figure WHERE release_id = "
-                "(SELECT id FROM release WHERE dataset = 'cow-trade')"
+                f"SELECT {', '.join(COLUMNS)} FROM trade_figure WHERE release_id = "
+                "(SELECT id FROM release WHERE dataset = 'comtrade')"
             )
         ]
 
 
-def copy_text(rows: list[tuple[Any, ...]]) -> bytes:
-    """The rows as COPY's text format, prepared before the clock starts."""
-    return "".join(
-        "\t".join("\\N" if value is None else str(value) for value in row) + "\n" for row in rows
+def _keys_and_indexes() -> list[str]:
+    """trade_figure's primary key, unique keys, indexes and foreign keys, for the bare copy."""
+    statements = ["ALTER TABLE bare ADD PRIMARY KEY (id)"]
+    for constraint in TABLE.constraints:
+        if isinstance(constraint, UniqueConstraint):
+            names = ", ".join(c.name for c in constraint.columns)
+            statements.append(f"CREATE UNIQUE INDEX ON bare ({names})")
+    for index in TABLE.indexes:
+        assert isinstance(index, Index)
+        names = ", ".join(c.name for c in index.columns)  # type: ignore[union-attr]
+        where = index.dialect_options["postgresql"].get("where")
+        statements.append(
+            f"CREATE {'UNIQUE ' if index.unique else ''}INDEX ON bare ({names})"
+            + (f" WHERE {where}" if where is not None else "")
+        )
+    keys = []
+    for key in TABLE.constraints:
+        if isinstance(key, ForeignKeyConstraint):
+            referred = key.referred_table.name
+            referred = "bare" if referred == TABLE.name else referred
+            own = ", ".join(c.name for c in key.columns)
+            other = ", ".join(e.column.name for e in key.elements)
+            cascade = f" ON DELETE {key.ondelete}" if key.ondelete else ""
+            keys.append(f"ADD FOREIGN KEY ({own}) REFERENCES {referred} ({other}){cascade}")
+    statements.append("ALTER TABLE bare " + ", ".join(keys))
+    return statements
+
+
+def postgresql_floor(engine: Engine, rows: list[tuple[Any, ...]]) -> tuple[float, float]:
+    """Seconds for COPY alone, and for COPY then every key, index and foreign key."""
+    data = "".join(
+        "\t".join("\\N" if v is None else str(v) for v in row) + "\n" for row in rows
     ).encode()
-
-
-def postgresql_baseline(engine: Engine, rows: list[tuple[Any, ...]]) -> tuple[float, float]:
-    """Seconds for COPY alone, and for COPY then every index and foreign key."""
-    data = copy_text(rows)
     with engine.connect() as connection:
         driver = connection.connection.driver_connection
         start = time.perf_counter()
-        # NOT NULL and defaults only: no index, no constraint
         connection.exec_driver_sql("CREATE TABLE bare (LIKE trade_figure INCLUDING DEFAULTS)")
-        statement = f"COPY bare ({COLUMNS}) FROM STDIN"
+        statement = f"COPY bare ({', '.join(COLUMNS)}) FROM STDIN"
         with driver.cursor() as cursor, cursor.copy(statement) as copy:  # type: ignore[union-attr]
             for offset in range(0, len(data), 1 << 20):
                 copy.write(data[offset : offset + (1 << 20)])
         copied = time.perf_counter() - start
-        for statement in INDEXES:
-            connection.exec_driver_sql(statement)
+        for sql in _keys_and_indexes():
+            connection.exec_driver_sql(sql)
         seconds = time.perf_counter() - start
         connection.rollback()
     return copied, seconds
 
 
-def sqlite_baseline(url: str, rows: list[tuple[Any, ...]]) -> float:
+def sqlite_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
+    """A raw executemany of the rows into trade_figure of the database before the import."""
     engine = make_engine(url)
     try:
         with engine.connect() as connection:
@@ -127,14 +202,21 @@ def sqlite_baseline(url: str, rows: list[tuple[Any, ...]]) -> float:
                 "INSERT INTO release (id, slug, dataset, title, publisher, citation, url, "
                 "precedence, file_name, file_sha256, imported_at) VALUES (?, 'bench', 'bench', "
                 "'t', 'p', 'c', 'u', 50, 'f', 's', '2026-01-01')",
-                (rows[0][0],),
+                (rows[0][COLUMNS.index("release_id")],),
+            )
+            connection.exec_driver_sql(
+                "INSERT INTO product_category (id, code, name, scheme) "
+                "SELECT value, 'bench:' || value, 'b', 'hs' FROM json_each(?) "
+                "WHERE value NOT IN (SELECT id FROM product_category)",
+                (str(sorted({row[COLUMNS.index("category_id")] for row in rows})),),
             )
             driver = connection.connection.driver_connection
-            marks = ", ".join("?" for _ in COLUMNS.split(","))
+            marks = ", ".join("?" for _ in COLUMNS)
             start = time.perf_counter()
             for i in range(0, len(rows), 20_000):
                 driver.executemany(  # type: ignore[union-attr]
-                    f"INSERT INTO trade_figure ({COLUMNS}) VALUES ({marks})", rows[i : i + 20_000]
+                    f"INSERT INTO trade_figure ({', '.join(COLUMNS)}) VALUES ({marks})",
+                    rows[i : i + 20_000],
                 )
             seconds = time.perf_counter() - start
             connection.rollback()
@@ -143,93 +225,132 @@ def sqlite_baseline(url: str, rows: list[tuple[Any, ...]]) -> float:
     return seconds
 
 
-def median_ms(step: Any, times: int = 5) -> float:
-    samples = []
-    for _ in range(times):
-        start = time.perf_counter()
-        step()
-        samples.append((time.perf_counter() - start) * 1000)
-    return statistics.median(samples)
+def write_path(engine: Engine, rows: list[tuple[Any, ...]], fast: bool) -> float:
+    """Seconds for the writing layer alone to stage and insert the parsed rows as a new
+    release (then rolled back): the import without its file parsing. `fast=False` turns the
+    set-based reference check off, so the foreign keys' triggers check row by row."""
+    from bilateral_db.imports.trade_figures import FIGURE_COLUMNS
+    from bilateral_db.writing import target, write_transaction
+    from bilateral_db.writing.references import SetChecked
 
-
-def plan(engine: Engine, sql: str) -> str:
-    """Whether the plan reads every row of trade_figure."""
-    with engine.connect() as connection:
-        if engine.dialect.name == "postgresql":
-            lines = [r[0] for r in connection.exec_driver_sql(f"EXPLAIN {sql}")]
-            scans = [line.strip() for line in lines if "Seq Scan on trade_figure" in line]
-        else:
-            lines = [r[-1] for r in connection.exec_driver_sql(f"EXPLAIN QUERY PLAN {sql}")]
-            scans = [line for line in lines if line.startswith("SCAN tf") or "trade_figure" in line]
-            scans = [line for line in scans if line.startswith("SCAN")]
-    return "full scan of trade_figure: " + ("; ".join(scans) if scans else "none")
-
-
-def reads(engine: Engine) -> None:
-    def trade() -> None:
-        with Session(engine) as session:
-            reports.trade_between(session, a="USA", b="CAN")
-
-    with Session(engine) as session:
-        rows = reports.trade_between(session, a="USA", b="CAN")
-    print(f"report trade USA CAN: {len(rows)} rows, p50 {median_ms(trade):,.0f} ms")
-    for name, sql in (
-        (
-            "v_trade USA->CAN",
-            "SELECT * FROM v_trade WHERE reporter_code = 'USA' AND partner_code = 'CAN'",
-        ),
-        ("v_dyad_year 2-20", "SELECT * FROM v_dyad_year WHERE ccode1 = 2 AND ccode2 = 20"),
-    ):
-        with engine.connect() as connection:
+    positions = [COLUMNS.index(c) for c in FIGURE_COLUMNS]
+    applicable = SetChecked.applicable
+    if not fast:
+        SetChecked.applicable = lambda self: False  # type: ignore[method-assign]
+    try:
+        with write_transaction(engine, 60) as connection:
+            release = connection.exec_driver_sql(
+                "INSERT INTO release (slug, dataset, title, publisher, citation, url, "
+                "precedence) VALUES ('bench-write', 'bench-write', 't', 'p', 'c', 'u', 90) "
+                "RETURNING id"
+            ).scalar_one()
+            fixed = {"release_id": release, "alternative": 0, "series": "reported"}
+            figures = target(
+                connection, TABLE, FIGURE_COLUMNS, {**fixed, "currency_code": "USD"}, file="b"
+            )
             start = time.perf_counter()
-            count = len(connection.exec_driver_sql(sql).all())
-            ms = (time.perf_counter() - start) * 1000
-        print(f"{name}: {count} rows, {ms:,.0f} ms; {plan(engine, sql)}")
+            for line, row in enumerate(rows, start=2):
+                figures.add((line, *(row[i] for i in positions)))
+            figures.finish()
+            seconds = time.perf_counter() - start
+            connection.rollback()
+    finally:
+        SetChecked.applicable = applicable  # type: ignore[method-assign]
+    return seconds
+
+
+def report_ms(engine: Engine) -> str:
+    samples = []
+    count = 0
+    for _ in range(5):
+        start = time.perf_counter()
+        with Session(engine) as session:
+            count = len(reports.trade_between(session, a=PAIR[0], b=PAIR[1]))
+        samples.append((time.perf_counter() - start) * 1000)
+    return f"{count} rows, median {statistics.median(samples):,.0f} ms"
+
+
+def ratio(name: str, seconds: float, floor: float) -> str:
+    value = seconds / floor
+    met = "met" if value <= TARGETS[name] else "NOT met"
+    return f"{value:.2f}x (target {TARGETS[name]}x: {met})"
+
+
+def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
+    print(f"\n== {backend} ==", flush=True)
+    migrations.upgrade(url)
+    engine = make_engine(url)
+    load_fixtures(engine)
+    sqlite = backend == "sqlite"
+    if sqlite:
+        engine.dispose()
+        shutil.copy(work / "bench.sqlite", work / "floor.sqlite")
+    reader = Reader(engine)
+    reader.start()
+    seconds, rss, summary = cli_import(url, paths)
+    reads = reader.stop()
+    print(summary[:200])
+    print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB")
+    print(f"report trade {'/'.join(PAIR)} looping during the import: {reads}", flush=True)
+    unchanged, _, _ = cli_import(url, paths)
+    print(f"unchanged re-import: {unchanged:.1f} s", flush=True)
+    changed = changed_copy(paths, work)
+    merged, _, merge_summary = cli_import(url, changed)
+    print(merge_summary[merge_summary.find("(") :][:120])
+    print(f"changed file merged: {merged:.1f} s", flush=True)
+    cli_import(url, paths)  # the original rows again, for the floor
+    rows = prepared_rows(engine)
+    if sqlite:
+        floor = sqlite_floor(f"sqlite:///{work / 'floor.sqlite'}", rows)
+        print(f"floor, raw executemany of {len(rows):,} rows: {floor:.1f} s")
+        print(f"import / floor: {ratio('sqlite', seconds, floor)}")
+    else:
+        copied, floor = postgresql_floor(engine, rows)
+        print(f"floor, COPY {len(rows):,} rows into a bare table: {copied:.1f} s, then keys, ")
+        print(f"  indexes and foreign keys: {floor:.1f} s")
+        print(f"import / floor: {ratio('import', seconds, floor)}")
+        fast = write_path(engine, rows, fast=True)
+        print(f"write path alone (stage, set check, insert): {fast:.1f} s, ", end="")
+        print(f"/ floor: {ratio('import', fast, floor)}")
+        plain = write_path(engine, rows, fast=False)
+        print(f"write path with row-by-row foreign key triggers: {plain:.1f} s, ", end="")
+        print(f"/ floor: {plain / floor:.2f}x", flush=True)
+    print(f"unchanged / floor: {ratio('unchanged', unchanged, floor)}")
+    print(f"changed merged / floor: {ratio('changed', merged, floor)}")
+    print(f"report trade {'/'.join(PAIR)} after: {report_ms(engine)}", flush=True)
+    engine.dispose()
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("path", type=Path, help="Dyadic_COW_4.0 (.csv or .csv.gz)")
-    parser.add_argument("--db", help="URL of an EMPTY PostgreSQL database (default: SQLite)")
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--file", type=Path, nargs="*", help="Comtrade files (default: generate)")
+    parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
+    parser.add_argument("--backend", choices=("both", "sqlite", "postgresql"), default="both")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
-        url = args.db or f"sqlite:///{work / 'bench.sqlite'}"
-        migrations.upgrade(url)
-        engine = make_engine(url)
-        load_fixtures(engine)
-        import_dataset(engine, "cow-states", bundled_path("cow-states"))
-        sqlite = engine.dialect.name == "sqlite"
-        if sqlite:
-            engine.dispose()
-            shutil.copy(work / "bench.sqlite", work / "baseline.sqlite")
-        seconds, rss, summary = cli_import(url, args.path)
-        print(summary[:160])
-        print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB", flush=True)
-        unchanged, _, _ = cli_import(url, args.path)
-        print(f"unchanged re-import (same file): {unchanged:.1f} s")
-        same_rows = work / "same_rows.csv"
-        opener = gzip.open if args.path.suffix == ".gz" else open
-        with opener(args.path, "rb") as source, same_rows.open("wb") as target:
-            shutil.copyfileobj(source, target)
-        merged, _, merge_summary = cli_import(url, same_rows)
-        print(merge_summary[:160])
-        print(f"merge, nothing changed (same rows, new file): {merged:.1f} s", flush=True)
-        rows = prepared_rows(engine)
-        if sqlite:
-            base = sqlite_baseline(f"sqlite:///{work / 'baseline.sqlite'}", rows)
-            what = "raw executemany into trade_figure"
-        else:
-            copied, base = postgresql_baseline(engine, rows)
-            print(f"raw COPY into a bare table: {copied:.1f} s")
-            what = "COPY into a bare table, then its indexes and foreign keys"
-        del rows
-        print(f"baseline ({what}): {base:.1f} s")
-        print(f"import / baseline: {seconds / base:.2f}x")
-        print(f"unchanged re-import (same file) / baseline: {unchanged / base:.2f}x")
-        print(f"merge, nothing changed (same rows, new file) / baseline: {merged / base:.2f}x")
-        reads(engine)
-        engine.dispose()
+        paths = args.file
+        if not paths:
+            sys.path.insert(0, str(HERE))
+            import generate_comtrade
+
+            paths = generate_comtrade.write(work / "files", args.rows, layout="legacy")
+        print(f"files: {', '.join(p.name for p in paths)} ({args.rows:,} rows generated)")
+        if args.backend in ("both", "postgresql"):
+            server = make_engine(args.server)
+            name = f"bench_{uuid.uuid4().hex[:12]}"
+            with server.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                c.exec_driver_sql(f"CREATE DATABASE {name}")
+            try:
+                url = make_url(args.server).set(database=name).render_as_string(False)
+                bench("postgresql", url, work, paths)
+            finally:
+                with server.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+                    c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+                server.dispose()
+        if args.backend in ("both", "sqlite"):
+            bench("sqlite", f"sqlite:///{work / 'bench.sqlite'}", work, paths)
 
 
 if __name__ == "__main__":

@@ -316,6 +316,15 @@ def _keep_what_0005_holds(engine: Engine) -> None:
     assert before and after and after < before, "the bundled fixtures hold a bloc's post"
 
 
+def _keep_reported_series(engine: Engine) -> None:
+    """Delete the smoothed series: before 0005 no column tells it from the reported one."""
+    with engine.begin() as connection:
+        removed = connection.exec_driver_sql(
+            "DELETE FROM trade_figure WHERE series <> 'reported'"
+        ).rowcount
+    assert removed > 700, "COW's smoothed flows are imported as a series of their own"
+
+
 def _copy_rows(source: Engine, target: Engine) -> None:
     """Every row of `source` into `target`, in the columns `target` has (ids kept). A post
     copied into a revision before 0006 names its country as that revision did."""
@@ -420,6 +429,7 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
         _keep_what_0005_holds(head)
+        _keep_reported_series(head)
         _copy_rows(head, old)
         with old.connect() as connection:
             result = connection.exec_driver_sql(query)
@@ -462,6 +472,7 @@ def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
         _keep_what_0005_holds(head)
+        _keep_reported_series(head)
         _copy_rows(head, old)
         with old.connect() as connection:
             before = [tuple(row) for row in connection.exec_driver_sql(panel)]

@@ -327,7 +327,9 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "trade",
         "Trade between two countries or blocs, by year, flow and category.",
-        "Both sides' figures. With a bloc, its members' figures are summed (basis "
+        "Both sides' figures, of the reported series (each side's own statistics; a "
+        "source's smoothed or mirror series is left out). With a bloc, its members' figures "
+        "are summed (basis "
         "sum_of_members, members on 31 December; at_least when some are missing) beside "
         "figures stated for the bloc itself (basis reported). change_pct is computed from the "
         "values; reported_change_pct is what a source reported where values are missing.",

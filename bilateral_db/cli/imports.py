@@ -34,6 +34,11 @@ DATASETS = {
     "cow-igo": ("Correlates of War IGO v3, state-year format", "state_year_formatv3.csv.gz"),
     "archigos": ("Archigos, a data set of political leaders", "archigos_4.1.csv"),
     "cow-trade": ("Correlates of War Trade v4.0, dyadic", "Dyadic_COW_4.0.csv"),
+    "comtrade": (
+        "UN Comtrade bulk files (legacy or Comtrade+ layout; several files are one release)",
+        "comtrade-2019.zip COMTRADE-FINAL-CA842201.gz",
+    ),
+    "trade": ("a tidy trade CSV (docs/trade-files.md)", "figures.csv"),
     "hsg-travels": (
         "the Office of the Historian's travels abroad of the President and the Secretary of State",
         "travels-master.zip",
@@ -45,6 +50,8 @@ DATASETS = {
 }
 # Data sets published as a repository of files: a directory, or its .zip/.tar.gz.
 RECORD_SETS = frozenset({"hsg-travels", "hsg-visits"})
+# Data sets whose several files are one release.
+SEVERAL_FILES = frozenset({"comtrade"})
 
 PathArgument = Annotated[
     Path | None,
@@ -59,6 +66,15 @@ ForceOption = Annotated[
     bool,
     typer.Option(
         "--force", help="Write the release again even when the same file is already imported."
+    ),
+]
+PathsArgument = Annotated[
+    list[Path],
+    typer.Argument(
+        exists=True,
+        dir_okay=False,
+        metavar="PATH…",
+        help="The files (.csv, .txt, .gz or .zip of them), imported together as one release.",
     ),
 ]
 DirectoryArgument = Annotated[
@@ -85,7 +101,12 @@ WaitOption = Annotated[
 
 
 def run(
-    engine: Engine, name: str, path: Path, version: str | None, wait: float, force: bool = False
+    engine: Engine,
+    name: str,
+    path: Path | list[Path],
+    version: str | None,
+    wait: float,
+    force: bool = False,
 ) -> ImportResult:
     """Import with a progress bar; a bad file is listed problem by problem and fails, and so
     does an interrupted import (Ctrl-C), which changes nothing: it runs in one transaction."""
@@ -160,7 +181,16 @@ def _command(name: str) -> None:
     ) -> None:
         _import(name, path, version, wait, db, force)
 
-    chosen = record_set if name in RECORD_SETS else command
+    def several(
+        paths: PathsArgument,
+        version: VersionOption = None,
+        force: ForceOption = False,
+        wait: WaitOption = 60.0,
+        db: DatabaseOption = None,
+    ) -> None:
+        _import(name, paths, version, wait, db, force)
+
+    chosen = record_set if name in RECORD_SETS else several if name in SEVERAL_FILES else command
     chosen.__doc__ = (
         f"Import {what} as a release: all or nothing, the same file twice changes nothing, "
         f"a newer file replaces the release's rows. Curated rows are never touched.\n\n"
@@ -170,7 +200,12 @@ def _command(name: str) -> None:
 
 
 def _import(
-    name: str, path: Path | None, version: str | None, wait: float, db: str | None, force: bool
+    name: str,
+    path: Path | list[Path] | None,
+    version: str | None,
+    wait: float,
+    db: str | None,
+    force: bool,
 ) -> None:
     from bilateral_db.imports.release import check_version
 

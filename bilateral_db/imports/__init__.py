@@ -21,6 +21,7 @@ from bilateral_db.imports.base import (
     Progress,
     run_import,
 )
+from bilateral_db.imports.comtrade import ComtradeImporter
 from bilateral_db.imports.cow_igo import CowIgoImporter
 from bilateral_db.imports.cow_states import CowStatesImporter
 from bilateral_db.imports.cow_trade import CowTradeImporter
@@ -28,6 +29,7 @@ from bilateral_db.imports.gw_states import GwStatesImporter
 from bilateral_db.imports.hsg_travels import HsgTravelsImporter
 from bilateral_db.imports.hsg_visits import HsgVisitsImporter
 from bilateral_db.imports.release import Finding, ImportResult
+from bilateral_db.imports.tidy_trade import TidyTradeImporter
 from bilateral_db.resources import datasets_dir
 from bilateral_db.writing.errors import FileError as ImportFileError
 from bilateral_db.writing.errors import Problem as ImportProblem
@@ -52,6 +54,10 @@ IMPORTERS: dict[str, Importer] = {
     "cow-igo": CowIgoImporter(),
     "archigos": ArchigosImporter(),
     "cow-trade": CowTradeImporter(),  # not bundled: the file is too large to ship
+    # Trade files (docs/trade-files.md): UN Comtrade bulk files, several one release, and the
+    # tidy trade CSV.
+    "comtrade": ComtradeImporter(),
+    "trade": TidyTradeImporter(),
     # The Office of the Historian's records: directories of XML (or their repositories'
     # archives), after Archigos, whose leaders their travellers and visitors are linked to.
     "hsg-travels": HsgTravelsImporter(),
@@ -78,7 +84,8 @@ def recognise(name: str) -> Callable[[Sequence[str]], str | None]:
     def other(columns: Sequence[str]) -> str | None:
         present = set(columns)
         for other_name, importer in IMPORTERS.items():
-            if other_name != name and set(importer.required) <= present:
+            required = set(importer.required)  # empty: read by a layout of its own (comtrade)
+            if other_name != name and required and required <= present:
                 return f"{importer.dataset.title} (`bilateral-db import {other_name}`)"
         return None
 
@@ -88,15 +95,16 @@ def recognise(name: str) -> Callable[[Sequence[str]], str | None]:
 def import_dataset(
     engine: Engine,
     name: str,
-    path: Path,
+    path: Path | Sequence[Path],
     *,
     version: str | None = None,
     progress: Progress | None = None,
     lock_timeout: float = DEFAULT_LOCK_TIMEOUT,
     force: bool = False,
 ) -> ImportResult:
-    """Import `path` as a release of the data set `name` (a key of IMPORTERS); `force` writes
-    the release again even when the same file is already imported."""
+    """Import `path` as a release of the data set `name` (a key of IMPORTERS); several paths
+    are one release where the data set reads several (comtrade); `force` writes the release
+    again even when the same file is already imported."""
     return run_import(
         engine,
         IMPORTERS[name],

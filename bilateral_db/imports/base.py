@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from datetime import date
 from pathlib import Path
@@ -41,6 +41,17 @@ class Importer(ABC):
             raise WriteError(f"{path}: no such file")
         return nullcontext(DataFile(path, self.required, recognise=recognise))
 
+    def open_all(
+        self, paths: Sequence[Path], recognise: Recognise | None = None
+    ) -> AbstractContextManager[Any]:
+        """The input of several files read as one release; an importer of one file refuses
+        more (those that read several override it, and `digest` then covers them all)."""
+        if len(paths) != 1:
+            raise WriteError(
+                f"{self.dataset.dataset} reads one file, not {len(paths)}: import them one by one"
+            )
+        return self.open(paths[0], recognise)
+
     def digest(self, path: Path, data: Any) -> str:
         """SHA-256 of the input: the same input is the release already held."""
         return file_sha256(path)
@@ -59,7 +70,7 @@ class Importer(ABC):
 def run_import(
     engine: Engine,
     importer: Importer,
-    path: Path,
+    path: Path | Sequence[Path],
     *,
     version: str | None = None,
     progress: Progress | None = None,
@@ -67,7 +78,8 @@ def run_import(
     force: bool = False,
     recognise: Recognise | None = None,
 ) -> ImportResult:
-    """Import `path` as a release of the importer's data set, all or nothing.
+    """Import `path` as a release of the importer's data set, all or nothing (several paths
+    are one release, for an importer that reads several: Importer.open_all).
 
     Raises FileError when the file is wrong (nothing written; `recognise` names the data set
     a file of another one belongs to) and WriteError when the database refuses or lacks what
@@ -78,10 +90,17 @@ def run_import(
         version = check_version(version)
     except ValueError as error:
         raise WriteError(str(error)) from None
-    path = Path(path)
+    paths = [Path(path)] if isinstance(path, str | Path) else [Path(p) for p in path]
+    if not paths:
+        raise WriteError("no file to import")
     report: Progress = progress or (lambda *_: None)
-    with importer.open(path, recognise) as data:
-        return _write(engine, importer, path, data, version, report, lock_timeout, force)
+    opened = (
+        importer.open(paths[0], recognise)
+        if len(paths) == 1
+        else importer.open_all(paths, recognise)
+    )
+    with opened as data:
+        return _write(engine, importer, paths[0], data, version, report, lock_timeout, force)
 
 
 def _write(

@@ -8,9 +8,10 @@ importer's figure, or its partner's mirror export figure where that is missing, 
 varies). `-9` is unknown: a figure of status `unknown` with no value, never zero; `0` is an
 observed zero.
 
-COW's smoothed flows (`smoothflow1/2`, and the full release's alternative flows) are a second
-series of the same key; the schema has no column to tell a smoothed series from a raw one, so
-they are not imported (docs/performance.md says what column it would take).
+COW's smoothed flows (`smoothflow1/2`, where the file has them) are the same pairs' figures in
+the series `smoothed`, beside the reported flows (series `reported`): two more figures a row,
+read by the same rules (-9 unknown). Reports show the reported series unless asked otherwise.
+The full release's alternative flows (`bel_lux_alt_flow*`, `china_alt_flow*`) are not read.
 
 States map to countries through the crosswalk by its rule for a year (Crosswalk.in_year: the
 country on 1 July; 365 is the USSR's in 1990, Russia's in 1995). A code the crosswalk cannot
@@ -53,6 +54,8 @@ DATASET = Dataset(
     precedence=50,
 )
 REQUIRED = ("ccode1", "ccode2", "year", "flow1", "flow2")
+SMOOTHED = ("smoothflow1", "smoothflow2")  # optional: COW's smoothed series of the same pairs
+REPORTED_SERIES, SMOOTHED_SERIES = "reported", "smoothed"
 UNKNOWN = "-9"
 CATEGORY = "all-goods"
 CURRENCY = "USD"
@@ -71,8 +74,9 @@ FIGURE_COLUMNS = (
     "period_end",
     "value_status",
     "value_minor",
+    "series",
 )
-Staged = tuple[int, int, int, str, str, str, int | None]
+Staged = tuple[int, int, int, str, str, str, int | None, str]
 
 
 def series(category: int) -> dict[str, Any]:
@@ -80,7 +84,6 @@ def series(category: int) -> dict[str, Any]:
     return {
         "period_precision": "year",
         "flow": "import",
-        "series": "reported",
         "category_id": category,
         "valuation": "not_stated",
         "currency_code": CURRENCY,
@@ -116,9 +119,11 @@ class CowTradeImporter(Importer):
 
         def twice(key: Mapping[str, Any], first: int) -> tuple[str | None, str]:
             reporter, partner = key["reporter_actor_id"], key["partner_actor_id"]
+            smoothed = " (smoothed)" if key["series"] == SMOOTHED_SERIES else ""
             return "year", (
-                f"{iso.get(reporter, reporter)}'s imports from {iso.get(partner, partner)} in "
-                f"{str(key['period_start'])[:4]} are also given on line {first}"
+                f"{iso.get(reporter, reporter)}'s imports{smoothed} from "
+                f"{iso.get(partner, partner)} in {str(key['period_start'])[:4]} are also given "
+                f"on line {first}"
             )
 
         figures = release.target("trade_figure", FIGURE_COLUMNS, series(category), twice)
@@ -170,8 +175,8 @@ class _Reading:
         # another code's on the year's day), or None where the crosswalk has no country.
         self.mapped: dict[tuple[str, int], tuple[int, bool] | None] = {}
         self.contested: set[tuple[int, int]] = set()  # (actor id, year) with two codes
-        # figures of contested year-day codes: (reporter, partner, period) -> cents or None
-        self.seen: dict[tuple[int, int, str], int | None] = {}
+        # figures of contested year-day codes: (reporter, partner, period, series) -> cents
+        self.seen: dict[tuple[int, int, str, str], int | None] = {}
         self.held: list[tuple[Staged, str]] = []  # part-year rows, with a code
         self.iso = iso  # actor id -> country code, for messages
         self.unmapped: dict[str, _Unmapped] = {}
@@ -186,10 +191,13 @@ class _Reading:
         data = self.data
         add = self.figures.add
         positions: list[int] = []
+        smoothed: list[int] = []
         years: dict[str, tuple[int, str] | None] = {}
         for row in data.rows():
             if not positions:
                 positions = [row.positions[column] for column in REQUIRED]
+                if all(column in row.positions for column in SMOOTHED):
+                    smoothed = [row.positions[column] for column in SMOOTHED]
             i1, i2, iy, if1, if2 = positions
             cells = row.values
             self.rows += 1
@@ -200,7 +208,12 @@ class _Reading:
             years[year_text] = year
             flow1 = self._value(row.line, "flow1", cells[if1])
             flow2 = self._value(row.line, "flow2", cells[if2])
-            if year is None or flow1 is False or flow2 is False:
+            figures = [(flow1, flow2, REPORTED_SERIES)]
+            if smoothed:
+                smooth1 = self._value(row.line, SMOOTHED[0], cells[smoothed[0]])
+                smooth2 = self._value(row.line, SMOOTHED[1], cells[smoothed[1]])
+                figures.append((smooth1, smooth2, SMOOTHED_SERIES))
+            if year is None or any(value is False for pair in figures for value in pair[:2]):
                 continue
             code1, code2 = cells[i1].strip(), cells[i2].strip()
             first = self._actor(row.line, code1, "ccode1", year[0])
@@ -217,19 +230,24 @@ class _Reading:
                 )
                 continue
             period, period_end = year[1], f"{year[0]:04d}-12-31"
-            for reporter, partner, cents in ((a, b, flow1), (b, a, flow2)):
-                status = "observed" if cents is not None else "unknown"
-                staged: Staged = (row.line, reporter, partner, period, period_end, status, cents)
-                if a_part or b_part:
-                    self.held.append((staged, code1 if a_part else code2))
-                    continue
-                if self.contested and (
-                    (reporter, year[0]) in self.contested or (partner, year[0]) in self.contested
-                ):
-                    self.seen[(reporter, partner, period)] = cents
-                if cents is None:
-                    self.unknown += 1
-                add(staged)
+            for first_flow, second_flow, kind in figures:
+                for reporter, partner, cents in ((a, b, first_flow), (b, a, second_flow)):
+                    assert cents is not False  # a problem was reported above
+                    status = "observed" if cents is not None else "unknown"
+                    staged: Staged = (
+                        row.line, reporter, partner, period, period_end, status, cents, kind
+                    )  # fmt: skip
+                    if a_part or b_part:
+                        self.held.append((staged, code1 if a_part else code2))
+                        continue
+                    if self.contested and (
+                        (reporter, year[0]) in self.contested
+                        or (partner, year[0]) in self.contested
+                    ):
+                        self.seen[(reporter, partner, period, kind)] = cents
+                    if cents is None:
+                        self.unknown += 1
+                    add(staged)
             self.first_year = year[0] if self.first_year is None else min(self.first_year, year[0])
             self.last_year = year[0] if self.last_year is None else max(self.last_year, year[0])
         data.check()
@@ -259,15 +277,16 @@ class _Reading:
         left_out: dict[tuple[str, str], tuple[int, list[str]]] = {}
         counts: dict[tuple[str, str], int] = {}
         for staged, code in self.held:
-            line, reporter, partner, period, _, status, cents = staged
-            key = (reporter, partner, period)
+            line, reporter, partner, period, _, status, cents, kind = staged
+            key = (reporter, partner, period, kind)
             if key in self.seen:
                 entry = left_out.setdefault((code, period[:4]), (line, []))
                 counts[(code, period[:4])] = counts.get((code, period[:4]), 0) + 1
                 kept = self.seen[key]
                 if kept != cents:
+                    smoothed = " (smoothed)" if kind == SMOOTHED_SERIES else ""
                     entry[1].append(
-                        f"{self.iso.get(reporter, reporter)} imports from "
+                        f"{self.iso.get(reporter, reporter)} imports{smoothed} from "
                         f"{self.iso.get(partner, partner)}: {_millions(cents)} by {code}, "
                         f"{_millions(kept)} kept"
                     )
@@ -359,11 +378,13 @@ class _Reading:
     def _note_contested_late(self, actor_id: int, year: int) -> None:
         """A contest found after rows of the year were staged: the stage tells their keys."""
         rows = self.figures.staged(
-            ("reporter_actor_id", "partner_actor_id", "period_start", "value_minor"),
+            ("reporter_actor_id", "partner_actor_id", "period_start", "series", "value_minor"),
             "period_start = :period AND (reporter_actor_id = :actor OR partner_actor_id = :actor)",
             {"actor": actor_id, "period": f"{year:04d}-01-01"},
         )
-        self.seen.update(((r, p, str(d)), None if v is None else int(v)) for r, p, d, v in rows)
+        self.seen.update(
+            ((r, p, str(d), s), None if v is None else int(v)) for r, p, d, s, v in rows
+        )
 
 
 def _millions(cents: int | None) -> str:

@@ -7,6 +7,10 @@ says how many of the bloc's members it covers; when some are missing it is marke
 Year-on-year change is computed from values, exactly, and a change a source reports where
 values are missing is shown beside it, marked as reported: growth is never stored twice.
 
+Only the reported series is shown (each reporter's own statistics, series `reported`): a
+source's smoothed series (COW's smoothflow) or mirror series stays out, and the question's
+description says so.
+
 Figures and reported changes are claims (claims/kinds/trade.py): each series shows the
 preferred release's figure, and each row says which release it comes from (`source`; a sum
 names the releases of the figures it adds up). The whole answer is one statement, paged in

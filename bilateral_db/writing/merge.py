@@ -19,6 +19,7 @@ from typing import Any
 
 from sqlalchemy import Connection, Table, text
 
+from bilateral_db.writing.references import SetChecked
 from bilateral_db.writing.stage import Stage
 from bilateral_db.writing.statistics import renew_if_stale
 
@@ -110,7 +111,16 @@ class SetBasedMerge:
                 f" WHERE NOT EXISTS (SELECT 1 FROM {plan.table.name} t WHERE "
                 f"{self._joined('t')} AND {self._scope('t')})"
             )
-        return int(self.connection.execute(text(sql), plan.params()).rowcount)
+        if self.connection.dialect.name != "postgresql":
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
+        references = SetChecked(
+            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self._value
+        )
+        if not references.applicable():
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
+        references.check(plan.params())  # locked and checked for the set: the triggers' work
+        with references.triggers_off():
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
 
     def merge(self, stage: Stage) -> Changes:
         """Into a scope that holds rows: removed, updated, inserted; the stage has no key twice."""

@@ -86,6 +86,9 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     },
     # COW Trade is not shipped: a file of another layout is refused whole (no COW Trade columns).
     ("import", "cow-trade"): (["<cow-states>"], {}),
+    # Trade files: a file of another layout is refused whole (neither Comtrade's nor tidy).
+    ("import", "comtrade"): (["<cow-states>"], {}),
+    ("import", "trade"): (["<cow-states>"], {}),
 }
 NO_DATABASE = {
     ("validate",),

@@ -103,3 +103,28 @@ def test_cite_gives_the_release_of_imported_rows(curated_url: str) -> None:
     assert cited["citation"].startswith("Pevehouse, Jon C.W.")
     assert cited["file"] == "cow_igo_slice.csv.gz"
     assert cited["file_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_comtrade_imports_several_files_as_one_release(curated_url: str) -> None:
+    samples = DATASET_SLICES / "comtrade"
+    files = [str(samples / "legacy_sample.csv"), str(samples / "plus_sample.txt")]
+    result = runner.invoke(app, ["import", "comtrade", *files, "--db", curated_url])
+    assert result.exit_code == 0, result.output
+    assert "comtrade: imported 4 trade_figure" in result.output
+    assert "area_not_stored (line 2): m49 000 WORLD: not a country or bloc of ours" in (
+        result.output
+    )
+
+
+def test_a_tidy_file_with_a_bad_cell_fails_naming_line_and_column(
+    curated_url: str, tmp_path: Any
+) -> None:
+    path = tmp_path / "figures.csv"
+    path.write_text(
+        "reporter,partner,period,flow,category,value,unit,source\n"
+        "RUS,THA,2018,total,all-goods,2.6 bn,dollars,a\n"
+    )
+    result = runner.invoke(app, ["import", "trade", str(path), "--db", curated_url])
+    assert result.exit_code == 1, result.output
+    assert f"{path}:2: unit: 'dollars' is neither an ISO 4217 currency" in result.output
+    assert "nothing was imported" in result.output

@@ -1,4 +1,5 @@
-"""COW Trade v4.0 dyadic (a slice of the real file): two import figures a row, -9 unknown."""
+"""COW Trade v4.0 dyadic (a slice of the real file): two import figures a row in the reported
+series and two in the smoothed one, -9 unknown."""
 
 from __future__ import annotations
 
@@ -25,7 +26,7 @@ FIGURES = """
     JOIN release r ON r.id = tf.release_id
     JOIN actor ra ON ra.id = tf.reporter_actor_id JOIN country rc ON rc.id = ra.country_id
     JOIN actor pa ON pa.id = tf.partner_actor_id JOIN country pc ON pc.id = pa.country_id
-    WHERE r.slug = :release AND tf.period_start = :period
+    WHERE r.slug = :release AND tf.period_start = :period AND tf.series = :series
       AND ((rc.code = :a AND pc.code = :b) OR (rc.code = :b AND pc.code = :a))
     ORDER BY rc.code
 """
@@ -35,11 +36,13 @@ def _lines() -> list[str]:
     return gzip.decompress(SLICE.read_bytes()).decode().splitlines()
 
 
-def _figures(engine: Engine, a: str, b: str, year: int) -> list[tuple[object, ...]]:
+def _figures(
+    engine: Engine, a: str, b: str, year: int, series: str = "reported"
+) -> list[tuple[object, ...]]:
     with engine.connect() as connection:
         rows = connection.execute(
             text(FIGURES),
-            {"release": COW, "period": f"{year}-01-01", "a": a, "b": b},
+            {"release": COW, "period": f"{year}-01-01", "a": a, "b": b, "series": series},
         )
         return [tuple(row) for row in rows]
 
@@ -49,11 +52,11 @@ def imported(curated_engine: Engine) -> Engine:
     result = import_dataset(curated_engine, "cow-trade", SLICE)
     rows = len(_lines()) - 1
     assert result.counts == {
-        "trade_figure": 2 * rows,
+        "trade_figure": 4 * rows,  # two reported and two smoothed figures a row
         "unknown_value": result.counts["unknown_value"],
         "source_rows": rows,
     }
-    assert result.changes == {"inserted": 2 * rows, "updated": 0, "unchanged": 0, "removed": 0}
+    assert result.changes == {"inserted": 4 * rows, "updated": 0, "unchanged": 0, "removed": 0}
     assert not result.findings
     return curated_engine
 
@@ -79,6 +82,42 @@ def test_minus_nine_is_unknown_and_zero_an_observed_zero(imported: Engine) -> No
         ("RUS", "USA", "observed", 2 * MILLION),
         ("USA", "RUS", "observed", 0),
     ]
+
+
+def test_smoothed_flows_are_the_smoothed_series_of_the_same_pairs(imported: Engine) -> None:
+    # 2,365,1921,0,2,1,14: reported 0 and 2, smoothed 1 and 14; 2,365,1873,-9,13,-9,13.
+    smoothed = _figures(imported, "USA", "RUS", 1921, "smoothed")
+    assert [row[:4] for row in smoothed] == [
+        ("RUS", "USA", "observed", 14 * MILLION),
+        ("USA", "RUS", "observed", 1 * MILLION),
+    ]
+    assert [row[:4] for row in _figures(imported, "USA", "RUS", 1873, "smoothed")] == [
+        ("RUS", "USA", "observed", 13 * MILLION),
+        ("USA", "RUS", "unknown", None),
+    ]
+    with imported.connect() as connection:
+        series = connection.execute(
+            text(
+                "SELECT series, COUNT(*) FROM trade_figure tf JOIN release r "
+                "ON r.id = tf.release_id WHERE r.slug = :release GROUP BY series ORDER BY series"
+            ),
+            {"release": COW},
+        ).all()
+    rows = len(_lines()) - 1
+    assert [tuple(row) for row in series] == [("reported", 2 * rows), ("smoothed", 2 * rows)]
+
+
+def test_the_report_shows_the_reported_series_and_says_so(imported: Engine) -> None:
+    with Session(imported) as session:
+        rows = reports.trade_between(session, a="USA", b="RUS", year_from=1921, year_to=1921)
+    assert sorted((r.reporter, r.partner, r.value) for r in rows) == [
+        ("RUS", "USA", Decimal("2000000.00")),  # US dollars: 2 million, not the smoothed 14
+        ("USA", "RUS", Decimal("0.00")),
+    ]
+    from bilateral_db.answers.questions import QUESTIONS
+
+    (trade,) = [question for question in QUESTIONS if question.name == "trade"]
+    assert "of the reported series" in trade.description
 
 
 def test_365_is_the_ussr_in_1990_and_russia_in_1995(imported: Engine) -> None:
@@ -153,7 +192,7 @@ def test_unchanged_reimport_changes_nothing(imported: Engine, snapshot) -> None:
 def test_a_changed_file_merges_only_what_differs(imported: Engine, tmp_path: Path) -> None:
     lines = _lines()
     index = next(i for i, row in enumerate(lines) if row.startswith("2,20,2014,"))
-    lines[index] = "2,20,2014,346063.5,-9,346063,276158"
+    lines[index] = "2,20,2014,346063.5,-9,346063,276158"  # the smoothed flows as they were
     dropped = next(i for i, row in enumerate(lines) if row.startswith("2,20,2013,"))
     del lines[dropped]
     path = tmp_path / "Dyadic_COW_4.0_fixed.csv"
@@ -165,8 +204,8 @@ def test_a_changed_file_merges_only_what_differs(imported: Engine, tmp_path: Pat
     assert result.changes == {
         "inserted": 0,
         "updated": 2,
-        "unchanged": 2 * rows - 2,
-        "removed": 2,
+        "unchanged": 4 * rows - 2,  # 2014's smoothed figures are the file's again
+        "removed": 4,
     }
     assert [row[:4] for row in _figures(imported, "USA", "CAN", 2014)] == [
         ("CAN", "USA", "unknown", None),
@@ -200,7 +239,7 @@ def test_a_superseded_code_is_compared_before_it_is_called_the_same(
     result = import_dataset(curated_engine, "cow-trade", QUIRKS)
     (finding,) = [f for f in result.findings if f.kind == "superseded_code"]
     assert finding.record == "cow 678 1990"
-    assert "2 of the 4 left out differ" in finding.message
+    assert "4 of the 8 left out differ" in finding.message  # reported and smoothed alike
     assert "IRN imports from YEM: 0 by 678, 1 kept" in finding.message
     assert "YEM imports from IRN: -9 (unknown) by 678, 24 kept" in finding.message
     assert "gives the same figures" not in finding.message

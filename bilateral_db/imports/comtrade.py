@@ -1,0 +1,301 @@
+"""UN Comtrade bulk files: `import comtrade PATH…`, several files one release.
+
+The reader (trade_files.ComtradeReader) parses and checks the files and maps M49 codes to
+areas through the reviewed mapping; this module turns its rows into trade figures of the
+series `reported`, in US cents, and stages them in the release's trade_figure target (the
+writing layer: stage, check for a figure given twice, merge set-based).
+
+Nothing is dropped silently; what is not stored is a finding, by code or kind, with its rows:
+- an area that is not a country or bloc of ours (World, areas n.e.s., Bunkers, Free Zones,
+  Special Categories, territories, combinations such as Belgium-Luxembourg): the schema's
+  actors are countries and blocs, so its figures are not stored (`area_not_stored`);
+- a code the mapping knows but does not place on the period's day (`unplaced_code`);
+- a breakdown row of Comtrade+ (by second partner, customs procedure or transport mode): the
+  total row is the figure (`breakdown_rows`);
+- a BEC commodity code (no scheme of ours), and a figure whose two sides are one country.
+
+Flags: a figure UNSD estimated (Comtrade+ `isReported` false) is `approximately`, others
+`exact`; the quantity is the file's quantity in its unit, else its net weight in kg; estimated
+quantities and net weights are counted in the release's counts. HS and SITC codes are product
+categories of their revision, added where the database lacks them (trade_figures.Categories).
+"""
+
+from __future__ import annotations
+
+import hashlib
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterator, Sequence
+from contextlib import AbstractContextManager, contextmanager
+from dataclasses import dataclass
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+from sqlalchemy import Connection
+
+from bilateral_db.core.vocabulary import Qualifier, TradeSeries, ValueStatus
+from bilateral_db.imports.base import Importer, Progress
+from bilateral_db.imports.reading import Recognise, file_sha256
+from bilateral_db.imports.release import Dataset, ReleaseWriter
+from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
+from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
+from bilateral_db.writing.errors import FileError, Problem, WriteError
+from bilateral_db.writing.target import StagedTarget
+
+DATASET = Dataset(
+    dataset="comtrade",
+    title="UN Comtrade, bulk data",
+    publisher="United Nations Statistics Division",
+    citation="United Nations Statistics Division. UN Comtrade Database. https://comtradeplus.un.org/",
+    url="https://comtradeplus.un.org/",
+    precedence=40,  # the reporters' own statistics, before COW's compilation (50)
+)
+CURRENCY = "USD"
+PROGRESS_EVERY = 20_000
+NET_WEIGHT_UNIT = "kg"  # a net weight in grams is thousandths of a kilogram
+# Why rows of a kind are not figures: the findings say it with their count and first line.
+LEFT_OUT = {
+    "area_not_stored": "not a country or bloc of ours (World, areas n.e.s., special "
+    "categories, territories and combinations have no actor in the schema)",
+    "breakdown_rows": "Comtrade+ breakdowns by second partner, customs procedure or transport "
+    "mode (the total row of each is the figure)",
+    "same_country": "both codes are one country of ours",
+    "category_not_stored": "a classification with no product category scheme of ours",
+}
+
+
+@dataclass
+class _Left:
+    """Rows left out for one reason: where first seen, and how many."""
+
+    where: str  # file:line
+    line: int
+    rows: int = 0
+
+
+class ComtradeImporter(Importer):
+    dataset = DATASET
+    required = ()  # the reader reads a table by either layout's column names
+
+    def open(self, path: Path, recognise: Recognise | None = None) -> AbstractContextManager[Any]:
+        return self.open_all([path], recognise)
+
+    def open_all(
+        self, paths: Sequence[Path], recognise: Recognise | None = None
+    ) -> AbstractContextManager[Any]:
+        return _opened(paths)
+
+    def digest(self, path: Path, data: ComtradeReader) -> str:
+        """One file: its SHA-256; several: the SHA-256 of their names and hashes in order."""
+        if len(data.paths) == 1:
+            return file_sha256(data.paths[0])
+        joined = "\n".join(f"{p.name} {file_sha256(p)}" for p in data.paths)
+        return hashlib.sha256(joined.encode()).hexdigest()
+
+    def write(
+        self,
+        connection: Connection,
+        release: ReleaseWriter,
+        data: ComtradeReader,
+        progress: Progress,
+    ) -> tuple[date | None, date | None]:
+        lines = _Lines()
+        figures = release.target(
+            "trade_figure",
+            FIGURE_COLUMNS,
+            {"series": TradeSeries.REPORTED.value, "currency_code": CURRENCY},
+            lines.duplicate,
+        )
+        assert isinstance(figures, StagedTarget)
+        reading = _Reading(connection, data, figures, lines, progress)
+        reading.read()
+        reading.categories.flush()  # before the figures that refer to them
+        try:
+            changes = figures.finish()
+        except FileError as error:
+            raise FileError([lines.located(problem) for problem in error.problems]) from None
+        reading.report(release)
+        release.count("trade_figure", changes.rows)
+        for kind, rows in reading.counts.items():
+            if rows:
+                release.count(kind, rows)
+        return reading.first, reading.last
+
+
+@contextmanager
+def _opened(paths: Sequence[Path]) -> Iterator[ComtradeReader]:
+    missing = [str(path) for path in paths if not path.is_file()]
+    if missing:
+        raise WriteError(f"{', '.join(missing)}: no such file")
+    yield ComtradeReader(list(paths))
+
+
+class _Lines:
+    """Staged rows are numbered across the files (each table's lines after the last one's), so
+    a figure given twice in two files is named by file and line."""
+
+    def __init__(self) -> None:
+        self.starts: list[int] = []
+        self.names: list[str] = []
+        self.current = ""
+        self.offset = 0
+        self.last = 0
+
+    def number(self, source: str, line: int) -> int:
+        if source != self.current:
+            self.offset = self.last
+            self.starts.append(self.offset)
+            self.names.append(source)
+            self.current = source
+        self.last = max(self.last, self.offset + line)
+        return self.offset + line
+
+    def where(self, number: int) -> tuple[str, int]:
+        index = bisect_right(self.starts, number - 1) - 1
+        return self.names[index], number - self.starts[index]
+
+    def duplicate(self, key: dict[str, Any] | Any, first: int) -> tuple[str | None, str]:
+        file, line = self.where(first)
+        period = f"{key['period_start']}..{key['period_end']}"
+        return None, (
+            f"the figure of actors {key['reporter_actor_id']} and {key['partner_actor_id']}, "
+            f"{period}, flow {key['flow']}, category {key['category_id']} is also given at "
+            f"{file}:{line}"
+        )
+
+    def located(self, problem: Problem) -> Problem:
+        if not problem.line or not self.starts:
+            return problem
+        file, line = self.where(problem.line)
+        return Problem(file, line, problem.field, problem.message)
+
+
+class _Reading:
+    """One pass over the files: each row mapped to a figure, or counted where it is not one."""
+
+    def __init__(
+        self,
+        connection: Connection,
+        data: ComtradeReader,
+        figures: StagedTarget,
+        lines: _Lines,
+        progress: Progress,
+    ) -> None:
+        self.data = data
+        self.figures = figures
+        self.lines = lines
+        self.progress = progress
+        self.actors = actor_ids(connection)
+        self.categories = Categories(connection, add=True)
+        self.area_actor: dict[int, int | None] = {}  # id() of the mapping's Area -> actor
+        self.left: dict[tuple[str, str], _Left] = {}  # (kind, record) -> first seen, rows
+        self.counts: Counter[str] = Counter()
+        self.first: date | None = None
+        self.last: date | None = None
+
+    def read(self) -> None:
+        add = self.figures.add
+        rows = 0
+        for row in self.data.rows():
+            rows += 1
+            if rows % PROGRESS_EVERY == 0:
+                self.progress("rows", self.data.bytes_read, self.data.bytes_total)
+            staged = self._figure(row)
+            if staged is not None:
+                add(staged)
+        self.counts["source_rows"] = rows
+        self.counts["categories_added"] = self.categories.added
+        self.progress("rows", self.data.bytes_total, self.data.bytes_total)
+
+    def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
+        if row.is_breakdown:
+            self._leave(row, "breakdown_rows", "partner2, customs or transport")
+            return None
+        reporter = self._actor(row, row.reporter, row.reporter_area)
+        partner = self._actor(row, row.partner, row.partner_area)
+        if reporter is None or partner is None:
+            return None
+        if reporter == partner:
+            self._leave(row, "same_country", f"{row.reporter} {row.partner}")
+            return None
+        category = self.categories.id(row.category)
+        if category is None:
+            self._leave(row, "category_not_stored", row.category.partition(":")[0])
+            return None
+        period = row.period
+        self.first = period.start if self.first is None else min(self.first, period.start)
+        self.last = period.end if self.last is None else max(self.last, period.end)
+        value = row.value_minor
+        quantity, unit = row.quantity_milli, row.quantity_unit
+        if quantity is None and row.net_weight_g is not None:
+            quantity, unit = row.net_weight_g, NET_WEIGHT_UNIT
+            self.counts["net_weight_as_quantity"] += 1
+        if row.quantity_estimated:
+            self.counts["quantity_estimated"] += 1
+        if row.net_weight_estimated:
+            self.counts["net_weight_estimated"] += 1
+        estimated = row.is_reported is False
+        if estimated:
+            self.counts["estimated_by_unsd"] += 1
+        if value is None:
+            self.counts["unknown_value"] += 1
+        return (
+            self.lines.number(row.source, row.line),
+            reporter,
+            partner,
+            period.start.isoformat(),
+            period.end.isoformat(),
+            period.precision,
+            row.flow.name,
+            category,
+            row.valuation.value,
+            ValueStatus.UNKNOWN.value if value is None else ValueStatus.OBSERVED.value,
+            value,
+            quantity,
+            unit if quantity is not None else None,
+            (Qualifier.APPROXIMATELY if estimated else Qualifier.EXACT).value,
+        )
+
+    def _actor(self, row: ComtradeRow, code: int, area: Area | None) -> int | None:
+        """The actor of an area; None (counted) where the day or the schema has none."""
+        if area is None:  # the reader lists it in `unplaced`
+            return None
+        known = id(area)  # the mapping's own objects, alive while the reader is: cheap to hash
+        if known in self.area_actor:
+            found = self.area_actor[known]
+        else:
+            found = self.actors.get((area.table, area.actor)) if area.table != "region" else None
+            self.area_actor[known] = found
+        if found is None:
+            self._leave(row, "area_not_stored", f"m49 {code:03d} {area.actor}")
+        return found
+
+    def _leave(self, row: ComtradeRow, kind: str, record: str) -> None:
+        left = self.left.get((kind, record))
+        if left is None:
+            left = self.left[(kind, record)] = _Left(f"{row.source}:{row.line}", row.line)
+        left.rows += 1
+        return None
+
+    def report(self, release: ReleaseWriter) -> None:
+        """Findings: every kind of row left out, by code, with its count and first line."""
+        for code, unplaced in sorted(self.data.unplaced.items()):
+            release.finding(
+                "unplaced_code",
+                None,
+                f"m49 {code:03d} {unplaced.first}..{unplaced.last}",
+                f"the M49 mapping places the code on none of these days; its {unplaced.rows:,} "
+                f"rows (first at {unplaced.line}) are not imported (add its dates to "
+                "fixtures/comtrade/m49_codes.csv)",
+            )
+        for (kind, record), left in sorted(self.left.items(), key=lambda item: item[1].line):
+            release.finding(
+                kind,
+                left.line,
+                record,
+                f"{LEFT_OUT[kind]}: its {left.rows:,} rows (first at {left.where}) are not "
+                "imported",
+            )
+            self.counts[kind] += left.rows
+        self.counts["rounded_values"] = self.data.rounded_values

@@ -1,0 +1,124 @@
+"""What the trade-file importers (comtrade, trade) share: the figure's columns, the actors codes
+name, and product categories by code.
+
+A figure names its reporter and partner by a country's ISO code or a bloc's code; both are
+actors. A Comtrade file names HS and SITC codes that the curated categories do not hold: they
+are added to `product_category` as the nomenclature's entries (code `hs2012:0101`, scheme,
+revision, parent the code one level up, the chapter's parent `all-goods`), shared by every
+release like the curated ones, since a category is a term of a nomenclature, not a claim.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from sqlalchemy import Connection, insert, select, text
+
+from bilateral_db.core.vocabulary import CategoryScheme
+from bilateral_db.models import Actor, Bloc, Country, ProductCategory
+
+# A staged figure: its line, then these values (the series and currency are the input's).
+FIGURE_COLUMNS = (
+    "reporter_actor_id",
+    "partner_actor_id",
+    "period_start",
+    "period_end",
+    "period_precision",
+    "flow",
+    "category_id",
+    "valuation",
+    "value_status",
+    "value_minor",
+    "quantity_milli",
+    "quantity_unit",
+    "qualifier",
+)
+ALL_GOODS = "all-goods"
+RESERVE = 1000  # category ids taken from the sequence at a time
+# A nomenclature's prefix in our category codes -> its scheme and the digits a level adds
+# (HS: chapter 27, heading 2710, subheading 271012; SITC: 3, 33, 334, 3341, 33411). BEC has
+# no scheme of ours.
+SCHEMES = {"hs": (CategoryScheme.HS, 2), "sitc": (CategoryScheme.SITC, 1)}
+
+
+def actor_ids(connection: Connection) -> dict[tuple[str, str], int]:
+    """(table, code) -> actor id, for every country ("country", "USA") and bloc ("bloc", "EU")."""
+    found: dict[tuple[str, str], int] = {}
+    for code, actor in connection.execute(
+        select(Country.code, Actor.id).join(Actor, Actor.country_id == Country.id)
+    ):
+        found[("country", code)] = actor
+    for code, actor in connection.execute(
+        select(Bloc.code, Actor.id).join(Actor, Actor.bloc_id == Bloc.id)
+    ):
+        found[("bloc", code)] = actor
+    return found
+
+
+class Categories:
+    """Product categories by code: those the database holds, and nomenclature codes added as
+    they are first met (`add=True`), with their parents. New ones take their ids at once (from
+    the table's sequence on PostgreSQL, after the highest on SQLite, whose writer holds the
+    file's lock) and are written together by `flush`, before the figures that refer to them."""
+
+    def __init__(self, connection: Connection, *, add: bool) -> None:
+        self.connection = connection
+        self.add = add
+        self.ids: dict[str, int] = {
+            code: id_
+            for code, id_ in connection.execute(select(ProductCategory.code, ProductCategory.id))
+        }
+        self.pending: list[dict[str, Any]] = []
+        self.reserved: list[int] = []
+        self.next_id = max(self.ids.values(), default=0) + 1
+        self.added = 0
+
+    def id(self, code: str) -> int | None:
+        """The category's id; None where it is not held and cannot be added (a BEC code)."""
+        found = self.ids.get(code)
+        if found is not None or not self.add:
+            return found
+        prefix, _, digits = code.partition(":")
+        nomenclature = SCHEMES.get(prefix.rstrip("0123456789"))
+        if nomenclature is None or not digits.isdigit():
+            return None
+        scheme, step = nomenclature
+        top = len(digits) <= step
+        parent = self.ids[ALL_GOODS] if top else self.id(f"{prefix}:{digits[:-step]}")
+        revision = prefix.upper() if prefix != scheme.value else None
+        new = self._new_id()
+        self.pending.append(
+            {
+                "id": new,
+                "code": code,
+                "name": f"{(revision or scheme.value.upper())} {digits}",
+                "scheme": scheme.value,
+                "revision": revision,
+                "parent_id": parent,
+            }
+        )
+        self.ids[code] = new
+        self.added += 1
+        return new
+
+    def flush(self) -> None:
+        """Write the categories added so far (parents before their children)."""
+        if self.pending:
+            self.connection.execute(insert(ProductCategory), self.pending)
+            self.pending.clear()
+
+    def _new_id(self) -> int:
+        if self.connection.dialect.name != "postgresql":
+            self.next_id += 1
+            return self.next_id - 1
+        if not self.reserved:
+            self.reserved = list(
+                self.connection.execute(
+                    text(
+                        "SELECT nextval(pg_get_serial_sequence('product_category', 'id')) "
+                        "FROM generate_series(1, :n)"
+                    ),
+                    {"n": RESERVE},
+                ).scalars()
+            )[::-1]
+        return self.reserved.pop()
