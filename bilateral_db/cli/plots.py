@@ -53,7 +53,7 @@ def draw(
         rows: list[Any] = answer.result
         title = f"Trade {arguments['a'].upper()}–{arguments['b'].upper()}"
         drawn = [row for row in rows if row.value is not None]
-        plot_trade(rows, path, title=title, sources=_sources(session, drawn), today=today)
+        plot_trade(rows, path, title=title, sources=sources_of(session, drawn), today=today)
     elif kind == "memberships":
         code = arguments.get("bloc") or arguments["code"]
         if "bloc" in arguments:
@@ -62,12 +62,12 @@ def draw(
             rows = answer.result
         title = f"{code.upper()} memberships"
         drawn = [row for row in rows if row.start_date is not None]
-        plot_memberships(rows, path, title=title, sources=_sources(session, drawn), today=today)
+        plot_memberships(rows, path, title=title, sources=sources_of(session, drawn), today=today)
     else:
         raise ValueError(f"no picture of kind {kind!r}")
 
 
-def _sources(session: Connection, rows: Sequence[Any]) -> list[str]:
+def sources_of(session: Connection, rows: Sequence[Any]) -> list[str]:
     """What the drawn rows come from, most rows first: data-set releases by their slug, and
     for curated rows the sources their facts cite (the `curated` release is no source)."""
     from collections import Counter
