@@ -570,8 +570,9 @@ def test_0011_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
     database_factory, curated_template_url: str, snapshot
 ) -> None:
     """A database at 0007 holding the bundled fixtures and COW trade figures, upgraded to 0011
-    (figures indexed by partner and reporter): every row kept, the index in place of the
-    partner's own, and Russia's trade with ASEAN's members summed as before."""
+    (figures indexed by partner and reporter, participants by meeting and actor): every row
+    kept, the indexes in place of the one-column ones, and Russia's trade with ASEAN's members
+    summed as before."""
     from conftest import DATASET_SLICES, clone_database
     from sqlalchemy.orm import Session
 
@@ -602,6 +603,9 @@ def test_0011_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
         indexes = {index["name"] for index in inspect(old).get_indexes("trade_figure")}
         assert "ix_trade_figure_partner_reporter" in indexes
         assert "ix_trade_figure_partner_actor_id" not in indexes
+        by_meeting = {index["name"] for index in inspect(old).get_indexes("participant")}
+        assert "ix_participant_meeting_id_actor_id" in by_meeting
+        assert "ix_participant_meeting_id" not in by_meeting
         # 365,800,2014,2232,3716: Russia's imports from Thailand, then Thailand's from Russia;
         # Thailand is the one of ASEAN's ten members the slice has figures of.
         million = Decimal(10) ** 6

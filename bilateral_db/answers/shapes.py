@@ -162,10 +162,10 @@ SHAPES: dict[str, Shape] = {
     "AgreementRow": Shape(AGREEMENT),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
     "ParticipantRow": Shape(
-        ("person", "name", "actor", "actor_name", "role", "status"),
-        display=("person", "name", "actor", "actor_name", "role", "status"),
+        ("person", "name", "actor", "actor_name", "role", "status", "source"),
+        display=("person", "name", "actor", "actor_name", "role", "status", "source"),
     ),
-    "TopicRow": Shape(("topic", "name"), display=("topic", "name")),
+    "TopicRow": Shape(("topic", "name", "source"), display=("topic", "name", "source")),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),
     "CountryRow": Shape(
         (

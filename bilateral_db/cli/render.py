@@ -23,6 +23,7 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from bilateral_db.answers import Answer, Table, to_json
+from bilateral_db.answers.tables import CITATIONS
 
 COLUMN_GAP = 2  # characters between two columns: the box's blank separator and one of padding
 NARROWEST_TEXT = 8  # a text column is never squeezed below this (or its longest word)
@@ -332,7 +333,8 @@ def _layout(table: Table, width: int | None) -> tuple[list[_Column], list[int], 
     hidden: list[str] = []
     while True:
         widths = _fit(columns, width)
-        droppable = [i for i, c in enumerate(columns) if c.key not in table.keep]
+        # Citations are there because they were asked for (--cite): they stay too.
+        droppable = [i for i, c in enumerate(columns) if c.key not in {*table.keep, CITATIONS}]
         if widths is not None or len(columns) <= 2 or not droppable:
             widths = widths or _fit(columns, width, fold=True)
             return columns, widths or [c.natural for c in columns], hidden

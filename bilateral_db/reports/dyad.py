@@ -72,6 +72,7 @@ class DyadTopicRow:
     via: str
     via_slug: str | None
     fact_id: int
+    source: str = "curated"  # topics are curated facts (their citations: --cite)
 
 
 @dataclass(frozen=True)

@@ -133,35 +133,41 @@ def _gaps(
 def not_covered(
     found: ClaimSet[MembershipScope, MembershipData], on: date, answered: list[MembershipRow]
 ) -> list[MembershipRow]:
-    """A row per membership no row answers on `on`, where a data set that claims it at other
-    times is silent then (outside its coverage, or a gap in it)."""
+    """A row per membership no row answers on `on`, where the preferred source of it is a
+    data set that claims it at other times and is silent then (outside its coverage, or a gap
+    in it). A curated "no" is an answer: no row."""
     seen = {(row.bloc, row.country, row.role) for row in answered}
     silent: list[MembershipRow] = []
     for scope, group in engine.by_scope(found.claims).items():
-        for claimant in engine.claimants(group, scope, found.coverage):
-            own = claimant.alternative is None and claimant.claims  # a claim, not silence
-            if not own or claimant.release_id == engine.CURATED_RELEASE_ID:
-                continue
-            data = claimant.claims[0].data
-            key = (data.bloc, data.country, data.role)
-            if key in seen:
-                continue
-            if not found.coverage.covers(claimant.release_id, scope, on) and engine.silent_on(
-                group, on
-            ):
-                seen.add(key)
-                silent.append(
-                    MembershipRow(
-                        source=claimant.release,
-                        sources=(claimant.release,),
-                        covered=False,
-                        **data._asdict(),
-                        start_date=None,
-                        end_date=None,
-                        end_status=None,
-                        fact_id=None,
-                    )
+        claimants = engine.claimants(group, scope, found.coverage)
+        preferred = claimants[0] if claimants else None
+        if (
+            preferred is None
+            or preferred.alternative is not None
+            or not preferred.claims  # it speaks of the scope without a claim: a "no"
+            or preferred.release_id == engine.CURATED_RELEASE_ID
+        ):
+            continue
+        data = preferred.claims[0].data
+        key = (data.bloc, data.country, data.role)
+        if key in seen:
+            continue
+        if not found.coverage.covers(preferred.release_id, scope, on) and engine.silent_on(
+            group, on
+        ):
+            seen.add(key)
+            silent.append(
+                MembershipRow(
+                    source=preferred.release,
+                    sources=(preferred.release,),
+                    covered=False,
+                    **data._asdict(),
+                    start_date=None,
+                    end_date=None,
+                    end_status=None,
+                    fact_id=None,
                 )
+            )
     return silent
 
 
