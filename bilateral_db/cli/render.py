@@ -228,12 +228,13 @@ class _Column:
             return max([longest, *(len(cell) for cell in self.cells)])
         return max(longest, min(NARROWEST_TEXT, self.natural))
 
-    @property
-    def folded(self) -> int:
+    def folded(self, hard: bool) -> int:
         """The narrowest it may be when only kept columns are left: the header folds, a
-        number never, a value's words only past NARROWEST_KEPT."""
+        number never; a value's words past NARROWEST_TEXT, or (`hard`) past NARROWEST_KEPT."""
         if self.numeric:
             return max([1, *(len(cell) for cell in self.cells)])
+        if hard:
+            return NARROWEST_KEPT
         words = [word for text in self.cells for word in text.split()]
         return max([NARROWEST_KEPT, *(min(len(word), NARROWEST_TEXT) for word in words)])
 
@@ -303,11 +304,13 @@ def _total(widths: Sequence[int]) -> int:
     return sum(widths) + COLUMN_GAP * max(0, len(widths) - 1)
 
 
-def _fit(columns: list[_Column], width: int, *, fold: bool = False) -> list[int] | None:
+def _fit(
+    columns: list[_Column], width: int, *, fold: bool = False, hard: bool = False
+) -> list[int] | None:
     """Column widths that fit `width` without breaking a number or a word, or None; with
     `fold`, text may break inside a word (kept columns, when nothing else can go)."""
     widths = [column.natural for column in columns]
-    minimums = [min(c.minimum, c.folded) if fold else c.minimum for c in columns]
+    minimums = [min(c.minimum, c.folded(hard)) if fold else c.minimum for c in columns]
     if _total(minimums) > width:
         return None
     excess = _total(widths) - width
@@ -336,7 +339,11 @@ def _layout(table: Table, width: int | None) -> tuple[list[_Column], list[int], 
         # Citations are there because they were asked for (--cite): they stay too.
         droppable = [i for i, c in enumerate(columns) if c.key not in {*table.keep, CITATIONS}]
         if widths is not None or len(columns) <= 2 or not droppable:
-            widths = widths or _fit(columns, width, fold=True)
+            widths = (
+                widths
+                or _fit(columns, width, fold=True)
+                or _fit(columns, width, fold=True, hard=True)
+            )
             return columns, widths or [c.natural for c in columns], hidden
         hidden.insert(0, columns.pop(droppable[-1]).key)
 
