@@ -243,7 +243,8 @@ def memberships_on(
     found = MEMBERSHIP.read(session, of_member(member), source=source)
     rows = rows_on_day(found, on, MEMBERSHIP.row_of, all_claims=all_claims, strict=strict)
     rows += not_covered(found, on, rows)
-    return sorted(rows, key=lambda r: (r.bloc, r.role, not r.covered, not r.preferred, r.source))
+    # What is known first; then the blocs whose sources say nothing that day.
+    return sorted(rows, key=lambda r: (not r.covered, r.bloc, r.role, not r.preferred, r.source))
 
 
 @checked(a="actor", b="actor")
