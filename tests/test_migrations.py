@@ -12,6 +12,7 @@ import ast
 import json
 import os
 import sys
+from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
@@ -563,3 +564,56 @@ def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
     assert rows["bilateral_talks"] == "046"
     assert rows["signing_ceremony"] == "057"
     assert set(rows) >= {"summit", "ministerial_meeting", "forum"}
+
+
+def test_0011_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0007 holding the bundled fixtures and COW trade figures, upgraded to 0011
+    (figures indexed by partner and reporter, participants by meeting and actor): every row
+    kept, the indexes in place of the one-column ones, and Russia's trade with ASEAN's members
+    summed as before."""
+    from conftest import DATASET_SLICES, clone_database
+    from sqlalchemy.orm import Session
+
+    from bilateral_db import reports
+    from bilateral_db.imports import import_dataset
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0007")
+    old = make_engine(old_url)
+
+    def sums(engine: Engine) -> list[tuple[object, ...]]:
+        with Session(engine) as session:
+            rows = reports.trade_between(session, a="RUS", b="ASEAN", year_from=2014, year_to=2014)
+        return [
+            (r.reporter, r.partner, r.flow, r.value, r.members, r.members_total, r.source)
+            for r in rows
+            if r.basis == "sum_of_members"
+        ]
+
+    try:
+        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _copy_rows(head, old)
+        before = sums(old)
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        indexes = {index["name"] for index in inspect(old).get_indexes("trade_figure")}
+        assert "ix_trade_figure_partner_reporter" in indexes
+        assert "ix_trade_figure_partner_actor_id" not in indexes
+        by_meeting = {index["name"] for index in inspect(old).get_indexes("participant")}
+        assert "ix_participant_meeting_id_actor_id" in by_meeting
+        assert "ix_participant_meeting_id" not in by_meeting
+        # 365,800,2014,2232,3716: Russia's imports from Thailand, then Thailand's from Russia;
+        # Thailand is the one of ASEAN's ten members the slice has figures of.
+        million = Decimal(10) ** 6
+        assert sums(old) == before
+        assert before == [
+            ("ASEAN", "RUS", "import", 3716 * million, 1, 10, "cow-trade-4.0"),
+            ("RUS", "ASEAN", "import", 2232 * million, 1, 10, "cow-trade-4.0"),
+        ]
+    finally:
+        head.dispose()
+        old.dispose()

@@ -18,6 +18,15 @@ class Shape:
     money: dict[str, str] = field(default_factory=dict)  # money column -> its currency column
     hidden: frozenset[str] = frozenset()  # fields that are never output
     labels: dict[str, str] = field(default_factory=dict)  # terminal headers other than the key
+    # What people read (terminal and Markdown tables); JSON and CSV keep the values as they are.
+    # Columns that change what a row means: a narrow terminal wraps them, never leaves them out.
+    keep: frozenset[str] = frozenset()
+    # A column shown with another's value after it: members "1 of 10" (members_total).
+    joined: dict[str, tuple[str, str]] = field(default_factory=dict)  # column -> (other, " of ")
+    # An end column and the column of its end status: a censored end reads "2014+".
+    censored: dict[str, str] = field(default_factory=dict)
+    silent: str | None = None  # where a row with `covered` false reads "not covered"
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> words
 
 
 MEMBERSHIP = (
@@ -75,25 +84,33 @@ TRADE = (
     "status",
     "source",
 )
-# When the terminal is narrow, columns are left out from the right: most telling first.
-# The qualifier ("at least") and the source change what a value means: they come first, then
-# "1 of 10 members" (the two together), then the changes.
+# Read across: "RUS imports from THA". When the terminal is narrow, the qualifier ("at least"),
+# the source and "1 of 10" members wrap but stay; the other columns are left out from the right.
 TRADE_DISPLAY = (
     "year",
     "reporter",
-    "partner",
     "flow",
+    "partner",
     "category",
     "value",
     "currency",
     "qualifier",
     "source",
     "members",
-    "members_total",
     "change_pct",
     "reported_change_pct",
     "basis",
 )
+# A flow seen from the reporter, as words between reporter and partner (core.vocabulary.Flow).
+FLOW_PHRASES = {
+    "import": "imports from",
+    "export": "exports to",
+    "total": "trades with",
+    "re_export": "re-exports to",
+    "re_import": "re-imports from",
+    "domestic_export": "exports own goods to",
+    "foreign_import": "imports for home use from",
+}
 AGREEMENT = ("slug", "title", "kind", "signed_on", "covers_from", "covers_until", "adopted_at")
 PROGRESS = (
     "stated_on",
@@ -110,11 +127,20 @@ PROGRESS = (
 
 # Keyed by the row class's name, so this module needs no report imported.
 SHAPES: dict[str, Shape] = {
-    "MembershipRow": Shape((*MEMBERSHIP, *PROVENANCE), display=(*MEMBERSHIP[:5], "source")),
+    "MembershipRow": Shape(
+        (*MEMBERSHIP, *PROVENANCE),
+        display=(*MEMBERSHIP[:5], "bloc", "source"),
+        keep=frozenset({"country", "role", "start_date", "end_date", "bloc", "source"}),
+        censored={"end_date": "end_status"},
+        silent="start_date",
+    ),
     "TermRow": Shape(
         (*TERM, *PROVENANCE),
         display=(*TERM[:9], "source"),
         labels={"country": "of", "accredited_to": "to"},
+        keep=frozenset({"person", "country", "post", "start_date", "end_date", "source"}),
+        censored={"end_date": "end_status"},
+        silent="name",
     ),
     "MeetingRow": Shape((*MEETING, "source", "description"), display=(*MEETING, "source")),
     "TradeRow": Shape(
@@ -125,16 +151,21 @@ SHAPES: dict[str, Shape] = {
         labels={
             "change_pct": "change %",
             "reported_change_pct": "reported change %",
-            "members_total": "of members",
+            "flow": "",
         },
+        keep=frozenset(
+            {"year", "reporter", "flow", "partner", "value", "qualifier", "source", "members"}
+        ),
+        joined={"members": ("members_total", " of ")},
+        phrases={"flow": FLOW_PHRASES},
     ),
     "AgreementRow": Shape(AGREEMENT),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
     "ParticipantRow": Shape(
-        ("person", "name", "actor", "actor_name", "role", "status"),
-        display=("person", "name", "actor", "actor_name", "role", "status"),
+        ("person", "name", "actor", "actor_name", "role", "status", "source"),
+        display=("person", "name", "actor", "actor_name", "role", "status", "source"),
     ),
-    "TopicRow": Shape(("topic", "name"), display=("topic", "name")),
+    "TopicRow": Shape(("topic", "name", "source"), display=("topic", "name", "source")),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),
     "CountryRow": Shape(
         (
@@ -152,7 +183,10 @@ SHAPES: dict[str, Shape] = {
         )
     ),
     "SharedMembershipRow": Shape(
-        ("bloc", "role_a", "start_a", "end_a", "role_b", "start_b", "end_b")
+        ("bloc", "role_a", "start_a", "end_a", "end_status_a", "role_b", "start_b", "end_b"),
+        display=("bloc", "role_a", "start_a", "end_a", "role_b", "start_b", "end_b", "source"),
+        keep=frozenset({"bloc", "role_a", "end_a", "role_b", "end_b", "source"}),
+        censored={"end_a": "end_status_a", "end_b": "end_status_b"},
     ),
     "DyadTopicRow": Shape(("topic", "name", "via", "via_slug")),
     "SourceListRow": Shape(
@@ -186,7 +220,10 @@ SHAPES: dict[str, Shape] = {
             "yes_claims",
             "no_sources",
             "no_claims",
-        )
+        ),
+        keep=frozenset(
+            {"subject", "first", "last", "yes_sources", "yes_claims", "no_sources", "no_claims"}
+        ),
     ),
 }
 

@@ -32,6 +32,12 @@ class Table:
     money: dict[str, str] = field(default_factory=dict)  # money column -> currency column
     group_by: str | None = None  # the terminal shows one table per value of this column
     labels: dict[str, str] = field(default_factory=dict)  # terminal headers other than the key
+    # How people read it (answers.shapes.Shape says what each means); JSON and CSV ignore them.
+    keep: frozenset[str] = frozenset()
+    joined: dict[str, tuple[str, str]] = field(default_factory=dict)
+    censored: dict[str, str] = field(default_factory=dict)
+    silent: str | None = None
+    phrases: dict[str, dict[str, str]] = field(default_factory=dict)
 
     def shown_columns(self) -> list[str]:
         if self.display is None:
@@ -97,7 +103,17 @@ def table_of(
         columns = [*columns, CITATIONS]
     display = list(shape.display) if shape.display is not None else None
     return Table(
-        title, columns, dicts, display=display, money=dict(shape.money), labels=dict(shape.labels)
+        title,
+        columns,
+        dicts,
+        display=display,
+        money=dict(shape.money),
+        labels=dict(shape.labels),
+        keep=shape.keep,
+        joined=dict(shape.joined),
+        censored=dict(shape.censored),
+        silent=shape.silent,
+        phrases=dict(shape.phrases),
     )
 
 
@@ -126,9 +142,17 @@ def _release(release: Any) -> dict[str, Any]:
 
 
 def row_sources(row: Any) -> list[str]:
-    """The sources a row names: its preferred `source` and every other of `sources`."""
+    """The sources a row names: its preferred `source` and every other of `sources` (a sum's
+    or a pair's `source` names its releases joined by "+")."""
     named = [getattr(row, "source", None), *(getattr(row, "sources", None) or ())]
-    return list(dict.fromkeys(slug for slug in named if isinstance(slug, str) and slug))
+    slugs = [
+        slug
+        for value in named
+        if isinstance(value, str)
+        for slug in value.split("+")
+        if slug and slug != "…"
+    ]
+    return list(dict.fromkeys(slugs))
 
 
 def all_sources(result: Any) -> list[str]:

@@ -1,8 +1,10 @@
 """Pictures for reports: trade over time and membership timelines (matplotlib, Agg backend).
 
-Every picture's title names what is drawn, its sources and the day it was drawn; axes carry
-units, years are whole numbers, and series of different kinds or scales get panels of their own
-(a sum over some of a bloc's members is not drawn beside the bloc's own, larger, figures).
+Every picture's title names what is drawn, the sources of what is drawn (the releases its rows
+come from and the sources curated rows cite) and the day it was drawn; axes carry units, years
+are whole numbers, and series of different kinds or scales get panels of their own (a sum over
+some of a bloc's members is not drawn beside the bloc's own, larger, figures). A flow reads as
+it is seen from its reporter: "RUS imports from THA".
 """
 
 from __future__ import annotations
@@ -24,6 +26,13 @@ SOURCES_NAMED = 2  # sources named in a title; the rest are counted
 SCALES = ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"), (Decimal(10) ** 3, "k"))
 
 
+def flow_words(flow: str) -> str:
+    """A flow as words between reporter and partner: "imports from"."""
+    from bilateral_db.answers.shapes import FLOW_PHRASES
+
+    return FLOW_PHRASES.get(flow, flow.replace("_", " "))
+
+
 def _pyplot() -> Any:
     import matplotlib
 
@@ -43,7 +52,8 @@ def draw(
     if kind == "trade":
         rows: list[Any] = answer.result
         title = f"Trade {arguments['a'].upper()}–{arguments['b'].upper()}"
-        plot_trade(rows, path, title=title, sources=_sources(session, rows), today=today)
+        drawn = [row for row in rows if row.value is not None]
+        plot_trade(rows, path, title=title, sources=sources_of(session, drawn), today=today)
     elif kind == "memberships":
         code = arguments.get("bloc") or arguments["code"]
         if "bloc" in arguments:
@@ -51,17 +61,28 @@ def draw(
         else:
             rows = answer.result
         title = f"{code.upper()} memberships"
-        plot_memberships(rows, path, title=title, sources=_sources(session, rows), today=today)
+        drawn = [row for row in rows if row.start_date is not None]
+        plot_memberships(rows, path, title=title, sources=sources_of(session, drawn), today=today)
     else:
         raise ValueError(f"no picture of kind {kind!r}")
 
 
-def _sources(session: Connection, rows: Sequence[Any]) -> list[str]:
-    from bilateral_db.answers.tables import all_fact_ids
+def sources_of(session: Connection, rows: Sequence[Any]) -> list[str]:
+    """What the drawn rows come from, most rows first: data-set releases by their slug, and
+    for curated rows the sources their facts cite (the `curated` release is no source)."""
+    from collections import Counter
+
+    from bilateral_db.answers.shapes import fact_ids
+    from bilateral_db.answers.tables import all_fact_ids, row_sources
     from bilateral_db.reports import sources_for
 
     cited = sources_for(session, fact_ids=all_fact_ids(list(rows)))
-    return sorted({source.source for group in cited.values() for source in group})
+    counts: Counter[str] = Counter()
+    for row in rows:
+        named = {slug for slug in row_sources(row) if slug != "curated"}
+        named |= {s.source for i in fact_ids(row) for s in cited.get(i, [])}
+        counts.update(named)
+    return sorted(counts, key=lambda source: (-counts[source], source))
 
 
 def _caption(sources: list[str], today: date) -> str:
@@ -116,7 +137,7 @@ def trade_figure(rows: list[TradeRow], *, title: str, sources: list[str], today:
     for row in rows:
         if row.value is None:
             continue
-        label = f"{row.reporter}→{row.partner} {row.flow}, {row.category}"
+        label = f"{row.reporter} {flow_words(row.flow)} {row.partner}, {row.category}"
         panels[_panel_key(row)][label].append((row.year, row.value))
     keys = sorted(panels) or [("reported", "", False)]
     figure, axes_list = plt.subplots(

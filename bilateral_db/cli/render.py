@@ -3,8 +3,11 @@
 JSON is the answer layer's own encoding (bilateral_db.answers.to_json), shared with the API.
 Terminal tables fit the terminal: numbers are never wrapped and get thousands separators; when
 space is short money is scaled (USD bn, unit in the header), text wraps between words, and as a
-last resort the rightmost columns are left out, saying so on stderr. Output to a pipe or a file
-is unstyled and as wide as it needs to be.
+last resort the rightmost columns are left out, saying so on stderr; never a column that changes
+what a row means (the shape's `keep`: a qualifier, a source, a bloc, "1 of 10" members), which
+wraps instead. Terminal and Markdown tables are read by people: a flow reads as words between
+reporter and partner ("RUS imports from THA"), a censored end as "2014+", a row whose source is
+silent as "not covered". Output to a pipe or a file is unstyled and as wide as it needs to be.
 """
 
 from __future__ import annotations
@@ -20,9 +23,14 @@ from enum import StrEnum
 from typing import Any, TextIO
 
 from bilateral_db.answers import Answer, Table, to_json
+from bilateral_db.answers.tables import CITATIONS
 
 COLUMN_GAP = 2  # characters between two columns: the box's blank separator and one of padding
 NARROWEST_TEXT = 8  # a text column is never squeezed below this (or its longest word)
+NARROWEST_KEPT = 4  # ... unless only kept columns are left: they fold rather than go
+CENSORED_MARK = "+"
+CENSORED_NOTE = "+ after an end: still so where the source's data end (censored), not an end"
+NOT_COVERED = "not covered"
 VOCABULARY = re.compile(r"^[a-z]+(_[a-z]+)+$")  # dialogue_partner reads as "dialogue partner"
 SCALES = ((Decimal(10) ** 12, "tn"), (Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m"))
 
@@ -132,15 +140,56 @@ def _markdown(table: Table) -> str:
     def cell(value: Any) -> str:
         return text(value).replace("|", "\\|").replace("\n", " ")
 
-    columns = table.shown_columns()
+    columns = [c for c in table.shown_columns() if c not in _joined_away(table)]
+    cells = [
+        read_as(table, column, [cell(row.get(column)) for row in table.rows]) for column in columns
+    ]
     lines = []
     if table.title:
         lines += [f"### {table.title}", ""]
     lines.append("| " + " | ".join(columns) + " |")
     lines.append("| " + " | ".join("---" for _ in columns) + " |")
-    for row in table.rows:
-        lines.append("| " + " | ".join(cell(row.get(column)) for column in columns) + " |")
+    for index in range(len(table.rows)):
+        lines.append("| " + " | ".join(column[index] for column in cells) + " |")
+    if _shows_censored(table, columns):
+        lines += ["", CENSORED_NOTE]
     return "\n".join(lines) + "\n"
+
+
+def read_as(table: Table, key: str, cells: list[str]) -> list[str]:
+    """A column's cells as people read them (the shape says how): a flow's words, a joined
+    value ("1 of 10"), a censored end ("2014+"), "not covered" where a source is silent."""
+    phrases = table.phrases.get(key)
+    joined = table.joined.get(key)
+    status = table.censored.get(key)
+    read = []
+    for cell, row in zip(cells, table.rows, strict=True):
+        value = row.get(key)
+        if phrases is not None and isinstance(value, str):
+            cell = phrases.get(value, cell)
+        if joined is not None and value is not None and row.get(joined[0]) is not None:
+            cell = f"{cell}{joined[1]}{_cell(row.get(joined[0]))}"
+        if status is not None and value is not None and row.get(status) == "censored":
+            cell += CENSORED_MARK
+        if key == table.silent and not cell and row.get("covered") is False:
+            cell = NOT_COVERED
+        read.append(cell)
+    return read
+
+
+def _joined_away(table: Table) -> set[str]:
+    """Columns shown inside another ("of 10" in members) rather than on their own."""
+    shown = table.shown_columns()
+    return {other for key, (other, _) in table.joined.items() if key in shown}
+
+
+def _shows_censored(table: Table, columns: list[str]) -> bool:
+    return any(
+        row.get(table.censored[key]) == "censored" and row.get(key) is not None
+        for key in columns
+        if key in table.censored
+        for row in table.rows
+    )
 
 
 def _groups(table: Table) -> Iterable[Table]:
@@ -179,6 +228,16 @@ class _Column:
             return max([longest, *(len(cell) for cell in self.cells)])
         return max(longest, min(NARROWEST_TEXT, self.natural))
 
+    def folded(self, hard: bool) -> int:
+        """The narrowest it may be when only kept columns are left: the header folds, a
+        number never; a value's words past NARROWEST_TEXT, or (`hard`) past NARROWEST_KEPT."""
+        if self.numeric:
+            return max([1, *(len(cell) for cell in self.cells)])
+        if hard:
+            return NARROWEST_KEPT
+        words = [word for text in self.cells for word in text.split()]
+        return max([NARROWEST_KEPT, *(min(len(word), NARROWEST_TEXT) for word in words)])
+
 
 def _is_number(value: Any) -> bool:
     return isinstance(value, int | Decimal) and not isinstance(value, bool)
@@ -212,7 +271,8 @@ def _columns(
     Returns the columns and the keys dropped because a header now carries them (a currency
     shared by every row).
     """
-    keys = [key for key in table.shown_columns() if key not in skip]
+    away = _joined_away(table)
+    keys = [key for key in table.shown_columns() if key not in skip and key not in away]
     dropped: list[str] = []
     columns = []
     for key in keys:
@@ -230,7 +290,8 @@ def _columns(
                 dropped.append(currency_key)
             cells = ["" if v is None else f"{Decimal(v) / divisor:,.2f}" for v in values]
         else:
-            cells = [_cell(v) for v in values]
+            cells = read_as(table, key, [_cell(v) for v in values])
+            numeric = numeric and key not in table.joined
         columns.append(_Column(key, header, cells, numeric))
     return [c for c in columns if c.key not in dropped], dropped
 
@@ -243,16 +304,22 @@ def _total(widths: Sequence[int]) -> int:
     return sum(widths) + COLUMN_GAP * max(0, len(widths) - 1)
 
 
-def _fit(columns: list[_Column], width: int) -> list[int] | None:
-    """Column widths that fit `width` without breaking a number or a word, or None."""
+def _fit(
+    columns: list[_Column], width: int, *, fold: bool = False, hard: bool = False
+) -> list[int] | None:
+    """Column widths that fit `width` without breaking a number or a word, or None; with
+    `fold`, text may break inside a word (kept columns, when nothing else can go)."""
     widths = [column.natural for column in columns]
-    minimums = [column.minimum for column in columns]
+    minimums = [min(c.minimum, c.folded(hard)) if fold else c.minimum for c in columns]
     if _total(minimums) > width:
         return None
     excess = _total(widths) - width
     while excess > 0:  # narrow the widest column that can give way, one character at a time
         candidates = [i for i in range(len(columns)) if widths[i] > minimums[i]]
-        widest = max(candidates, key=lambda i: (not columns[i].numeric, widths[i]))
+        if fold:  # the column with most to give: a long header folds before a value does
+            widest = max(candidates, key=lambda i: widths[i] - minimums[i])
+        else:
+            widest = max(candidates, key=lambda i: (not columns[i].numeric, widths[i]))
         widths[widest] -= 1
         excess -= 1
     return widths
@@ -269,9 +336,16 @@ def _layout(table: Table, width: int | None) -> tuple[list[_Column], list[int], 
     hidden: list[str] = []
     while True:
         widths = _fit(columns, width)
-        if widths is not None or len(columns) <= 2:
+        # Citations are there because they were asked for (--cite): they stay too.
+        droppable = [i for i, c in enumerate(columns) if c.key not in {*table.keep, CITATIONS}]
+        if widths is not None or len(columns) <= 2 or not droppable:
+            widths = (
+                widths
+                or _fit(columns, width, fold=True)
+                or _fit(columns, width, fold=True, hard=True)
+            )
             return columns, widths or [c.natural for c in columns], hidden
-        hidden.insert(0, columns.pop().key)
+        hidden.insert(0, columns.pop(droppable[-1]).key)
 
 
 def _terminal_table(
@@ -303,6 +377,9 @@ def _terminal_table(
         rich_table.add_row(*(Text(column.cells[index]) for column in columns))
     if not table.rows:
         rich_table.caption = Text("(none)")
+        rich_table.caption_justify = "left"
+    elif _shows_censored(table, [column.key for column in columns]):
+        rich_table.caption = Text(CENSORED_NOTE)
         rich_table.caption_justify = "left"
     buffer = io.StringIO()
     console = Console(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Index, Integer, String
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.core.vocabulary import (
@@ -118,6 +118,14 @@ class TradeFigure(Claim, Base):
         vocabulary_check("value_status", ValueStatus),
         vocabulary_check("qualifier", Qualifier),
         *claim_checks("trade_figure", *SERIES_COLUMNS, "valuation"),
+        # A pair's figures from the partner's end (the claim's unique index leads with the
+        # reporter): each member's trade with one country, read member by member.
+        Index(
+            "ix_trade_figure_partner_reporter",
+            "partner_actor_id",
+            "reporter_actor_id",
+            "period_start",
+        ),
         CheckConstraint(
             "(value_status = 'observed') = (value_minor IS NOT NULL)", name="value_iff_observed"
         ),
@@ -147,7 +155,7 @@ class TradeFigure(Claim, Base):
         comment="Whose statistics these are (a country, or a bloc for bloc-level figures).",
     )
     partner_actor_id: Mapped[int] = mapped_column(
-        ForeignKey("actor.id"), index=True, comment="The trading partner."
+        ForeignKey("actor.id"), comment="The trading partner."
     )
     period_start: Mapped[date] = mapped_column(
         comment="First day of the period: 2018-01-01 for the year 2018."

@@ -41,6 +41,7 @@ class AgreementRow:
     covers_until: PartialDate | None
     adopted_at: str | None
     fact_id: int
+    source: str = "curated"  # agreements are curated facts (their citations: --cite)
 
 
 @dataclass(frozen=True)

@@ -28,6 +28,7 @@ from bilateral_db.reports.agreements import (
     agreement_row,
     agreement_select,
 )
+from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, MembershipRow
 from bilateral_db.reports.lookup import ACTOR, checked, named_actors
 from bilateral_db.reports.meetings import (
@@ -46,15 +47,20 @@ from bilateral_db.tables import AGREEMENT_TOPIC, MEETING_TOPIC, RELATION_TOPIC, 
 
 @dataclass(frozen=True)
 class SharedMembershipRow:
-    """A bloc both actors belonged to at the same time, each in its role and interval."""
+    """A bloc both actors belonged to at the same time, each in its role and interval; an end
+    status says whether an end is one or where the source stopped looking (`censored`).
+    `source` names the releases of the two claims (joined by "+" when they differ)."""
 
     bloc: str
     role_a: str
     start_a: PartialDate | None
     end_a: PartialDate | None
+    end_status_a: str
     role_b: str
     start_b: PartialDate | None
     end_b: PartialDate | None
+    end_status_b: str
+    source: str
 
 
 @dataclass(frozen=True)
@@ -66,6 +72,7 @@ class DyadTopicRow:
     via: str
     via_slug: str | None
     fact_id: int
+    source: str = "curated"  # topics are curated facts (their citations: --cite)
 
 
 @dataclass(frozen=True)
@@ -145,6 +152,7 @@ def dyad_report(
 
     mine, theirs = MEMBERSHIP.table.alias("mine"), MEMBERSHIP.table.alias("theirs")
     m, t = mine.c, theirs.c
+    my_release, their_release = RELEASE.alias("my_release"), RELEASE.alias("their_release")
     shared = session.execute(
         select(
             BLOC.c.code,
@@ -153,15 +161,21 @@ def dyad_report(
             m.start_date_precision,
             m.end_date,
             m.end_date_precision,
+            m.end_status,
             t.role,
             t.start_date,
             t.start_date_precision,
             t.end_date,
             t.end_date_precision,
+            t.end_status,
+            my_release.c.slug,
+            their_release.c.slug,
         )
         .select_from(mine)
         .join(theirs, t.bloc_id == m.bloc_id)
         .join(BLOC, BLOC.c.id == m.bloc_id)
+        .join(my_release, my_release.c.id == m.release_id)
+        .join(their_release, their_release.c.id == t.release_id)
         .where(
             m.actor_id == actor_a,
             t.actor_id == actor_b,
@@ -186,9 +200,12 @@ def dyad_report(
             role_a=row[1],
             start_a=partial(row[2], row[3]),
             end_a=partial(row[4], row[5]),
-            role_b=row[6],
-            start_b=partial(row[7], row[8]),
-            end_b=partial(row[9], row[10]),
+            end_status_a=row[6],
+            role_b=row[7],
+            start_b=partial(row[8], row[9]),
+            end_b=partial(row[10], row[11]),
+            end_status_b=row[12],
+            source="+".join(dict.fromkeys((row[13], row[14]))),
         )
         for row in shared
     ]

@@ -67,6 +67,7 @@ class ParticipantRow:
     fact_id: int | None
     confidence: str | None = None
     note: str | None = None
+    source: str = "curated"  # the release that states the participation
 
 
 @dataclass(frozen=True)
@@ -76,6 +77,7 @@ class TopicRow:
     fact_id: int
     confidence: str | None = None
     note: str | None = None
+    source: str = "curated"  # topics are curated facts (their citations: --cite)
 
 
 @dataclass(frozen=True)
@@ -295,8 +297,10 @@ def participants_select() -> Select[Any]:
             PARTICIPANT.c.fact_id,
             FACT.c.confidence,
             FACT.c.note,
+            RELEASE.c.slug,
         )
         .select_from(PARTICIPANT)
+        .join(RELEASE, RELEASE.c.id == PARTICIPANT.c.release_id)
         .outerjoin(FACT, PARTICIPANT.c.fact_id == FACT.c.id)
         .outerjoin(PERSON, PARTICIPANT.c.person_id == PERSON.c.id)
         .outerjoin(ACTOR, PARTICIPANT.c.actor_id == ACTOR.c.id)

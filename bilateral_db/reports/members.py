@@ -2,6 +2,9 @@
 
 Each answer uses the preferred claims (reports/claims/) and says which sources agree and
 whether another disputes it; `source` answers from one source, `all_claims` lists them all.
+On a day, a membership that a data set claims at other times but does not cover then (past its
+edge, or a missing cell: COW IGO's -9) gets a row with `covered` false: the source says
+nothing then, neither member nor not (COW's 0, a "no", gets no row).
 """
 
 from __future__ import annotations
@@ -9,18 +12,33 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from sqlalchemy import Connection, or_
+from sqlalchemy import Connection, case, func, or_, select
 
+from bilateral_db.reports.claims import engine
+from bilateral_db.reports.claims.coverage import COVERAGE
+from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import (
+    ACTOR,
+    BLOC,
+    MEMBER_BLOC,
+    MEMBER_COUNTRY,
     MEMBERSHIP,
+    MembershipData,
     MembershipRow,
+    MembershipScope,
     in_bloc,
     in_role,
     of_member,
 )
-from bilateral_db.reports.claims.provenance import rows_on_day, spell_rows
+from bilateral_db.reports.claims.provenance import (
+    ClaimSet,
+    require_source,
+    rows_on_day,
+    spell_rows,
+)
 from bilateral_db.reports.lookup import ROLE, checked
 from bilateral_db.reports.paging import page_rows
+from bilateral_db.reports.pointintime import covers
 
 __all__ = [
     "MembershipRow",
@@ -50,7 +68,107 @@ def members_on(
     where = [in_bloc(bloc)] + ([] if role is None else [in_role(role)])
     found = MEMBERSHIP.read(session, *where, source=source)
     rows = rows_on_day(found, on, MEMBERSHIP.row_of, all_claims=all_claims, strict=strict)
-    return sorted(rows, key=lambda r: (r.role, r.country, not r.preferred, r.source))
+    rows += not_covered(found, on, rows)
+    rows += _gaps(session, bloc, on, role or "member", source, rows)
+    return sorted(rows, key=lambda r: (r.role, not r.covered, r.country, not r.preferred, r.source))
+
+
+def _gaps(
+    session: Connection,
+    bloc: str,
+    on: date,
+    role: str,
+    source: str | None,
+    answered: list[MembershipRow],
+) -> list[MembershipRow]:
+    """A row per member a release has no data for in `bloc` on `on` (a gap: COW IGO's -9),
+    unless a row answers for it already; a gap says nothing of any role, shown as `role`."""
+    statement = (
+        select(
+            RELEASE.c.slug,
+            func.coalesce(MEMBER_COUNTRY.c.code, MEMBER_BLOC.c.code),
+            func.coalesce(MEMBER_COUNTRY.c.common_name, MEMBER_COUNTRY.c.name, MEMBER_BLOC.c.name),
+            case((MEMBER_COUNTRY.c.id.is_not(None), "country"), else_="bloc"),
+        )
+        .select_from(COVERAGE)
+        .join(RELEASE, RELEASE.c.id == COVERAGE.c.release_id)
+        .join(BLOC, BLOC.c.id == COVERAGE.c.bloc_id)
+        .join(ACTOR, ACTOR.c.id == COVERAGE.c.actor_id)
+        .outerjoin(MEMBER_COUNTRY, ACTOR.c.country_id == MEMBER_COUNTRY.c.id)
+        .outerjoin(MEMBER_BLOC, ACTOR.c.bloc_id == MEMBER_BLOC.c.id)
+        .where(
+            BLOC.c.code == bloc,
+            COVERAGE.c.covered.is_(False),
+            covers(COVERAGE.c.start_date, COVERAGE.c.end_date, COVERAGE.c.end_date_precision, on),
+        )
+        .order_by(RELEASE.c.slug, MEMBER_COUNTRY.c.code, MEMBER_BLOC.c.code)
+    )
+    if source is not None:
+        statement = statement.where(RELEASE.c.slug == require_source(session, source))
+    seen = {row.country for row in answered}
+    rows = []
+    for release, country, name, kind in session.execute(statement):
+        if country in seen:
+            continue
+        seen.add(country)
+        rows.append(
+            MembershipRow(
+                source=release,
+                sources=(release,),
+                covered=False,
+                bloc=bloc,
+                country=country,
+                name=name,
+                member_kind=kind,
+                role=role,
+                start_date=None,
+                end_date=None,
+                end_status=None,
+                fact_id=None,
+            )
+        )
+    return rows
+
+
+def not_covered(
+    found: ClaimSet[MembershipScope, MembershipData], on: date, answered: list[MembershipRow]
+) -> list[MembershipRow]:
+    """A row per membership no row answers on `on`, where the preferred source of it is a
+    data set that claims it at other times and is silent then (outside its coverage, or a gap
+    in it). A curated "no" is an answer: no row."""
+    seen = {(row.bloc, row.country, row.role) for row in answered}
+    silent: list[MembershipRow] = []
+    for scope, group in engine.by_scope(found.claims).items():
+        claimants = engine.claimants(group, scope, found.coverage)
+        preferred = claimants[0] if claimants else None
+        if (
+            preferred is None
+            or preferred.alternative is not None
+            or not preferred.claims  # it speaks of the scope without a claim: a "no"
+            or preferred.release_id == engine.CURATED_RELEASE_ID
+        ):
+            continue
+        data = preferred.claims[0].data
+        key = (data.bloc, data.country, data.role)
+        if key in seen:
+            continue
+        if not found.coverage.covers(preferred.release_id, scope, on) and engine.silent_on(
+            group, on
+        ):
+            seen.add(key)
+            silent.append(
+                MembershipRow(
+                    source=preferred.release,
+                    sources=(preferred.release,),
+                    covered=False,
+                    **data._asdict(),
+                    start_date=None,
+                    end_date=None,
+                    end_status=None,
+                    fact_id=None,
+                )
+            )
+    return silent
 
 
 def _timeline(
@@ -124,7 +242,9 @@ def memberships_on(
     """Every role `member` (a country or bloc code) held in any bloc on day `on`."""
     found = MEMBERSHIP.read(session, of_member(member), source=source)
     rows = rows_on_day(found, on, MEMBERSHIP.row_of, all_claims=all_claims, strict=strict)
-    return sorted(rows, key=lambda r: (r.bloc, r.role, not r.preferred, r.source))
+    rows += not_covered(found, on, rows)
+    # What is known first; then the blocs whose sources say nothing that day.
+    return sorted(rows, key=lambda r: (not r.covered, r.bloc, r.role, not r.preferred, r.source))
 
 
 @checked(a="actor", b="actor")

@@ -28,6 +28,7 @@ from bilateral_db.core.vocabulary import TradeSeries
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
+from bilateral_db.reports.join_order import driving_join
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, PRODUCT_CATEGORY
 
@@ -191,12 +192,15 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
     return (
         select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
         # Driven from the bloc's memberships (indexed by bloc), so a code that is no bloc costs
-        # nothing and each member's figures come from an index on its own end. `+ 0` keeps
-        # SQLite (which has no statistics) from scanning every figure of `other` instead.
-        .select_from(MEMBER)
-        .join(
-            FIGURE,
-            and_(members_end == MEMBER.c.actor_id, other_end + 0 == _actor_id(other)),
+        # nothing, and each member's figures with `other` come from an index on both ends
+        # (ix_trade_figure_partner_reporter). The driving join keeps SQLite, which plans
+        # without statistics, from reading every figure of `other` instead.
+        .select_from(
+            driving_join(
+                MEMBER,
+                FIGURE,
+                and_(members_end == MEMBER.c.actor_id, other_end == _actor_id(other)),
+            )
         )
         .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
         .join(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)

@@ -6,12 +6,14 @@ from __future__ import annotations
 from datetime import date
 from pathlib import Path
 
+from conftest import DATASET_SLICES
 from sqlalchemy.orm import Session
 from typer.testing import CliRunner
 
 from bilateral_db import reports
 from bilateral_db.cli import app
 from bilateral_db.cli.plots import membership_figure, trade_figure
+from bilateral_db.db import make_engine
 
 runner = CliRunner()
 
@@ -53,3 +55,28 @@ def test_membership_figure(loaded_engine) -> None:
     labels = [tick.get_text() for tick in figure.axes[0].get_xticklabels()]
     assert "1970" in labels and all(label.isdigit() for label in labels)
     assert "No sources cited" in figure.axes[0].get_title()
+
+
+def test_a_trade_plot_credits_the_sources_drawn_and_reads_flows_across(curated_url: str) -> None:
+    """Russia–Thailand: COW's figures 1955-2014 and one curated figure for 2018. The caption
+    names COW Trade first (most points), then what the curated figure cites; a legend reads
+    "RUS imports from THA"."""
+    from bilateral_db.cli.plots import sources_of
+    from bilateral_db.imports import import_dataset
+
+    engine = make_engine(curated_url)
+    try:
+        import_dataset(engine, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        with Session(engine) as session:
+            rows = reports.trade_between(session, a="RUS", b="THA")
+            drawn = [row for row in rows if row.value is not None]
+            sources = sources_of(session, drawn)
+    finally:
+        engine.dispose()
+    assert sources[0] == "cow-trade-4.0"
+    assert "mid-ru-2019-07-30-lavrov-don" in sources and "curated" not in sources
+    figure = trade_figure(rows, title="Trade RUS–THA", sources=sources, today=date(2026, 1, 2))
+    labels = {text.get_text() for axes in figure.axes for text in axes.get_legend().get_texts()}
+    assert {"RUS imports from THA, all-goods", "THA imports from RUS, all-goods"} <= labels
+    assert "RUS trades with THA, all-goods" in labels  # the curated 2018 total
+    assert "Sources: cow-trade-4.0, " in figure._suptitle.get_text()

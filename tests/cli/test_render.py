@@ -27,17 +27,36 @@ def test_trade_fits_80_columns_without_breaking_numbers(loaded_engine) -> None:
     output, notes = _table(loaded_engine, "trade", 80, a="RUS", b="ASEAN")
     lines = output.splitlines()
     assert max(len(line) for line in lines) <= 80
-    # Money is scaled, with its currency and unit in the header, so the currency column goes.
-    assert re.search(r"^2017\s+ASEAN\s+RUS\s+total\s+all-goods\s+16\.70\s", output, re.M)
+    # Money is scaled, with its currency and unit in the header, so the currency column goes;
+    # a flow reads across, "ASEAN trades with RUS" (the words wrap, as text does).
+    assert re.search(r"^2017\s+ASEAN\s+trades\s+RUS\s+16\.70\s+approximately\s", output, re.M)
     assert "(USD" in output and "bn)" in output and "currency" not in output
     for line in lines:  # a number is never split over two lines
         assert not re.search(r"\d,$|^\s+\d{3}[.,]", line), line
-    # What changes a value's meaning stays (the qualifier, the source); "1 of 10 members" goes
-    # whole, never half.
+    # What changes a value's meaning stays: the qualifier, the source, "1 of 10" members.
     left_out = notes.split("left out to fit 80 columns: ")[1].split(" (")[0].split(", ")
-    assert "qualifier" not in left_out and "source" not in left_out
-    assert ("members" in left_out) == ("members_total" in left_out)
-    assert re.search(r"^2018\s+RUS\s+ASEAN\s.*at least\s+curated", output, re.M)
+    assert not {"qualifier", "source", "members", "value"} & set(left_out)
+    assert re.search(
+        r"^2018\s+RUS\s+trades\s+ASEAN\s+2\.60\s+at least\s+curated\s+1 of 10$", output, re.M
+    )
+
+
+def test_a_narrow_terminal_keeps_what_changes_a_row_meaning(loaded_engine) -> None:
+    """At 60 columns kept columns wrap (never a number) and only the others are left out."""
+    output, notes = _table(loaded_engine, "trade", 60, a="RUS", b="ASEAN")
+    assert max(len(line) for line in output.splitlines()) <= 60
+    assert re.search(
+        r"^2018\s+RUS\s+trades\s+ASEAN\s+2\.60\s+at least\s+curated\s+1 of$", output, re.M
+    )
+    assert re.search(r"^\s+with\s+10$", output, re.M)  # the rest of the row, wrapped
+    left_out = notes.split("left out to fit 60 columns: ")[1].split(" (")[0].split(", ")
+    assert set(left_out) == {"category", "change_pct", "reported_change_pct", "basis"}
+    # A country's memberships keep their bloc; the other source's claim stays in a dispute.
+    timeline, notes = _table(loaded_engine, "timeline", 60, code="THA")
+    assert re.search(r"^THA\s+member\s+1989-11\s+APEC\s+curated$", timeline, re.M)
+    assert "left out to fit 60 columns: name (" in notes
+    disputes, notes = _table(loaded_engine, "disagreements", 60, bloc="ASEAN")
+    assert re.search(r"^ASEAN/\s", disputes, re.M) and "left out" not in notes
 
 
 def test_piped_output_is_whole(loaded_engine) -> None:

@@ -5,9 +5,11 @@ from __future__ import annotations
 import csv
 import io
 import json
+import re
 from pathlib import Path
 
 import pytest
+from conftest import DATASET_SLICES
 from typer.testing import CliRunner
 
 from bilateral_db.cli import app
@@ -332,3 +334,98 @@ def test_an_unknown_option_suggests_the_one_meant(args: list[str], meant: str) -
     result = runner.invoke(app, ["report", *args])
     assert result.exit_code == 2
     assert f"(Possible options: {meant})" in result.output
+
+
+# --- where numbers come from, and where a source is silent (bundled data, real slices) -------
+
+
+def test_cite_gives_the_cow_trade_release_of_figures_and_sums(curated_url: str) -> None:
+    """COW trade rows, stated or summed over a bloc's members, cite the release: title,
+    version, citation and the hash of the very file imported."""
+    import hashlib
+
+    path = DATASET_SLICES / "cow_trade_slice.csv.gz"
+    imported = runner.invoke(app, ["import", "cow-trade", str(path), "--db", curated_url])
+    assert imported.exit_code == 0, imported.output
+    pair = json.loads(
+        run(curated_url, "trade", "USA", "CAN", "--from", "2014", "--cite", "-f", "json")
+    )
+    sums = json.loads(
+        run(
+            curated_url,
+            "trade",
+            "RUS",
+            "ASEAN",
+            "--from",
+            "2014",
+            "--to",
+            "2014",
+            "--cite",
+            "-f",
+            "json",
+        )
+    )
+    # 2,20,2014,346063,276158: the USA's imports from Canada; 365,800,2014,2232,3716.
+    usa = next(row for row in pair if (row["reporter"], row["year"]) == ("USA", 2014))
+    russia = next(row for row in sums if row["reporter"] == "RUS")
+    assert (usa["value"], usa["source"]) == (346063 * 10**6, "cow-trade-4.0")
+    assert (russia["value"], russia["basis"], russia["members"]) == (
+        2232 * 10**6,
+        "sum_of_members",
+        1,
+    )
+    for row in (usa, russia):
+        (cited,) = row["citations"]
+        assert (cited["source"], cited["version"], cited["file"]) == (
+            "cow-trade-4.0",
+            "4.0",
+            "cow_trade_slice.csv.gz",
+        )
+        assert cited["citation"].startswith("Barbieri")
+        assert cited["file_sha256"] == hashlib.sha256(path.read_bytes()).hexdigest()
+
+
+def test_a_silent_source_reads_not_covered(loaded_url: str) -> None:
+    """Archigos ends on 2015-12-31 and COW IGO in 2014: on later days they say nothing."""
+    leader = run(loaded_url, "officials", "USA", "--on", "2019-08-01", "--source", "archigos-4.1")
+    assert re.search(r"^\s+not covered\s+USA\s+leader\s.*archigos-4\.1$", leader, re.M)
+    members = run(loaded_url, "members", "UN", "--on", "2019-01-01", "--source", "cow-igo-3.0")
+    assert re.search(
+        r"^USA\s+United States\s+member\s+not covered\s+UN\s+cow-igo-3\.0$", members, re.M
+    )
+    rows = json.loads(
+        run(
+            loaded_url,
+            "members",
+            "UN",
+            "--on",
+            "2019-01-01",
+            "--source",
+            "cow-igo-3.0",
+            "-f",
+            "json",
+        )
+    )
+    usa = next(row for row in rows if row["country"] == "USA")
+    assert (usa["covered"], usa["start_date"], usa["source"]) == (False, None, "cow-igo-3.0")
+
+
+def test_censored_ends_read_as_the_data_edge(loaded_url: str) -> None:
+    """COW IGO's last year is 2014: Russia's UN membership is still so then, not ended."""
+    table = run(loaded_url, "dyad", "RUS", "THA")
+    assert re.search(
+        r"^UN\s+member\s+1992\s+2014\+\s+member\s+1946\s+2014\+\s+cow-igo-3\.0$", table, re.M
+    )
+    assert "+ after an end: still so where the source's data end (censored), not an end" in table
+    dyad = json.loads(run(loaded_url, "dyad", "RUS", "THA", "-f", "json"))
+    un = next(row for row in dyad["shared_memberships"] if row["bloc"] == "UN")
+    assert (un["end_a"], un["end_status_a"], un["end_status_b"], un["source"]) == (
+        "2014",
+        "censored",
+        "censored",
+        "cow-igo-3.0",
+    )
+    apec = next(row for row in dyad["shared_memberships"] if row["bloc"] == "APEC")
+    assert (apec["end_a"], apec["end_status_a"], apec["source"]) == (None, "ongoing", "curated")
+    csv_text = run(loaded_url, "dyad", "RUS", "THA", "-f", "csv")
+    assert "UN,member,1992,2014,censored,member,1946,2014,censored,cow-igo-3.0" in csv_text

@@ -2,7 +2,15 @@ from __future__ import annotations
 
 from datetime import date
 
+import pytest
+from conftest import DATASET_SLICES
+from sqlalchemy import Engine
+from sqlalchemy.orm import Session
+
+from bilateral_db.imports import import_dataset
 from bilateral_db.reports import members_on, membership_pairs, membership_timeline, memberships_on
+
+COW_IGO = "cow-igo-3.0"
 
 
 def test_members_on_a_day_by_role(world) -> None:
@@ -66,3 +74,39 @@ def test_membership_pairs_both_ways(world) -> None:
     backward = membership_pairs(world.session, a="ASEAN", b="RUS")
     assert forward == backward
     assert [row.role for row in forward] == ["dialogue_partner", "strategic_partner"]
+
+
+# --- where a data set is silent (a slice of the real COW IGO file) ---------------------------
+
+
+@pytest.fixture
+def cow_igo(curated_engine: Engine) -> Engine:
+    import_dataset(curated_engine, "cow-igo", DATASET_SLICES / "cow_igo_slice.csv.gz")
+    return curated_engine
+
+
+def test_a_missing_cell_is_not_covered_and_a_zero_is_no_row(cow_igo: Engine) -> None:
+    """Thailand in the CTO: -9 in 1968-1975, 0 in 1976 (COW IGO v3, column cto)."""
+    with Session(cow_igo) as session:
+        in_1970 = members_on(session, bloc="CTO", on=date(1970, 7, 1), source=COW_IGO)
+        in_1976 = members_on(session, bloc="CTO", on=date(1976, 7, 1), source=COW_IGO)
+    (thailand,) = [row for row in in_1970 if row.country == "THA"]
+    assert (thailand.covered, thailand.source, thailand.start_date, thailand.end_status) == (
+        False,
+        COW_IGO,
+        None,
+        None,
+    )
+    assert "THA" not in [row.country for row in in_1976]
+
+
+def test_past_its_edge_a_source_lists_its_members_as_not_covered(cow_igo: Engine) -> None:
+    """COW IGO ends in 2014: on 2019-01-01 it says nothing about the UN's members."""
+    with Session(cow_igo) as session:
+        in_2014 = members_on(session, bloc="UN", on=date(2014, 7, 1), source=COW_IGO)
+        in_2019 = members_on(session, bloc="UN", on=date(2019, 1, 1), source=COW_IGO)
+    members_2014 = {row.country for row in in_2014 if row.covered}
+    assert "USA" in members_2014 and "THA" in members_2014
+    assert in_2019 and not any(row.covered for row in in_2019)
+    assert {row.country for row in in_2019} >= members_2014
+    assert {row.source for row in in_2019} == {COW_IGO}

@@ -47,7 +47,7 @@ class MembershipRow(Provenance):
     role: str
     start_date: PartialDate | None
     end_date: PartialDate | None
-    end_status: str
+    end_status: str | None  # None on a row saying its source is silent (covered false)
     fact_id: int | None
 
 
