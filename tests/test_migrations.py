@@ -566,10 +566,10 @@ def test_meeting_kinds_are_seeded_with_event_codes(migrated_engine) -> None:
     assert set(rows) >= {"summit", "ministerial_meeting", "forum"}
 
 
-def test_0011_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
+def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
     database_factory, curated_template_url: str, snapshot
 ) -> None:
-    """A database at 0007 holding the bundled fixtures and COW trade figures, upgraded to 0011
+    """A database at 0007 holding the bundled fixtures and COW trade figures, upgraded to 0008
     (figures indexed by partner and reporter, participants by meeting and actor): every row
     kept, the indexes in place of the one-column ones, and Russia's trade with ASEAN's members
     summed as before."""

@@ -13,7 +13,7 @@ chose by the order the indexes were created in, and a database built in the othe
 every participation of the USA (thousands) for each meeting: 20 s instead of milliseconds. The
 meeting's index is replaced by (meeting_id, actor_id), which answers both columns at once.
 
-Revision ID: 0011
+Revision ID: 0008
 Revises: 0007
 Create Date: 2026-12-07
 """
@@ -22,7 +22,7 @@ from collections.abc import Sequence
 
 from alembic import op
 
-revision: str = "0011"
+revision: str = "0008"
 down_revision: str | None = "0007"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
