@@ -135,7 +135,8 @@ def not_covered(
 ) -> list[MembershipRow]:
     """A row per membership no row answers on `on`, where the preferred source of it is a
     data set that claims it at other times and is silent then (outside its coverage, or a gap
-    in it). A curated "no" is an answer: no row."""
+    in it) while its claims leave the day open (a spell that ran to its edge, or a gap between
+    two). A curated "no" is an answer: no row; so is a spell the source saw end."""
     seen = {(row.bloc, row.country, row.role) for row in answered}
     silent: list[MembershipRow] = []
     for scope, group in engine.by_scope(found.claims).items():
@@ -152,8 +153,10 @@ def not_covered(
         key = (data.bloc, data.country, data.role)
         if key in seen:
             continue
-        if not found.coverage.covers(preferred.release_id, scope, on) and engine.silent_on(
-            group, on
+        if (
+            not found.coverage.covers(preferred.release_id, scope, on)
+            and engine.silent_on(group, on)
+            and engine.left_open(preferred.claims, on, found.coverage.edge(preferred.release_id))
         ):
             seen.add(key)
             silent.append(

@@ -74,7 +74,8 @@ def _post_order(row: TermRow) -> tuple[Any, ...]:
 def not_covered(
     found: ClaimSet[TermScope, TermData], on: date, answered: set[tuple[str, str | None]]
 ) -> list[TermRow]:
-    """A row per post nobody holds on `on` by the sources, where its source is silent then."""
+    """A row per post nobody holds on `on` by the sources, where its source is silent then and
+    its terms leave the day open (the last ran to the source's edge, or one follows)."""
     silent: dict[tuple[str, str | None], TermRow] = {}
     for scope, group in engine.by_scope(found.claims).items():
         for claimant in engine.claimants(group, scope, found.coverage):
@@ -84,8 +85,10 @@ def not_covered(
             post = (sample.post, sample.accredited_to)
             if post in answered or post in silent:
                 continue
-            if not found.coverage.covers(claimant.release_id, scope, on) and engine.silent_on(
-                group, on
+            if (
+                not found.coverage.covers(claimant.release_id, scope, on)
+                and engine.silent_on(group, on)
+                and engine.left_open(claimant.claims, on, found.coverage.edge(claimant.release_id))
             ):
                 silent[post] = TermRow(
                     source=claimant.release,

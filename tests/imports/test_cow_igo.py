@@ -40,8 +40,9 @@ def test_per_cow_brunei_is_a_member_in_1984_and_papua_new_guinea_an_observer(imp
         COW,
     )
     assert [row.country for row in observers if row.covered] == ["PNG"]
-    # Timor-Leste, an observer from 2002, is no state yet: COW says nothing of it in 1984.
-    assert [row.country for row in observers if not row.covered] == ["TLS"]
+    # Timor-Leste, an observer from 2002, is no state yet: COW says nothing of it in 1984, and
+    # nothing it said before leaves 1984 open, so no "not covered" row stands for it.
+    assert [row.country for row in observers if not row.covered] == []
 
 
 def test_curated_answers_stand_and_cow_agrees(imported) -> None:
@@ -234,3 +235,17 @@ def test_cow_zero_in_a_bloc_it_codes_disputes_a_curated_observer(gaps: Engine) -
     with Session(gaps) as session:
         on_day = reports.members_on(session, bloc="SCO", on=date(2010, 7, 1), role="observer")
     assert all(row.disputed for row in on_day if row.country in {"IND", "IRN", "MNG", "PAK"})
+
+
+def test_past_the_edge_only_what_the_file_left_open_is_not_covered(imported) -> None:
+    """In 2019 COW IGO (to 2014) is silent. Thailand was a UN member at its edge: not covered.
+    East Germany's membership ended with the state in 1990, which the file saw: no row."""
+    with Session(imported) as session:
+        rows = reports.members_on(session, bloc="UN", on=date(2019, 1, 1), source=COW)
+    silent = {row.country for row in rows if not row.covered}
+    assert {"THA", "RUS", "USA", "TLS"} <= silent
+    assert "DDR" not in silent
+    assert all(row.source == COW and row.end_status is None for row in rows if not row.covered)
+    with Session(imported) as session:
+        in_1985 = reports.members_on(session, bloc="UN", on=date(1985, 1, 1), source=COW)
+    assert "DDR" in {row.country for row in in_1985 if row.covered}

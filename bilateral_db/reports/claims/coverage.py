@@ -63,6 +63,9 @@ class CoverageRows(Coverage[S]):
         gaps = self.rows.get((release_id, gap), ()) if gap is not None else ()
         return not any(a <= day < b for a, b, _on in gaps)
 
+    def edge(self, release_id: int) -> date | None:
+        return self.periods.get(release_id, (None, None))[1]
+
     def silent(self, scope: S) -> list[tuple[int, str, int]]:
         return [
             (release_id, slug, precedence)

@@ -128,6 +128,10 @@ class Coverage(Generic[S]):
         """Days on which what `covers` answers may change."""
         return []
 
+    def edge(self, release_id: int) -> date | None:
+        """The last day the release looked at, if it says (its data's edge)."""
+        return None
+
     def silent(self, scope: S) -> list[tuple[int, str, int]]:
         """Releases (id, slug, precedence) that speak about `scope` without a claim of it."""
         return []
@@ -262,6 +266,26 @@ def all_on_day(
 def silent_on(claims: Sequence[Claim[S, D]], day: date) -> bool:
     """No claim covers `day`, even imprecisely."""
     return all(claim.says(day) < Say.MAYBE for claim in claims)
+
+
+def left_open(claims: Sequence[Claim[S, D]], day: date, edge: date | None = None) -> bool:
+    """The claims leave `day` open rather than closed: the last one begun before it ran to
+    the source's edge (censored there: `edge`, the last day the release looked at, when it
+    says), or another begins after it (a gap the source does not fill). A spell the source saw
+    end, or that stopped with its bloc or its state long before the edge, has closed the
+    question: the source's silence later is worth no row (Thailand in ASPAC until 1973, South
+    Yemen in the UN until 1990, are not "not covered" in 2019)."""
+    begun = [claim for claim in claims if claim.start is not None and claim.start <= day]
+    if not begun:
+        return False
+    if any(claim.start is not None and claim.start > day for claim in claims):
+        return True
+    last = max(begun, key=lambda claim: claim.last)
+    if last.end_status != EndStatus.CENSORED:
+        return False
+    if edge is None or last.end is None:
+        return True
+    return period_end_exclusive(last.end, last.end_precision) > edge
 
 
 # --- over time -----------------------------------------------------------------------------
