@@ -18,7 +18,7 @@ from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.officials import not_covered
 from bilateral_db.reports.paging import page_rows
 
-__all__ = ["envoys_between", "envoys_between_total"]
+__all__ = ["envoys_between", "envoys_between_total", "envoys_in"]
 
 
 def _envoys(
@@ -53,6 +53,11 @@ def _envoys(
             row.source,
         ),
     )
+
+
+def envoys_in(session: Session, a: str, b: str) -> list[TermRow]:
+    """Every envoy's term both ways, preferred claims, for reports that check their own codes."""
+    return _envoys(session, a, b, None, None, False, False)
 
 
 _envoys_checked = checked(a="actor", b="actor", on="day")
