@@ -134,7 +134,7 @@ class Read:
     """The record set and the records the release is written from, read once."""
 
     source: RecordSet
-    people: dict[str, Person]
+    people: dict[str, Person]  # by id and by old id
     missions: list[Mission]
     positions: list[Position]
     concurrent: int  # chiefs accredited to several countries at once (one person, one file)
@@ -224,9 +224,12 @@ class PocomImporter(Importer):
     def open(self, path: Path, recognise: Recognise | None = None) -> Iterator[Read]:
         # A record set is recognised by its marker directory, not by a CSV header.
         with open_pocom(path) as source:
+            persons = list(read_people(source))
+            people = {old: person for person in persons for old in person.old_ids}
+            people.update((person.id, person) for person in persons)  # ids before old ids
             yield Read(
                 source,
-                {person.id: person for person in read_people(source)},
+                people,
                 list(read_missions(source)),
                 list(read_positions(source)),
                 sum(len(a.chief_ids) for a in read_concurrent_appointments(source)),
@@ -665,7 +668,8 @@ class _People:
         """Every term's person id."""
         by_person: dict[str, list[TermIn]] = defaultdict(list)
         for term in terms:
-            by_person[term.office_id].append(term)
+            record = self.records.get(term.office_id)
+            by_person[record.id if record is not None else term.office_id].append(term)
         ids: dict[str, int] = {}
         names: dict[str, str] = {}
         for office_id, items in by_person.items():
