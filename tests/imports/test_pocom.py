@@ -125,7 +125,7 @@ def test_a_chiefs_changed_end_shows_as_a_disagreement(curated_engine: Engine, tm
 
 
 def test_ad_interim_and_organisations_and_secretaries(imported) -> None:
-    engine, result = imported
+    engine, _ = imported
     (asean,) = _on(engine, "USA", "ASEAN", "2018-01-01")
     assert (asean.person, asean.capacity, asean.post) == (
         "bocklage-jane-e",
