@@ -12,6 +12,9 @@ principal officer (`<principal>`) is a term of a U.S. post named by its position
 Secretary of State's and the Secretary ad interim's is `USA/foreign-minister`, beside the
 curated foreign ministers. Each term keeps its events (appointed, arrived, started, ended: a
 date at its precision and the Office's note) and ends for a reason where the note names one.
+A chief of mission whose end the record leaves out (chargés d'affaires ad interim, mostly) held
+the post until the next chief of the mission took it up at the latest: the term ends then, an
+`inferred_end` finding; without a later chief it is ongoing.
 
 People are the Office's person ids (`pompeo-michael-r`), one row with the travels' traveller
 of that id. A person is linked to a person of another source (curated, Archigos) where one
@@ -174,6 +177,7 @@ class TermIn:
     ended: Event
     end_status: str
     end_reason: str | None
+    end: PartialDate | None  # the ended date, or the next chief's start where it has none
     person_id: int = 0
     post_id: int = 0
     single_seat: bool = True
@@ -187,7 +191,7 @@ class TermIn:
         return min(days, default=None)
 
     def row(self) -> tuple[Any, ...]:
-        start, end = self.start, self.ended.date
+        start, end = self.start, self.end
         return (
             self.line,
             self.person_id,
@@ -270,7 +274,7 @@ class PocomImporter(Importer):
         release.count("person", len({term.person_id for term in kept}))
         release.count("post", len({term.post for term in kept}))
         release.count("concurrent_accreditation", read.concurrent)
-        days = [d for t in kept for d in (t.first_day(), t.ended.date and t.ended.date.value) if d]
+        days = [d for t in kept for d in (t.first_day(), t.end and t.end.value) if d]
         return min(days, default=None), max(days, default=None)
 
 
@@ -300,10 +304,13 @@ class _Terms:
         out: list[TermIn] = []
         for mission in read.missions:
             served = [chief for chief in mission.chiefs if not chief.other_nominee]
-            for index, chief in enumerate(served):
-                term = self._chief(mission, chief, later=index + 1 < len(served))
-                if term is not None:
-                    out.append(term)
+            terms = [
+                term
+                for index, chief in enumerate(served)
+                if (term := self._chief(mission, chief, later=index + 1 < len(served)))
+            ]
+            self._ends_by_successors(terms)
+            out += terms
             self.release.count("not_served", len(mission.chiefs) - len(served))
         for position in read.positions:
             served_p = [p for p in position.principals if not p.other_appointee]
@@ -311,6 +318,25 @@ class _Terms:
                 out.append(self._principal(position, principal, index + 1 < len(served_p)))
             self.release.count("not_served", len(position.principals) - len(served_p))
         return out
+
+    def _ends_by_successors(self, terms: list[TermIn]) -> None:
+        """A chief whose end the record does not give, with a later chief of the mission who
+        took up the post, held it until that day at the latest (one chief of a mission at a
+        time, in the file's order): ended then, each an `inferred_end` finding."""
+        for index, term in enumerate(terms):
+            if term.end_status != "unknown":
+                continue
+            later = next((t.start for t in terms[index + 1 :] if t.start is not None), None)
+            if later is None or (term.start is not None and later.value < term.start.value):
+                continue
+            term.end, term.end_status = later, "ended"
+            self.release.finding(
+                "inferred_end",
+                term.line,
+                term.record,
+                f"no end in the record: ended on {later}, when the next chief of the mission "
+                "took up the post",
+            )
 
     def _chief(self, mission: Mission, chief: Chief, *, later: bool) -> TermIn | None:
         record = f"chief {chief.id}"
@@ -423,6 +449,7 @@ class _Terms:
             ended=ended,
             end_status=status,
             end_reason=reason,
+            end=ended.date,
         )
 
 
@@ -519,10 +546,10 @@ def _clash(a: TermIn, b: TermIn) -> bool:
     return certainly_overlap(
         sa.value if sa else None,
         sa.precision if sa else None,
-        a.ended.date.value if a.ended.date else None,
+        a.end.value if a.end else None,
         sb.value if sb else None,
         sb.precision if sb else None,
-        b.ended.date.value if b.ended.date else None,
+        b.end.value if b.end else None,
     )
 
 
@@ -537,7 +564,7 @@ def _kept(terms: list[TermIn], posts: _Posts, release: ReleaseWriter) -> list[Te
         post_id = term.post_id
         start = term.start
         key = (term.person_id, post_id, start.value if start else None)
-        end = term.ended.date
+        end = term.end
         if start is not None and end is not None and end.value < start.value:
             release.finding(
                 "date_conflict",
@@ -577,16 +604,16 @@ def _write_coverage(release: ReleaseWriter, terms: list[TermIn]) -> int:
     for term in terms:
         post_id = term.post_id
         dated = [e.date for e in (term.appointed, term.arrived, term.started) if e.date]
-        first = min(dated, key=lambda d: d.value) if dated else term.ended.date
+        first = min(dated, key=lambda d: d.value) if dated else term.end
         if first is None:
             continue
         if term.end_status == "ongoing":
             ongoing.add(post_id)
-        start, end = spans.get(post_id, (first, term.ended.date))
+        start, end = spans.get(post_id, (first, term.end))
         if first.value < start.value:
             start = first
-        if term.ended.date and (end is None or term.ended.date.value > end.value):
-            end = term.ended.date
+        if term.end and (end is None or term.end.value > end.value):
+            end = term.end
         spans[post_id] = (start, end)
     writer = release.target("coverage", COVERAGE_COLUMNS)
     for post_id, (start, end) in spans.items():
@@ -627,6 +654,7 @@ class _People:
     own: dict[str, int] = field(default_factory=dict)
     shared: dict[str, int] = field(default_factory=dict)  # the travels' or visits' people
     taken: set[str] = field(default_factory=set)
+    slugs: dict[int, str] = field(default_factory=dict)
     held: dict[str, list[_Held]] = field(default_factory=lambda: defaultdict(list))
 
     def __post_init__(self) -> None:
@@ -641,6 +669,7 @@ class _People:
             select(PersonRow.id, PersonRow.slug, PersonRow.release_id)
         ):
             self.taken.add(slug)
+            self.slugs[person_id] = slug
             if release_id == self.release.release_id:
                 self.own[slug] = person_id
             elif release_id in hsg:
@@ -720,9 +749,9 @@ class _People:
                 "uncertain_match",
                 terms[0].line,
                 f"person {office_id} ({person.name})",
-                f"not linked to person ids {sorted(doubtful)}: the name matches, but not exactly "
-                "one of them held the same post on overlapping days; stored as a person of this "
-                "release",
+                f"not linked to {', '.join(sorted(self.slugs[i] for i in doubtful))}: the name "
+                "matches, but not exactly one of them held the same post (a principal officer: "
+                "a U.S. post) on overlapping days; stored as a person of this release",
             )
         return None
 
@@ -777,7 +806,7 @@ def _forename_agrees(forename: str, held: _Held) -> bool:
 
 def _days_overlap(term: TermIn, held: _Held) -> bool:
     first = term.first_day()
-    last = term.ended.date.last_day if term.ended.date else None
+    last = term.end.last_day if term.end else None
     if first is None and last is None:
         return False
     return (held.start is None or last is None or held.start <= last) and (
