@@ -35,13 +35,13 @@ from collections import defaultdict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, select, update
 
-from bilateral_db.core.dates import PartialDate, certainly_overlap
+from bilateral_db.core.dates import PartialDate, certainly_overlap, period_end_exclusive
 from bilateral_db.core.terms import term_start
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.hsg.elements import Event
@@ -181,6 +181,7 @@ class TermIn:
     person_id: int = 0
     post_id: int = 0
     single_seat: bool = True
+    foreign: bool = False  # the post is another source's: its single seat is checked here
 
     @property
     def start(self) -> PartialDate | None:
@@ -497,10 +498,11 @@ class _Posts:
             post_id, held_seat, release_id = held
             if release_id == self.release.release_id and held_seat != seat:
                 changed.append({"_id": post_id, "single_seat": seat})
-            elif release_id != self.release.release_id:
+            foreign = release_id != self.release.release_id
+            if foreign:
                 seat = held_seat  # another source's post: its own rule holds
             for term in items:
-                term.post_id, term.single_seat = post_id, seat
+                term.post_id, term.single_seat, term.foreign = post_id, seat, foreign
         if changed:
             self.connection.execute(update(Post).where(Post.id == bindparam("_id")), changed)
         if created:
@@ -533,12 +535,26 @@ class _Posts:
 
 
 def _overlapping(terms: list[TermIn]) -> bool:
-    """Whether two full terms share a day for certain (the database's guard)."""
-    full = sorted(
-        (t for t in terms if t.capacity == "full"),
-        key=lambda t: t.start.value if t.start else date.min,
-    )
-    return any(_clash(a, b) for i, a in enumerate(full) for b in full[i + 1 :])
+    """Whether two full terms share a day for certain (the database's guard, `_clash`): in
+    start order, a term that begins before an earlier one's certain end."""
+    ranges = sorted(r for t in terms if t.capacity == "full" and (r := _certain(t)) is not None)
+    last_end = date.min
+    for first, stop in ranges:
+        if first < last_end:
+            return True
+        last_end = max(last_end, stop)
+    return False
+
+
+def _certain(term: TermIn) -> tuple[date, date] | None:
+    """The days a term holds whatever its exact dates, [first, stop) (unknown: unbounded), or
+    None where they are none (core.dates.certainly_overlap's rule)."""
+    start = term.start
+    first = period_end_exclusive(start.value, start.precision) - timedelta(1) if start else None
+    stop = term.end.value if term.end else None
+    if first is not None and stop is not None and first >= stop:
+        return None
+    return (first or date.min, stop or date.max)
 
 
 def _clash(a: TermIn, b: TermIn) -> bool:
@@ -581,7 +597,7 @@ def _kept(terms: list[TermIn], posts: _Posts, release: ReleaseWriter) -> list[Te
                 f"the same person, post and start as {keys[key].record}: left out",
             )
             continue
-        if term.single_seat and term.capacity == "full":
+        if term.foreign and term.single_seat and term.capacity == "full":
             clash = next((other for other in seated[post_id] if _clash(term, other)), None)
             if clash is not None:
                 release.finding(
