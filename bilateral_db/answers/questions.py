@@ -354,10 +354,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "dyad",
         "Everything between two countries or blocs.",
-        "Blocs they shared, partnerships of one in the other, meetings, agreements, topics "
-        "and trade. --from and --to keep what shares a day with those years: memberships, "
-        "meetings, agreements signed or in force then, and trade; relation topics are undated "
-        "and always listed.",
+        "Blocs they shared, partnerships of one in the other, envoys both ways, meetings, "
+        "agreements, topics and trade. --from and --to keep what shares a day with those "
+        "years: memberships, envoys' terms, meetings, agreements signed or in force then, and "
+        "trade; relation topics are undated and always listed.",
         "RUS ASEAN",
         "/dyads/{a}/{b}",
         "dyad_report",
