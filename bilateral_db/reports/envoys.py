@@ -15,7 +15,7 @@ from sqlalchemy import Connection, and_, or_
 from bilateral_db.reports.claims.kinds.terms import TERM, TermRow, accredited_to, of_country
 from bilateral_db.reports.claims.provenance import rows_on_day, spell_rows
 from bilateral_db.reports.lookup import checked
-from bilateral_db.reports.officials import not_covered
+from bilateral_db.reports.officials import unheld_posts
 from bilateral_db.reports.paging import page_rows
 
 __all__ = ["envoys_between", "envoys_between_total", "envoys_in"]
@@ -39,7 +39,7 @@ def _envoys(
         rows = spell_rows(found, TERM.row_of, all_claims=all_claims)
     else:
         rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
-        rows += not_covered(found, on, {(row.post, row.accredited_to) for row in rows})
+        rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
     return sorted(
         rows,
         key=lambda row: (

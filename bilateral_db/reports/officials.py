@@ -58,7 +58,7 @@ def officials_on(
     where += [] if to is None else [accredited_to(to)]
     found = TERM.read(session, *where, source=source)
     rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
-    rows += not_covered(found, on, {(row.post, row.accredited_to) for row in rows})
+    rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
     return sorted(rows, key=_post_order)
 
 
@@ -75,7 +75,7 @@ def _post_order(row: TermRow) -> tuple[Any, ...]:
     )
 
 
-def not_covered(
+def unheld_posts(
     found: ClaimSet[TermScope, TermData], on: date, answered: set[tuple[str, str | None]]
 ) -> list[TermRow]:
     """A row per post nobody holds on `on` by the sources: vacant (`capacity` vacant, no
