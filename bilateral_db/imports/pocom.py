@@ -39,7 +39,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Connection, and_, bindparam, delete, exists, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, exists, insert, select, update
 
 from bilateral_db.core.dates import PartialDate, certainly_overlap, period_end_exclusive
 from bilateral_db.core.terms import term_start
@@ -264,7 +264,7 @@ class PocomImporter(Importer):
         posts.resolve(terms)
         people = _People(connection, release, read.people)
         people.resolve(terms)
-        kept = _kept(terms, posts, release)
+        kept = _kept(terms, release)
         written = release.target("term", TERM_COLUMNS)
         for term in kept:
             written.add(term.row())
@@ -496,11 +496,13 @@ class _Posts:
                 )
                 continue
             post_id, held_seat, release_id = held
-            if release_id == self.release.release_id and held_seat != seat:
-                changed.append({"_id": post_id, "single_seat": seat})
             foreign = release_id != self.release.release_id
             if foreign:
                 seat = held_seat  # another source's post: its own rule holds
+            elif held_seat and not seat:  # the record's terms overlap now
+                changed.append({"_id": post_id, "single_seat": False})
+            else:  # never back to single-seat: the held terms it would check may overlap
+                seat = held_seat and seat
             for term in items:
                 term.post_id, term.single_seat, term.foreign = post_id, seat, foreign
         if changed:
@@ -569,7 +571,7 @@ def _clash(a: TermIn, b: TermIn) -> bool:
     )
 
 
-def _kept(terms: list[TermIn], posts: _Posts, release: ReleaseWriter) -> list[TermIn]:
+def _kept(terms: list[TermIn], release: ReleaseWriter) -> list[TermIn]:
     """The terms written: one per key (person, post, start), none ending before it starts, none
     overlapping a full term of a single-seat post of another source's (each left out a
     finding)."""
@@ -808,7 +810,7 @@ class _People:
                 delete(PersonRow).where(
                     PersonRow.id.in_(stale),
                     ~exists().where(Term.person_id == PersonRow.id),
-                    ~exists().where(and_(Participant.person_id == PersonRow.id)),
+                    ~exists().where(Participant.person_id == PersonRow.id),
                 )
             )
 

@@ -248,3 +248,28 @@ def test_a_bad_date_is_named_and_nothing_is_written(
     assert problem.file.endswith("missions-countries/thailand.xml")
     assert problem.line > 0 and problem.field is not None and "ended" in problem.field
     assert snapshot(curated_engine) == state
+
+
+def test_a_post_whose_terms_come_to_overlap_is_no_longer_single_seat(
+    imported, tmp_path: Path
+) -> None:
+    """Carden's end moved past Hachigian's start: the ASEAN post the release defined takes both
+    (it is no longer single-seat), and the record as it was again changes nothing back."""
+    engine, first = imported
+    copy = tmp_path / "pocom"
+    shutil.copytree(POCOM, copy)
+    asean = copy / "missions-orgs" / "representative-to-asean.xml"
+    xml = asean.read_text(encoding="utf-8")
+    asean.write_text(xml.replace("<date>2013-12-11</date>", "<date>2015-12-11</date>"))
+    changed = import_dataset(engine, "pocom", copy)
+    both = _on(engine, "USA", "ASEAN", "2015-06-01")
+    assert sorted(row.person for row in both) == ["carden-david-lee", "hachigian-nina"]
+    again = import_dataset(engine, "pocom", POCOM)
+    assert (changed.changes["updated"], again.changes["updated"]) == (1, 1)
+    with engine.connect() as connection:
+        seats = connection.execute(
+            text("SELECT single_seat FROM post WHERE office = 'representative-to-asean'")
+        ).scalars()
+        assert list(seats) == [False]
+    assert [row.person for row in _on(engine, "USA", "ASEAN", "2015-06-01")] == ["hachigian-nina"]
+    assert again.counts == first.counts
