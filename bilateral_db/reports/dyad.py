@@ -32,7 +32,7 @@ from bilateral_db.reports.agreements import (
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, MembershipRow
 from bilateral_db.reports.claims.kinds.terms import TermRow
-from bilateral_db.reports.envoys import envoys_in
+from bilateral_db.reports.envoys import envoys_during
 from bilateral_db.reports.lookup import ACTOR, checked, named_actors
 from bilateral_db.reports.meetings import (
     MEETING,
@@ -148,8 +148,9 @@ def dyad_report(
     their size.
 
     `year_from` and `year_to` keep memberships, envoys' terms, meetings and agreements (signed,
-    or in force) that share a day with those years, and trade in those years; relation topics
-    are undated.
+    or in force) that share a day with those years, and trade in those years (and list an
+    envoy's post its source covers then with nobody in it as vacant); relation topics are
+    undated.
     """
     years = _Years.of(year_from, year_to)
     named = named_actors()
@@ -342,9 +343,7 @@ def dyad_report(
         b=b,
         shared_memberships=shared_rows,
         partner_memberships=partner_rows,
-        envoys=[
-            row for row in envoys_in(session, a, b) if years.holds(row.start_date, row.end_date)
-        ],
+        envoys=envoys_during(session, a, b, years.start, years.stop),
         meetings=meetings,
         agreements=agreements,
         topics=topics,

@@ -201,7 +201,8 @@ def test_the_dyad_lists_the_envoys_of_its_years(imported) -> None:
         dyad = reports.dyad_report(session, a="USA", b="THA", year_from=2018, year_to=2020)
         vacant = reports.dyad_report(session, a="USA", b="THA", year_from=2019, year_to=2019)
     assert [row.person for row in dyad.envoys] == ["glyn-t-davies", "michael-g-desombre"]
-    assert vacant.envoys == []  # the post was vacant all of 2019
+    # Vacant all of 2019: the post, covered, with nobody in it.
+    assert [(r.person, r.capacity, r.covered) for r in vacant.envoys] == [(None, "vacant", True)]
 
 
 def test_the_same_input_twice_changes_nothing(imported, snapshot) -> None:
