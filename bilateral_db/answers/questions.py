@@ -222,7 +222,8 @@ QUESTIONS: tuple[Question, ...] = (
         "On a handover day both the outgoing and the incoming holder are listed; acting and "
         "ad interim holders are listed with their capacity. A post a source covers at other "
         "times but not that day is listed as not covered (covered false): the source says "
-        "nothing then. Envoys' posts name the country or bloc they are accredited to.",
+        "nothing then; a post it covers that day with no holder, as vacant (capacity vacant). "
+        "Envoys' posts name the country or bloc they are accredited to.",
         "THA --on 2019-08-01 --post foreign-minister",
         "/countries/{country}/officials",
         "officials_on",
@@ -249,8 +250,8 @@ QUESTIONS: tuple[Question, ...] = (
         "Envoys between two countries or blocs, both ways.",
         "Each side's posts accredited to the other (ambassadors, representatives to a bloc, "
         "chargés d'affaires ad interim). With --on, who held them that day (a post its source "
-        "covers at other times but not that day is listed as not covered); without, every "
-        "term, oldest first.",
+        "covers at other times but not that day is listed as not covered, one it covers with "
+        "no holder as vacant); without, every term, oldest first.",
         "USA THA --on 2016-01-01",
         "/envoys/{a}/{b}",
         "envoys_between",
@@ -354,10 +355,10 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "dyad",
         "Everything between two countries or blocs.",
-        "Blocs they shared, partnerships of one in the other, meetings, agreements, topics "
-        "and trade. --from and --to keep what shares a day with those years: memberships, "
-        "meetings, agreements signed or in force then, and trade; relation topics are undated "
-        "and always listed.",
+        "Blocs they shared, partnerships of one in the other, envoys both ways, meetings, "
+        "agreements, topics and trade. --from and --to keep what shares a day with those "
+        "years: memberships, envoys' terms, meetings, agreements signed or in force then, and "
+        "trade; relation topics are undated and always listed.",
         "RUS ASEAN",
         "/dyads/{a}/{b}",
         "dyad_report",

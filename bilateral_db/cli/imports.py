@@ -39,6 +39,10 @@ DATASETS = {
         "comtrade-2019.zip COMTRADE-FINAL-CA842201.gz",
     ),
     "trade": ("a tidy trade CSV (docs/trade-files.md)", "figures.csv"),
+    "pocom": (
+        "the Office of the Historian's U.S. chiefs of mission and principal officers",
+        "pocom-master.zip",
+    ),
     "hsg-travels": (
         "the Office of the Historian's travels abroad of the President and the Secretary of State",
         "travels-master.zip",
@@ -49,7 +53,7 @@ DATASETS = {
     ),
 }
 # Data sets published as a repository of files: a directory, or its .zip/.tar.gz.
-RECORD_SETS = frozenset({"hsg-travels", "hsg-visits"})
+RECORD_SETS = frozenset({"pocom", "hsg-travels", "hsg-visits"})
 # Data sets whose several files are one release.
 SEVERAL_FILES = frozenset({"comtrade"})
 

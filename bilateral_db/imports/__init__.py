@@ -28,6 +28,7 @@ from bilateral_db.imports.cow_trade import CowTradeImporter
 from bilateral_db.imports.gw_states import GwStatesImporter
 from bilateral_db.imports.hsg_travels import HsgTravelsImporter
 from bilateral_db.imports.hsg_visits import HsgVisitsImporter
+from bilateral_db.imports.pocom import PocomImporter
 from bilateral_db.imports.release import Finding, ImportResult
 from bilateral_db.imports.tidy_trade import TidyTradeImporter
 from bilateral_db.resources import datasets_dir
@@ -59,7 +60,9 @@ IMPORTERS: dict[str, Importer] = {
     "comtrade": ComtradeImporter(),
     "trade": TidyTradeImporter(),
     # The Office of the Historian's records: directories of XML (or their repositories'
-    # archives), after Archigos, whose leaders their travellers and visitors are linked to.
+    # archives), after Archigos, whose leaders their travellers and visitors are linked to;
+    # the chiefs of mission and principal officers first, whose people the travels share.
+    "pocom": PocomImporter(),
     "hsg-travels": HsgTravelsImporter(),
     "hsg-visits": HsgVisitsImporter(),
 }
@@ -69,6 +72,7 @@ BUNDLED: dict[str, str] = {
     "gw-states": "gw/gw_states.csv",
     "cow-igo": "cow/state_year_formatv3.csv.gz",
     "archigos": "archigos/archigos_4.1_subset.csv",
+    "pocom": "hsg/pocom.zip",
     "hsg-travels": "hsg/travels.zip",
     "hsg-visits": "hsg/visits.zip",
 }

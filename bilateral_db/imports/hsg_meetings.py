@@ -11,7 +11,8 @@ People are linked, never guessed: a name is linked to a person of another source
 fixtures, Archigos) only where one person has that surname and a term of a post of the
 country (whose title the record uses, where it gives one) on the record's first day; a name
 that matches a person's surname only (no term that day, or several people) is an
-`uncertain_match` finding and is not linked.
+`uncertain_match` finding and is not linked. A traveller whose Office id is a person of the
+chiefs of mission's release (`import pocom`: the same ids) is that person.
 """
 
 from __future__ import annotations
@@ -34,6 +35,7 @@ from sqlalchemy import (
     Table,
     bindparam,
     delete,
+    exists,
     insert,
     select,
     text,
@@ -46,7 +48,7 @@ from bilateral_db.imports.hsg.mappings import Mappings, mappings
 from bilateral_db.imports.hsg.source import RecordSet
 from bilateral_db.imports.reading import Recognise
 from bilateral_db.imports.release import ReleaseWriter
-from bilateral_db.models import Actor, City, Country, Meeting, Person, Post, Term
+from bilateral_db.models import Actor, City, Country, Meeting, Person, Post, Release, Term
 from bilateral_db.writing.bulk import BulkWriter
 
 MEETING_COLUMNS = (
@@ -64,6 +66,7 @@ MEETING_COLUMNS = (
 PARTICIPANT_COLUMNS = ("meeting_id", "person_id", "actor_id", "role", "status")
 NAME_LENGTH: int = Meeting.__table__.c.name.type.length  # type: ignore[attr-defined]
 SUFFIXES = frozenset({"jr", "sr", "ii", "iii", "iv"})
+SHARED_PEOPLE = "pocom"  # the data set whose people (the Office's person ids) are shared
 
 
 @dataclass(frozen=True)
@@ -278,22 +281,28 @@ class People:
         self.release = release
         self.taken: dict[str, int] = {}
         self.own: dict[str, int] = {}  # slug -> id, this release's people
-        for person_id, slug, release_id in connection.execute(
-            select(Person.id, Person.slug, Person.release_id)
+        self.shared: dict[str, int] = {}  # slug -> id, the chiefs of mission's (same ids)
+        pocom = select(Release.id).where(Release.dataset == SHARED_PEOPLE).scalar_subquery()
+        for person_id, slug, release_id, of_pocom in connection.execute(
+            select(Person.id, Person.slug, Person.release_id, Person.release_id == pocom)
         ):
             self.taken[slug] = person_id
             if release_id == release.release_id:
                 self.own[slug] = person_id
+            elif of_pocom:
+                self.shared[slug] = person_id
 
     def slug_for(self, office_id: str) -> str:
         """The Office's person id as a slug, or prefixed where another source has it."""
         slug = office_id.lower()
-        if slug in self.taken and slug not in self.own:
+        if slug in self.taken and slug not in self.own and slug not in self.shared:
             slug = f"hsg-{slug}"[:120]
         return slug
 
     def resolve(self, named: dict[str, str]) -> dict[str, int]:
         """Slug -> person id for the release's people (slug -> name as the record gives it)."""
+        shared = {slug: self.shared[slug] for slug in named if slug in self.shared}
+        named = {slug: name for slug, name in named.items() if slug not in shared}
         kept = {slug: self.own[slug] for slug in named if slug in self.own}
         if kept:
             self.connection.execute(
@@ -310,13 +319,18 @@ class People:
                 ],
             ).scalars()
             kept.update(zip(created, ids, strict=True))
-        return kept
+        return kept | shared
 
     def remove_stale(self, named: Iterable[int]) -> None:
-        """The release's people that no participation names any more."""
+        """The release's people that no participation names any more (nor a term: the chiefs
+        of mission's release may share one of them)."""
         stale = set(self.own.values()) - set(named)
         if stale:
-            self.connection.execute(delete(Person).where(Person.id.in_(stale)))
+            self.connection.execute(
+                delete(Person).where(
+                    Person.id.in_(stale), ~exists().where(Term.person_id == Person.id)
+                )
+            )
 
 
 def write_meetings(

@@ -1,4 +1,5 @@
-"""Everything between two actors: blocs they share, partnerships, meetings, trade, agreements."""
+"""Everything between two actors: blocs they share, partnerships, envoys, meetings, trade,
+agreements."""
 
 from __future__ import annotations
 
@@ -30,6 +31,8 @@ from bilateral_db.reports.agreements import (
 )
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, MembershipRow
+from bilateral_db.reports.claims.kinds.terms import TermRow
+from bilateral_db.reports.envoys import envoys_during
 from bilateral_db.reports.lookup import ACTOR, checked, named_actors
 from bilateral_db.reports.meetings import (
     MEETING,
@@ -81,6 +84,7 @@ class DyadReport:
     b: str
     shared_memberships: list[SharedMembershipRow]
     partner_memberships: list[MembershipRow]
+    envoys: list[TermRow]
     meetings: list[MeetingRow]
     agreements: list[AgreementRow]
     topics: list[DyadTopicRow]
@@ -140,10 +144,13 @@ def dyad_report(
     year_from: int | None = None,
     year_to: int | None = None,
 ) -> DyadReport:
-    """The relations of `a` and `b` (countries or blocs), in six queries whatever their size.
+    """The relations of `a` and `b` (countries or blocs), in a fixed number of queries whatever
+    their size.
 
-    `year_from` and `year_to` keep memberships, meetings and agreements (signed, or in force)
-    that share a day with those years, and trade in those years; relation topics are undated.
+    `year_from` and `year_to` keep memberships, envoys' terms, meetings and agreements (signed,
+    or in force) that share a day with those years, and trade in those years (and list an
+    envoy's post its source covers then with nobody in it as vacant); relation topics are
+    undated.
     """
     years = _Years.of(year_from, year_to)
     named = named_actors()
@@ -336,6 +343,7 @@ def dyad_report(
         b=b,
         shared_memberships=shared_rows,
         partner_memberships=partner_rows,
+        envoys=envoys_during(session, a, b, years.start, years.stop),
         meetings=meetings,
         agreements=agreements,
         topics=topics,

@@ -11,14 +11,23 @@ from __future__ import annotations
 from datetime import date
 
 from sqlalchemy import Connection, and_, or_
+from sqlalchemy.sql import ColumnElement
 
+from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.kinds.terms import TERM, TermRow, accredited_to, of_country
 from bilateral_db.reports.claims.provenance import rows_on_day, spell_rows
 from bilateral_db.reports.lookup import checked
-from bilateral_db.reports.officials import not_covered
+from bilateral_db.reports.officials import unheld_posts
 from bilateral_db.reports.paging import page_rows
 
-__all__ = ["envoys_between", "envoys_between_total"]
+__all__ = ["envoys_between", "envoys_between_total", "envoys_during"]
+
+
+def _both_ways(a: str, b: str) -> ColumnElement[bool]:
+    return or_(
+        and_(of_country(a), accredited_to(b)),
+        and_(of_country(b), accredited_to(a)),
+    )
 
 
 def _envoys(
@@ -30,16 +39,16 @@ def _envoys(
     all_claims: bool,
     strict: bool,
 ) -> list[TermRow]:
-    both_ways = or_(
-        and_(of_country(a), accredited_to(b)),
-        and_(of_country(b), accredited_to(a)),
-    )
-    found = TERM.read(session, both_ways, source=source)
+    found = TERM.read(session, _both_ways(a, b), source=source)
     if on is None:
         rows = spell_rows(found, TERM.row_of, all_claims=all_claims)
     else:
         rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
-        rows += not_covered(found, on, {(row.post, row.accredited_to) for row in rows})
+        rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
+    return _ordered(rows, a)
+
+
+def _ordered(rows: list[TermRow], a: str) -> list[TermRow]:
     return sorted(
         rows,
         key=lambda row: (
@@ -53,6 +62,35 @@ def _envoys(
             row.source,
         ),
     )
+
+
+def envoys_during(
+    session: Connection, a: str, b: str, first: date | None, stop: date | None
+) -> list[TermRow]:
+    """The envoys' terms both ways (preferred claims) that share a day with [first, stop)
+    (either side open; an unknown start shares none), and each post a release covers on a day
+    of it with none of those terms, as vacant: for reports that check their own codes."""
+    found = TERM.read(session, _both_ways(a, b))
+    rows = [
+        row
+        for row in spell_rows(found, TERM.row_of, all_claims=False)
+        if row.start_date is not None
+        and (stop is None or row.start_date.value < stop)
+        and (first is None or row.end_date is None or row.end_date.last_day >= first)
+    ]
+    if first is None and stop is None:
+        return _ordered(rows, a)
+    days = {first} if first is not None else set()
+    for scope, group in engine.by_scope(found.claims).items():
+        for claimant in engine.claimants(group, scope, found.coverage):
+            days.update(found.coverage.boundaries(claimant.release_id, scope))
+    answered = {(row.post, row.accredited_to) for row in rows}
+    for day in sorted(d for d in days if d is not None):
+        if (first is None or day >= first) and (stop is None or day < stop):
+            vacant = [row for row in unheld_posts(found, day, answered) if row.covered]
+            answered |= {(row.post, row.accredited_to) for row in vacant}
+            rows += vacant
+    return _ordered(rows, a)
 
 
 _envoys_checked = checked(a="actor", b="actor", on="day")

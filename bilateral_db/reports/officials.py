@@ -2,7 +2,9 @@
 
 Answers use the preferred claims of every source (reports/claims/). A post that a source
 covers at other times but not on the day asked (Archigos ends in 2015) gets a row of its own
-with `covered` false: the source says nothing then, neither someone nor nobody.
+with `covered` false: the source says nothing then, neither someone nor nobody. A post a
+release covers that day with no holder gets a row with capacity `vacant` and no person: the
+source says nobody (the U.S. embassy in Bangkok between two ambassadors).
 """
 
 from __future__ import annotations
@@ -29,7 +31,9 @@ from bilateral_db.reports.claims.provenance import ClaimSet, rows_on_day, spell_
 from bilateral_db.reports.lookup import checked, existing
 from bilateral_db.reports.paging import page_rows
 
-__all__ = ["TermRow", "officials_on", "terms_of", "terms_of_total"]
+__all__ = ["VACANT", "TermRow", "officials_on", "terms_of", "terms_of_total"]
+
+VACANT = "vacant"  # the capacity of a row saying a covered post had no holder that day
 
 
 @checked(country="actor", on="day", post=existing("post", POST.c.office), to="actor")
@@ -54,7 +58,7 @@ def officials_on(
     where += [] if to is None else [accredited_to(to)]
     found = TERM.read(session, *where, source=source)
     rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
-    rows += not_covered(found, on, {(row.post, row.accredited_to) for row in rows})
+    rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
     return sorted(rows, key=_post_order)
 
 
@@ -71,11 +75,13 @@ def _post_order(row: TermRow) -> tuple[Any, ...]:
     )
 
 
-def not_covered(
+def unheld_posts(
     found: ClaimSet[TermScope, TermData], on: date, answered: set[tuple[str, str | None]]
 ) -> list[TermRow]:
-    """A row per post nobody holds on `on` by the sources, where its source is silent then and
-    its terms leave the day open (the last ran to the source's edge, or one follows)."""
+    """A row per post nobody holds on `on` by the sources: vacant (`capacity` vacant, no
+    person) where a release covers the post that day, not covered where its source is silent
+    then and its terms leave the day open (the last ran to the source's edge, or one follows).
+    A vacancy is an answer (the embassy had no chief of mission), silence is not."""
     silent: dict[tuple[str, str | None], TermRow] = {}
     for scope, group in engine.by_scope(found.claims).items():
         for claimant in engine.claimants(group, scope, found.coverage):
@@ -83,29 +89,32 @@ def not_covered(
                 continue
             sample = claimant.claims[0].data
             post = (sample.post, sample.accredited_to)
-            if post in answered or post in silent:
+            if post in answered or post in silent or not engine.silent_on(group, on):
                 continue
-            if (
-                not found.coverage.covers(claimant.release_id, scope, on)
-                and engine.silent_on(group, on)
-                and engine.left_open(claimant.claims, on, found.coverage.edge(claimant.release_id))
+            covered = found.coverage.covers(claimant.release_id, scope, on)
+            if not covered and not engine.left_open(
+                claimant.claims, on, found.coverage.edge(claimant.release_id)
             ):
-                silent[post] = TermRow(
-                    source=claimant.release,
-                    sources=(claimant.release,),
-                    covered=False,
-                    person=None,
-                    name=None,
-                    country=sample.country,
-                    post=sample.post,
-                    title=sample.title,
-                    accredited_to=sample.accredited_to,
-                    capacity=sample.capacity,
-                    start_date=None,
-                    end_date=None,
-                    end_status=None,
-                    fact_id=None,
-                )
+                continue
+            silent[post] = TermRow(
+                source=claimant.release,
+                sources=(claimant.release,),
+                covered=covered,
+                note=f"vacant: {claimant.release} covers the post on {on} and names no holder"
+                if covered
+                else None,
+                person=None,
+                name=None,
+                country=sample.country,
+                post=sample.post,
+                title=sample.title,
+                accredited_to=sample.accredited_to,
+                capacity=VACANT if covered else sample.capacity,
+                start_date=None,
+                end_date=None,
+                end_status=None,
+                fact_id=None,
+            )
     return list(silent.values())
 
 

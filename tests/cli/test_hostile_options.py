@@ -82,7 +82,15 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     # The database holds these files already: importing them again changes nothing.
     **{
         ("import", name): ([f"<{name}>"], {})
-        for name in ("cow-states", "gw-states", "cow-igo", "archigos", "hsg-travels", "hsg-visits")
+        for name in (
+            "cow-states",
+            "gw-states",
+            "cow-igo",
+            "archigos",
+            "pocom",
+            "hsg-travels",
+            "hsg-visits",
+        )
     },
     # COW Trade is not shipped: a file of another layout is refused whole (no COW Trade columns).
     ("import", "cow-trade"): (["<cow-states>"], {}),

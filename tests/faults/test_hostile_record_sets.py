@@ -1,4 +1,5 @@
-"""Hostile copies of the Office of the Historian's record sets (travels, visits): each is refused
+"""Hostile copies of the Office of the Historian's record sets (POCOM, travels, visits): each is
+refused
 through the CLI with a message naming the file (and the line and field where there is one),
 without a traceback, and the database stays byte-identical (canonical dump).
 
@@ -28,12 +29,13 @@ pytestmark = [pytest.mark.fault]
 
 POMPEO = "secretary-travels/pompeo-michael-r.xml"
 DECADE = "data/2010.xml"
+THAILAND = "missions-countries/thailand.xml"
 
 
 @dataclass(frozen=True)
 class Case:
     command: str
-    part: str  # the slice: travels or visits
+    part: str  # the slice: pocom, travels or visits
     file: str | None  # the file the message names, inside the record set
     field: str | None  # the field it names
     edit: Callable[[Path], None]
@@ -93,11 +95,31 @@ CASES = {
     ),
     "not XML": Case("hsg-travels", "travels", POMPEO, None, _truncate(POMPEO)),
     "another record set": Case("hsg-visits", "visits", None, None, _remove("data")),
+    "bad chief date": Case(
+        "pocom",
+        "pocom",
+        THAILAND,
+        "ended/date",
+        _replace(THAILAND, "<date>2018-09-29</date>", "<date>2018-09-31</date>"),
+    ),
+    "no person": Case(
+        "pocom",
+        "pocom",
+        THAILAND,
+        "person-id",
+        _replace(THAILAND, "<person-id>davies-glyn-t</person-id>", "<person-id/>"),
+    ),
+    "chief not XML": Case("pocom", "pocom", THAILAND, None, _truncate(THAILAND)),
+    "not the chiefs": Case("pocom", "pocom", None, None, _remove("missions-countries")),
 }
 
 
-# Every case as a directory; two as the repository's .zip (reading an archive is the same).
-RUNS = [(case, False) for case in CASES] + [("bad date", True), ("not XML", True)]
+# Every case as a directory; three as the repository's .zip (reading an archive is the same).
+RUNS = [(case, False) for case in CASES] + [
+    ("bad date", True),
+    ("not XML", True),
+    ("bad chief date", True),
+]
 
 
 @pytest.mark.parametrize(
