@@ -81,9 +81,9 @@ def test_the_vacancy_in_bangkok_is_covered_and_vacant_not_silent(imported) -> No
             session, country="USA", on=date(2019, 8, 1), post="ambassador", to="THA"
         )
     assert [(r.person, r.capacity) for r in officials] == [(None, "vacant")]
-    # Before the first U.S. chief of mission to Siam (1882) the record says nothing.
-    (before,) = _on(engine, "USA", "THA", "1850-01-01")
-    assert (before.person, before.covered) == (None, False)
+    # Before the first U.S. chief of mission to Siam (1882) the record says nothing, and nothing
+    # it says leaves 1850 open: no row at all (neither vacant nor "not covered").
+    assert _on(engine, "USA", "THA", "1850-01-01") == []
 
 
 def test_the_offices_ambassadors_are_the_curated_ones_with_the_same_dates(imported) -> None:
@@ -224,9 +224,12 @@ def test_a_changed_file_replaces_its_rows(imported, tmp_path: Path) -> None:
     result = import_dataset(engine, "pocom", copy)
     assert result.release == first.release and result.changes["removed"] == 1
     assert result.counts["term"] == first.counts["term"] - 1
-    # Nobody after Hachigian (2017-01-20) now: the record no longer looks that far.
-    (nobody,) = _on(engine, "USA", "ASEAN", "2018-01-01")
-    assert (nobody.person, nobody.covered) == (None, False)
+    # Nobody after Hachigian (2017-01-20) now: the record saw her term end and no longer looks
+    # past it, so 2018 gets no row (not vacant: the post is not covered then; not "not
+    # covered" either: an ended term closes the question).
+    assert _on(engine, "USA", "ASEAN", "2018-01-01") == []
+    (hachigian,) = _on(engine, "USA", "ASEAN", "2016-06-01")
+    assert hachigian.person == "hachigian-nina"
     with engine.connect() as connection:
         gone = connection.execute(
             text("SELECT COUNT(*) FROM person WHERE slug = 'bocklage-jane-e'")
