@@ -17,6 +17,7 @@ from typer.testing import CliRunner
 
 from bilateral_db.cli import app
 from bilateral_db.db import make_engine
+from bilateral_db.resources import datasets_dir
 
 runner = CliRunner()
 
@@ -92,7 +93,7 @@ def _api_answers_as(url: str) -> None:
 
 
 def test_a_loader_loads_but_cannot_change_the_schema(
-    small_imported_url: str, small_fixtures: Any, role: str
+    small_imported_url: str, small_fixtures: Any, role: str, tmp_path: Path
 ) -> None:
     granted = runner.invoke(app, ["db", "grant", "--loader", role, "--db", small_imported_url])
     assert granted.exit_code == 0, granted.output
@@ -102,17 +103,14 @@ def test_a_loader_loads_but_cannot_change_the_schema(
     load = runner.invoke(app, ["load", str(small_fixtures.path), "--db", as_role])
     assert load.exit_code == 0, load.output
     assert "1 inserted, 1 updated" in load.output
-    # The small fixture set has COW codes only: a COW data set, and another file of it.
-    slices = Path(__file__).parent / "data" / "datasets"
-    imported = runner.invoke(
-        app, ["import", "cow-igo", str(slices / "cow_igo_slice.csv.gz"), "--db", as_role]
-    )
-    assert imported.exit_code == 0, imported.output
-    assert "cow-igo" in imported.output
-    again = runner.invoke(
-        app, ["import", "cow-igo", str(slices / "cow_igo_gaps_slice.csv.gz"), "--db", as_role]
-    )
-    assert again.exit_code == 0, again.output
+    # A data set's release replaced by a later file (one state's spell left out), then back.
+    shipped = datasets_dir() / "cow" / "states2016.csv"
+    shorter = tmp_path / "states2016.csv"
+    shorter.write_text("".join(shipped.read_text(encoding="utf-8").splitlines(True)[:-1]))
+    for path, change in ((shorter, "1 removed"), (shipped, "1 inserted")):
+        imported = runner.invoke(app, ["import", "cow-states", str(path), "--db", as_role])
+        assert imported.exit_code == 0, imported.output
+        assert "cow-states" in imported.output and change in imported.output
     with psycopg.connect(_plain(as_role)) as connection:
         with pytest.raises(psycopg.errors.InsufficientPrivilege):
             connection.execute("CREATE TABLE intruder (a int)")

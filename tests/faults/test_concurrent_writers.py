@@ -37,8 +37,7 @@ def _signature(url: str, writers: list[Writer]) -> tuple[Hashable, ...]:
     """What each writer's reader sees, all in one snapshot."""
     engine = make_engine(url, read_only=True)
     try:
-        with read_snapshot(engine) as session:
-            connection = session.connection()
+        with read_snapshot(engine) as connection:
             return tuple(writer.signature(connection) for writer in writers)
     finally:
         engine.dispose()
