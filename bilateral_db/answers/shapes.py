@@ -142,7 +142,10 @@ SHAPES: dict[str, Shape] = {
         censored={"end_date": "end_status"},
         silent="name",
     ),
-    "MeetingRow": Shape((*MEETING, "source", "description"), display=(*MEETING, "source")),
+    "MeetingRow": Shape(
+        (*MEETING[:6], "venue", *MEETING[6:], "source", "description"),
+        display=(*MEETING, "source"),
+    ),
     "TradeRow": Shape(
         TRADE,
         display=TRADE_DISPLAY,

@@ -42,6 +42,8 @@ class AgreementRow:
     adopted_at: str | None
     fact_id: int
     source: str = "curated"  # agreements are curated facts (their citations: --cite)
+    confidence: str | None = None  # of the agreement's fact: stated, inferred, …
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -69,6 +71,8 @@ class ProgressRow:
     statement: str | None
     sources: tuple[str, ...]
     fact_id: int
+    confidence: str | None = None  # of the claim's fact
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -93,7 +97,13 @@ def agreement_select() -> Select[Any]:
         AGREEMENT.c.covers_until_precision,
         ADOPTED_AT.c.slug,
         AGREEMENT.c.fact_id,
-    ).outerjoin(ADOPTED_AT, AGREEMENT.c.adopted_at_meeting_id == ADOPTED_AT.c.id)
+        FACT.c.confidence,
+        FACT.c.note,
+    ).select_from(
+        AGREEMENT.outerjoin(
+            ADOPTED_AT, AGREEMENT.c.adopted_at_meeting_id == ADOPTED_AT.c.id
+        ).outerjoin(FACT, AGREEMENT.c.fact_id == FACT.c.id)
+    )
 
 
 def agreement_row(row: Any) -> AgreementRow:
@@ -106,6 +116,8 @@ def agreement_row(row: Any) -> AgreementRow:
         covers_until=partial(row[7], row[8]),
         adopted_at=row[9],
         fact_id=row[10],
+        confidence=row[11],
+        note=row[12],
     )
 
 
@@ -176,8 +188,11 @@ def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
             PROGRESS.c.qualifier,
             PROGRESS.c.statement,
             PROGRESS.c.fact_id,
+            FACT.c.confidence,
+            FACT.c.note,
         )
         .outerjoin(PERSON, PROGRESS.c.speaker_id == PERSON.c.id)
+        .outerjoin(FACT, PROGRESS.c.fact_id == FACT.c.id)
         .where(PROGRESS.c.agreement_id == agreement_id)
         .order_by(PROGRESS.c.stated_on, PROGRESS.c.slug)
     ).all()
@@ -196,6 +211,8 @@ def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
             statement=row[10],
             sources=tuple(source.source for source in cited.get(row[11], [])),
             fact_id=row[11],
+            confidence=row[12],
+            note=row[13],
         )
         for row in claims
     ]

@@ -48,6 +48,7 @@ class MeetingRow:
     bloc: str | None
     parent: str | None
     fact_id: int | None  # None for a meeting of an imported release, which `source` names
+    venue: str | None = None  # the building or site, where the source names one
     confidence: str | None = None  # of the fact: stated, inferred, disputed
     note: str | None = None
     description: str | None = None  # what was done there, as the source says it
@@ -112,6 +113,7 @@ def meeting_select() -> Select[Any]:
             FACT.c.note,
             MEETING.c.description,
             RELEASE.c.slug,
+            MEETING.c.venue,
         )
         .select_from(MEETING)
         .join(RELEASE, MEETING.c.release_id == RELEASE.c.id)
@@ -140,6 +142,7 @@ def meeting_row(row: Any) -> MeetingRow:
         note=row[14],
         description=row[15],
         source=row[16],
+        venue=row[17],
     )
 
 

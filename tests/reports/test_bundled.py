@@ -98,6 +98,24 @@ def test_cpa_conflicting_progress_claims(bundled: Session) -> None:
     assert "sputnik-2019-07-31-asean-russia" in sources[0] | sources[1]
 
 
+def test_the_agreement_and_its_claims_carry_their_notes_and_confidence(bundled: Session) -> None:
+    """fixtures/agreements.yaml: what a reviewer wrote beside each fact reaches the answer."""
+    report = reports.agreement_report(bundled, slug="asean-russia-cpa-2016-2020")
+    assert report.agreement.confidence == "stated"
+    assert report.agreement.note is not None
+    assert report.agreement.note.startswith("Approved by the leaders at the Sochi summit")
+    by_slug = {claim.slug: claim for claim in report.progress}
+    later = by_slug["asean-russia-cpa-2016-2020-talkvietnam-2021-04-02"]
+    assert later.confidence == "inferred"
+    assert later.note == (
+        "Date is the report's publication date (the statement may be earlier); "
+        "speaker not recorded."
+    )
+    assert by_slug["asean-russia-cpa-2016-2020-mina-2019-07-31"].note == (
+        "79/139 is 56.8%, below the article's 'more than 60%'."
+    )
+
+
 def test_russia_thailand_trade(bundled: Session) -> None:
     rows = {
         (r.year, r.reporter, r.category): r
@@ -218,3 +236,12 @@ def test_country_year_panel_never_repeats_a_cow_code_in_a_year(bundled: Session)
     assert ("SUN", 1991) not in by_iso
     # A state in the list at any time of a year is in that year's panel: the GDR until 1990.
     assert by_iso[("DDR", 1990)] == 265 and ("DDR", 1991) not in by_iso
+
+
+def test_a_meeting_names_its_venue(bundled: Session) -> None:
+    """fixtures/meetings.yaml: AMM-52 met at the Centara Grand and Bangkok Convention Centre."""
+    detail = reports.meeting_detail(bundled, slug="amm-52")
+    assert (detail.meeting.city, detail.meeting.venue) == (
+        "Bangkok",
+        "Centara Grand and Bangkok Convention Centre",
+    )
