@@ -162,7 +162,7 @@ SHAPES: dict[str, Shape] = {
         joined={"members": ("members_total", " of ")},
         phrases={"flow": FLOW_PHRASES},
     ),
-    "AgreementRow": Shape(AGREEMENT),
+    "AgreementRow": Shape(AGREEMENT, display=(*AGREEMENT, "source")),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
     "ParticipantRow": Shape(
         ("person", "name", "actor", "actor_name", "role", "status", "source"),

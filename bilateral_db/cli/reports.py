@@ -137,11 +137,13 @@ def _has_notes(question: Question) -> bool:
     return question.report in _NOTED_REPORTS
 
 
-# Reports some of whose rows have a confidence and a note: claims (claims/provenance.py)
-# and meetings with their participants and topics. tests/cli check it against the row types.
+# Reports some of whose rows have a confidence and a note: claims (claims/provenance.py),
+# meetings with their participants and topics, agreements and their progress claims.
+# tests/cli check it against the row types.
 _NOTED_REPORTS = frozenset(
     {
         "agreement_report",
+        "list_agreements",
         "envoys_between",
         "find_meetings",
         "meeting_detail",
