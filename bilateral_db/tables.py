@@ -51,6 +51,10 @@ if TYPE_CHECKING:
     MEETING_KIND: Table
     MEETING_TOPIC: Table
     MEMBERSHIP: Table
+    PANEL_COUNTRY_YEAR: Table
+    PANEL_DYAD_MEETING: Table
+    PANEL_DYAD_TRADE: Table
+    PANEL_SHARED_MEMBERSHIP: Table
     PARTICIPANT: Table
     PERSON: Table
     POST: Table
@@ -346,6 +350,76 @@ def _membership() -> Table:
     )
 
 
+def _panel_country_year() -> Table:
+    return Table(
+        "panel_country_year",
+        METADATA,
+        Column("system", String(length=8), primary_key=True),
+        Column("code", Integer(), primary_key=True),
+        Column("year", Integer(), primary_key=True),
+        Column("day", Date(), nullable=False),
+        Column("country_id", Integer()),
+        Column("actor_id", Integer()),
+        Column("iso", String(length=3)),
+        Column("name", String(length=200), nullable=False),
+        Column("listed", Boolean(), nullable=False),
+        Column("part_year", Boolean(), nullable=False),
+        Column("list_source", String(length=120), nullable=False),
+        Column("bloc_memberships", Integer()),
+        Column("memberships_source", Text()),
+        Column("meetings", Integer()),
+        Column("meetings_source", Text()),
+        Column("exports_usd_minor", BigInteger()),
+        Column("exports_basis", String(length=40)),
+        Column("imports_usd_minor", BigInteger()),
+        Column("trade_source", Text()),
+    )
+
+
+def _panel_dyad_meeting() -> Table:
+    return Table(
+        "panel_dyad_meeting",
+        METADATA,
+        Column("actor1_id", Integer(), primary_key=True),
+        Column("actor2_id", Integer(), primary_key=True),
+        Column("year", Integer(), primary_key=True),
+        Column("meetings", Integer(), nullable=False),
+        Column("meetings_source", Text(), nullable=False),
+    )
+
+
+def _panel_dyad_trade() -> Table:
+    return Table(
+        "panel_dyad_trade",
+        METADATA,
+        Column("actor1_id", Integer(), primary_key=True),
+        Column("year", Integer(), primary_key=True),
+        Column("actor2_id", Integer(), primary_key=True),
+        Column("exports_usd_minor", BigInteger()),
+        Column("exports_basis", String(length=40)),
+        Column("imports_usd_minor", BigInteger()),
+        Column("total_usd_minor", BigInteger()),
+        Column("total_basis", String(length=40)),
+        Column("qualifier", String(length=40)),
+        Column("imports_source", String(length=120)),
+        Column("exports_source", String(length=120)),
+        Column("total_source", String(length=120)),
+    )
+
+
+def _panel_shared_membership() -> Table:
+    return Table(
+        "panel_shared_membership",
+        METADATA,
+        Column("actor1_id", Integer(), primary_key=True),
+        Column("actor2_id", Integer(), primary_key=True),
+        Column("starts_on", Date(), primary_key=True),
+        Column("ends_before", Date()),
+        Column("blocs", Integer(), nullable=False),
+        Column("memberships_source", Text(), nullable=False),
+    )
+
+
 def _participant() -> Table:
     return Table(
         "participant",
@@ -632,6 +706,10 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "MEETING_KIND": (_meeting_kind, ""),
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
     "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
+    "PANEL_COUNTRY_YEAR": (_panel_country_year, ""),
+    "PANEL_DYAD_MEETING": (_panel_dyad_meeting, ""),
+    "PANEL_DYAD_TRADE": (_panel_dyad_trade, ""),
+    "PANEL_SHARED_MEMBERSHIP": (_panel_shared_membership, ""),
     "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
     "PERSON": (_person, "FACT RELEASE"),
     "POST": (_post, "ACTOR BODY RELEASE"),

@@ -46,16 +46,23 @@ VIEW_DESCRIPTIONS: dict[str, str] = {
     ),
     "v_country_year": (
         "The COW state list as a panel: one row per state (`ccode`) and year it was in the list "
-        "at any time, with the country its code stood for on its last day in the list that "
-        "year (`iso`; NULL where the crosswalk has none), blocs it was a member of that day, "
-        "meetings it took part in, exports and imports it reported (all goods, USD cents). "
-        "States still in the list at its edge are carried on to this year with `listed` 0."
+        "at any time, with the country its code stood for on the year's day (`day`: 1 July, the "
+        "importers' day; 31 December, then 1 January, for a state in the list for part of the "
+        "year), blocs it was a member of that day, meetings it took part in, its exports "
+        "(reported, or mirrored from its partners' imports) and imports (all goods, USD cents), "
+        "each group of cells with its sources. A code that is its country's for part of the "
+        "year only, while another code is the country's on 1 July, is `part_year` and empty. "
+        "States still in the list at its edge are carried on to this year with `listed` 0. "
+        "Read from panel_country_year, which every load and import rebuilds."
     ),
     "v_country_year_gw": ("v_country_year for the Gleditsch-Ward list (`gwcode`)."),
     "v_dyad_year": (
         "Directed dyad-years (`ccode1, ccode2, year`) of every pair of states in the COW list "
-        "that year: blocs both were members of, meetings both took part in, and trade the first "
-        "reported with the second (all goods, USD cents)."
+        "that year (two codes of one country are no pair): blocs both were members of, "
+        "meetings both took part in, and the first's trade with the second (all goods, USD "
+        "cents; exports mirrored from the second's imports where the first reported none), "
+        "each group of cells with its sources. Read from the panel tables every load and import "
+        "rebuilds."
     ),
     "v_dyad_year_gw": ("v_dyad_year for the Gleditsch-Ward list (`gwcode1, gwcode2`)."),
 }
@@ -76,7 +83,10 @@ _SHARED: dict[str, str] = {
     "role": "The role, from the closed vocabulary (member, observer, dialogue_partner, …).",
     "year": "Calendar year.",
     "meetings": "Meetings in that year (named as participant, through an official, or as host).",
-    "exports_usd_minor": "Exports reported, all goods, in US cents (integer; NULL: none reported).",
+    "exports_usd_minor": (
+        "Exports to countries, all goods, in US cents (integer; NULL: no figure): as reported, "
+        "or the partners' reported imports (exports_basis)."
+    ),
     "end_status": (
         "ended, ongoing, censored (end_date is where the source stopped looking: unknown after) "
         "or unknown (it ended on a day the source does not give)."
@@ -84,6 +94,19 @@ _SHARED: dict[str, str] = {
     "source": "The release of the claim: curated (the reviewed fixtures) or a data-set release.",
     "confidence": "stated (read in the sources) or inferred (see note); NULL for imported rows.",
     "note": "The curated fact's editorial note: how a value was inferred, known conflicts.",
+    "part_year": (
+        "The code stands for its country for part of the year only and another code does on "
+        "1 July: that code's row holds the country's values, this one none."
+    ),
+    "day": "The day the code's country and its memberships are read on (see the view).",
+    "exports_basis": (
+        "How exports were read: reported (by the exporter), mirror (the partner's reported "
+        "imports from it), mixed (both, over several partners)."
+    ),
+    "list_source": "The state list's release.",
+    "memberships_source": "Releases the membership counts were read from ('; ' between).",
+    "meetings_source": "Releases the meetings counted come from ('; ' between).",
+    "trade_source": "Releases the trade figures were read from ('; ' between).",
     "listed": (
         "1 while the state list covers the year; 0 after its edge, where a state still in the "
         "list then is carried on (the list does not say)."
@@ -197,24 +220,46 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "iso": "ISO alpha-3 of the country the code stood for (NULL: not in the crosswalk).",
         "name": "The country's name in everyday use (the list's name where unmapped).",
         "ccode": "Correlates of War state code (integer).",
-        "bloc_memberships": "Number of blocs it was a member of on its last day in the list.",
+        "bloc_memberships": (
+            "Number of blocs it was a member of on `day` (preferred claims); NULL past the "
+            "membership data sets' coverage (COW IGO v3: 2014), where curated blocs alone "
+            "would undercount."
+        ),
     },
     "v_country_year_gw": {
         "iso": "ISO alpha-3 of the country the code stood for (NULL: not in the crosswalk).",
         "name": "The country's name in everyday use (the list's name where unmapped).",
         "gwcode": "Gleditsch-Ward state code (integer).",
-        "bloc_memberships": "Number of blocs it was a member of on its last day in the list.",
+        "bloc_memberships": (
+            "Number of blocs it was a member of on `day` (preferred claims); NULL past the "
+            "membership data sets' coverage."
+        ),
     },
     "v_dyad_year": {
         "iso1": "ISO alpha-3 of the first country (the reporter of the trade columns).",
         "iso2": "ISO alpha-3 of the second country.",
         "ccode1": "Correlates of War code of the first state (integer).",
         "ccode2": "Correlates of War code of the second state (integer).",
-        "shared_memberships": "Blocs both were members of on the earlier of their last days.",
+        "shared_memberships": (
+            "Blocs both were members of on the pair's day (31 December if either state is "
+            "read on it, else the earlier of their days); NULL past the membership data sets' "
+            "coverage."
+        ),
         "meetings": "Meetings both took part in that year.",
-        "exports_usd_minor": "Exports the first reported to the second, all goods, US cents.",
+        "exports_usd_minor": (
+            "Exports of the first to the second, all goods, US cents: as the first reported "
+            "them, else the second's reported imports from the first (exports_basis mirror)."
+        ),
         "imports_usd_minor": "Imports the first reported from the second, all goods, US cents.",
-        "total_usd_minor": "Total trade the first reported with the second, all goods, US cents.",
+        "total_usd_minor": (
+            "Trade of the two both ways, all goods, US cents: a stated total (total_basis "
+            "reported), else exports + imports (sum)."
+        ),
+        "total_basis": "reported (a source states the total) or sum (exports + imports).",
+        "qualifier": (
+            "A figure's qualifier other than exact (approximately, more_than, …): the value "
+            "is not exact; NULL: every figure used is exact."
+        ),
     },
 }
 # The GW dyad panel has the COW one's columns, with gwcode1/gwcode2 for the codes.

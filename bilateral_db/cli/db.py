@@ -35,6 +35,8 @@ def upgrade(
 
     url = database_url(db)
     guarded("upgrade", url, lambda: migrations.upgrade(url, revision))
+    if revision == "head":
+        _build_panels(url)
     console.print(
         f"{redact_url(url)} is at {', '.join(migrations.current_revisions(url))}", markup=False
     )
@@ -172,3 +174,18 @@ def grant(
             )
     finally:
         engine.dispose()
+
+
+def _build_panels(url: str) -> None:
+    """Panels of a database that holds data but no panels yet (migrated from before 0009)."""
+    from bilateral_db import panels
+    from bilateral_db.db import make_engine
+
+    engine = make_engine(url)
+    built: list[bool] = []
+    try:
+        guarded("building the panels", url, lambda: built.append(panels.build_missing(engine)))
+    finally:
+        engine.dispose()
+    if any(built):
+        console.print("panels built from the data held")

@@ -5,7 +5,6 @@ from __future__ import annotations
 import csv
 from collections.abc import Iterable, Iterator
 from decimal import Decimal
-from itertools import islice
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -26,44 +25,64 @@ from bilateral_db.core.quoting import quoted
 
 app = App(help="Export panels: country-year and dyad-year tables.")
 
-BATCH = 10_000
 UNITS = ("country-year", "dyad-year")  # as bilateral_db.reports.panel.UNITS, without loading it
 SYSTEMS = ("cow", "gw")  # as bilateral_db.reports.panel.SYSTEMS
 SUFFIXES = (".csv", ".tsv", ".parquet")
 
 
-def _counted(rows: Iterator[dict[str, Any]], bar: ProgressBar) -> Iterator[dict[str, Any]]:
-    for count, row in enumerate(rows, 1):
-        if count % 1000 == 0:
-            bar.update(count)
-        yield row
+Batch = list[tuple[Any, ...]]
+
+
+def _counted(batches: Iterator[Batch], bar: ProgressBar) -> Iterator[Batch]:
+    count = 0
+    for batch in batches:
+        count += len(batch)
+        bar.update(count)
+        yield batch
+
+
+def _dollars(cents: int) -> str:
+    """Integer cents as exact dollars, 12345 -> 123.45 (no float, no Decimal per cell)."""
+    sign, cents = ("-", -cents) if cents < 0 else ("", cents)
+    return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
 def _write_csv(
-    path: Path, columns: list[str], rows: Iterable[dict[str, Any]], delimiter: str = ","
+    path: Path, columns: list[str], batches: Iterable[Batch], delimiter: str = ","
 ) -> int:
+    from bilateral_db.reports.panel import FLAGS, MONEY
+
+    money = [i for i, name in enumerate(columns) if name in MONEY]
+    flags = [i for i, name in enumerate(columns) if name in FLAGS]
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(columns)
-        for row in rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
-            count += 1
+        for batch in batches:
+            rows = []
+            for row in batch:
+                values = ["" if v is None else v for v in row]
+                for i in flags:
+                    values[i] = bool(row[i])
+                for i in money:
+                    if row[i] is not None:
+                        values[i] = _dollars(int(row[i]))
+                rows.append(values)
+            writer.writerows(rows)
+            count += len(batch)
     return count
 
 
-def _batches(rows: Iterator[dict[str, Any]]) -> Iterator[list[dict[str, Any]]]:
-    while batch := list(islice(rows, BATCH)):
-        yield batch
-
-
-def _write_parquet(path: Path, unit: str, system: str, rows: Iterator[dict[str, Any]]) -> int:
+def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch]) -> int:
+    """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell."""
     import pyarrow as pa
+    import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from bilateral_db.reports.panel import panel_columns
+    from bilateral_db.reports.panel import FLAGS, MONEY, panel_columns
 
     money = pa.decimal128(20, 2)
+    cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
     types = {
         "ccode": pa.int32(),
         "ccode1": pa.int32(),
@@ -77,6 +96,14 @@ def _write_parquet(path: Path, unit: str, system: str, rows: Iterator[dict[str, 
         "iso2": pa.string(),
         "name": pa.string(),
         "listed": pa.bool_(),
+        "part_year": pa.bool_(),
+        "exports_basis": pa.string(),
+        "total_basis": pa.string(),
+        "qualifier": pa.string(),
+        "list_source": pa.string(),
+        "memberships_source": pa.string(),
+        "meetings_source": pa.string(),
+        "trade_source": pa.string(),
         "bloc_memberships": pa.int32(),
         "shared_memberships": pa.int32(),
         "meetings": pa.int32(),
@@ -85,12 +112,17 @@ def _write_parquet(path: Path, unit: str, system: str, rows: Iterator[dict[str, 
     schema = pa.schema([(c, types.get(c, money)) for c in columns])
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
-        for batch in _batches(rows):
-            arrays = {c: [row[c] for row in batch] for c in columns}
-            for c in columns:
-                if schema.field(c).type == money:
-                    arrays[c] = [None if v is None else Decimal(v) for v in arrays[c]]
-            writer.write_table(pa.table(arrays, schema=schema))
+        for batch in batches:
+            arrays = []
+            for name, values in zip(columns, zip(*batch, strict=True), strict=True):
+                if name in MONEY:
+                    cents = pc.cast(pa.array(values, pa.int64()), pa.decimal128(20, 0))
+                    arrays.append(pc.cast(pc.multiply(cents, cent), money))
+                elif name in FLAGS:
+                    arrays.append(pa.array([None if v is None else bool(v) for v in values]))
+                else:
+                    arrays.append(pa.array(values, schema.field(name).type))
+            writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
             count += len(batch)
     return count
 
@@ -122,19 +154,37 @@ def panel(
     year_to: Annotated[
         int | None, typer.Option("--to", metavar="YEAR", min=1, max=9998, help="Last year.")
     ] = None,
+    country: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--country",
+            metavar="ISO",
+            help="Only this country's rows (a dyad's first country); repeat for more.",
+        ),
+    ] = None,
+    pair: Annotated[
+        tuple[str, str] | None,
+        typer.Option(
+            "--pair", metavar="ISO ISO", help="Only this directed dyad (country-year: both)."
+        ),
+    ] = None,
     db: DatabaseOption = None,
 ) -> None:
     """Write a country-year or directed dyad-year panel with its state list's codes and ISO.
 
     The panel follows a state list (--system cow or gw, imported by `bilateral-db import
     cow-states` / `gw-states`; quickstart does): one row per state and year it was in the list
-    at any time. country-year: ccode (gwcode), year, iso, name, bloc memberships on the year's
-    last day in the list, meetings, exports and imports (USD, all goods, as the country reports
-    them). dyad-year: every directed pair of states in the list that year, with their shared
-    bloc memberships, meetings between the two, and the first's reported trade with the second.
-    Rows are streamed, so memory stays flat.
+    at any time. A code's country is read on 1 July (31 December, then 1 January, for a state
+    of part of the year: the importers' rule); a code that is its country's for part of the
+    year while another code is the country's on 1 July is marked part_year and left empty.
+    country-year: ccode (gwcode), year, iso, name, bloc memberships on that day, meetings,
+    exports (reported, or the partners' reported imports: exports_basis mirror) and imports
+    (USD, all goods). dyad-year: every directed pair of states in the list that year, with
+    their shared bloc memberships, meetings between the two, and the first's trade with the
+    second. Each group of cells names its sources (*_source). Rows are streamed, so memory
+    stays flat.
 
-    Example: bilateral-db export panel --unit dyad-year --from 1990 --out dyads.parquet
+    Example: bilateral-db export panel --unit dyad-year --pair USA THA --out usa-tha.csv
     """
     unit, system = unit.lower(), system.lower()
     if unit not in UNITS:
@@ -150,7 +200,7 @@ def panel(
     if suffix == ".parquet":
         require_module("pyarrow", "--out .parquet")
     from bilateral_db.db import read_snapshot
-    from bilateral_db.reports.panel import panel_columns, panel_rows
+    from bilateral_db.reports.panel import panel_batches, panel_columns
 
     url = database_url(db)
     engine = existing_database(url, read_only=True)
@@ -158,8 +208,14 @@ def panel(
     try:
         with read_snapshot(engine) as connection, progress_bar(f"exporting {unit}") as bar:
             rows = _counted(
-                panel_rows(
-                    connection, unit=unit, system=system, year_from=year_from, year_to=year_to
+                panel_batches(
+                    connection,
+                    unit=unit,
+                    system=system,
+                    year_from=year_from,
+                    year_to=year_to,
+                    countries=country or (),
+                    pair=pair,
                 ),
                 bar,
             )

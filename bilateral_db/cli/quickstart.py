@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from typing import TYPE_CHECKING
 
@@ -57,6 +59,21 @@ def _import_bundled(url: str) -> None:
         engine.dispose()
 
 
+@contextmanager
+def _panels_built_once(url: str) -> Iterator[None]:
+    """The load and the imports leave the panels to one rebuild at the end, for what they
+    changed."""
+    from bilateral_db import panels
+    from bilateral_db.db import make_engine
+
+    engine = make_engine(url)
+    try:
+        with panels.deferred(engine):
+            yield
+    finally:
+        engine.dispose()
+
+
 def quickstart(db: DatabaseOption = None) -> None:
     """Create the embedded database, migrate it, load the bundled fixtures, import the data
     sets shipped with the package (COW and Gleditsch-Ward state lists, COW IGO v3, Archigos
@@ -77,9 +94,10 @@ def quickstart(db: DatabaseOption = None) -> None:
     console.print(f"[bold]database[/] {redact_url(url)}", highlight=False)
     guarded("migrating", url, lambda: migrations.upgrade(url))
     console.print(f"migrated to {', '.join(migrations.current_revisions(url))}")
-    result = _load(url)
-    console.print(f"fixtures loaded: {result.summary()}", highlight=False, markup=False)
-    _import_bundled(url)
+    with _panels_built_once(url):
+        result = _load(url)
+        console.print(f"fixtures loaded: {result.summary()}", highlight=False, markup=False)
+        _import_bundled(url)
 
     today = date.today()
     engine = make_engine(url)

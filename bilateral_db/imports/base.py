@@ -12,6 +12,7 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
+from bilateral_db import panels
 from bilateral_db.imports.reading import DataFile, Recognise, file_sha256
 from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
 from bilateral_db.models import CountryCode
@@ -130,6 +131,9 @@ def _write(
             release.open()
             first, last = importer.write(connection, release, data, report)
             result = release.close(first, last)
+            # A new slug is named by every panel row the release fed; --force rebuilds all.
+            rebuild_all = force or result.replaced is not None
+            panels.refresh(connection, None if rebuild_all else release.changed_tables())
             connection.commit()
     except DBAPIError as error:
         raise WriteError(f"the database refused the import: {error.orig or error}") from error

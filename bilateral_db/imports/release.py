@@ -233,6 +233,18 @@ class ReleaseWriter:
             )
         return self.result
 
+    def changed_tables(self) -> set[str]:
+        """The tables whose rows this import changed (after close): what the panels rebuild."""
+        changed = {
+            name
+            for name, written in self.targets.items()
+            if written.changes is not None
+            and (written.changes.inserted or written.changes.updated or written.changes.removed)
+        }
+        if self.result.held_before:  # the held release's rows of tables not written are gone
+            changed.update(table for table in RELEASE_ROWS if table not in self.targets)
+        return changed
+
     def _sum_changes(self) -> None:
         """What the import did to the rows of the tables it merged, over all of them."""
         changes: Counter[str] = Counter()

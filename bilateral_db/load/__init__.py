@@ -14,6 +14,7 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
+from bilateral_db import panels
 from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.result import EntityChanges, LoadResult
@@ -83,7 +84,15 @@ def load_fixture_set(
             if check is not None:
                 check(result)
             if not dry_run:
+                panels.refresh(connection, _changed_tables(result))
                 connection.commit()
     except DBAPIError as error:
         raise LoadError(f"the database failed during the load: {error.orig or error}") from error
     return result
+
+
+def _changed_tables(result: LoadResult) -> set[str]:
+    """The tables (one per entity) whose rows the load inserted, updated or removed."""
+    return {
+        entity for entity, changes in result.entities.items() if changes.changed or changes.removed
+    }

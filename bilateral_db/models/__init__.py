@@ -26,6 +26,12 @@ if TYPE_CHECKING:
     from bilateral_db.models.countries import City, Country, CountryCode
     from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
     from bilateral_db.models.officials import Person, Post, Term
+    from bilateral_db.models.panels import (
+        PanelCountryYear,
+        PanelDyadMeeting,
+        PanelDyadTrade,
+        PanelSharedMembership,
+    )
     from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
     from bilateral_db.models.sources import FACT_ENTITIES, Citation, Fact, Source
     from bilateral_db.models.states import SystemMembership
@@ -45,6 +51,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "countries": ("City", "Country", "CountryCode"),
     "meetings": ("Meeting", "MeetingKind", "Participant"),
     "officials": ("Person", "Post", "Term"),
+    "panels": ("PanelCountryYear", "PanelDyadMeeting", "PanelDyadTrade", "PanelSharedMembership"),
     "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
     "sources": ("FACT_ENTITIES", "Citation", "Fact", "Source"),
     "states": ("SystemMembership",),
@@ -107,6 +114,10 @@ __all__ = [
     "MeetingKind",
     "MeetingTopic",
     "Membership",
+    "PanelCountryYear",
+    "PanelDyadMeeting",
+    "PanelDyadTrade",
+    "PanelSharedMembership",
     "Participant",
     "Person",
     "Post",

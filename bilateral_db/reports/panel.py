@@ -1,5 +1,8 @@
 """Country-year and dyad-year panels, read from the v_country_year and v_dyad_year views.
 
+The views read the tables every load and import builds (bilateral_db.panels), so a panel is
+read, not computed: each group of cells names the releases it comes from (*_source).
+
 A panel follows a state list: `system="cow"` (Correlates of War, codes `ccode`) or "gw"
 (Gleditsch–Ward, codes `gwcode`), one row per state and year it was in the list at any time.
 Rows are streamed (a server-side cursor on PostgreSQL), so a long panel never sits in memory.
@@ -9,26 +12,33 @@ join with Correlates of War and peacesciencer data.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterator, Sequence
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Connection, column, select, table
+from sqlalchemy import Connection, Select, column, select, table
+
+from bilateral_db.reports.lookup import country
 
 UNITS = ("country-year", "dyad-year")
 SYSTEMS = ("cow", "gw")
 CODE_COLUMNS = {"cow": "ccode", "gw": "gwcode"}
 
+# Where each group of cells comes from: the releases (and curated sources) read.
+SOURCE_COLUMNS = ["list_source", "memberships_source", "meetings_source", "trade_source"]
 COUNTRY_YEAR_COLUMNS = [
     "ccode",
     "year",
     "iso",
     "name",
     "listed",
+    "part_year",
     "bloc_memberships",
     "meetings",
     "exports_usd",
+    "exports_basis",
     "imports_usd",
+    *SOURCE_COLUMNS,
 ]
 DYAD_YEAR_COLUMNS = [
     "ccode1",
@@ -37,27 +47,20 @@ DYAD_YEAR_COLUMNS = [
     "iso1",
     "iso2",
     "listed",
+    "part_year",
     "shared_memberships",
     "meetings",
     "exports_usd",
+    "exports_basis",
     "imports_usd",
     "total_usd",
+    "total_basis",
+    "qualifier",
+    *SOURCE_COLUMNS,
 ]
-
-_VIEWS = {
-    "country-year": (
-        "v_country_year",
-        ["ccode", "year", "iso", "name", "listed", "bloc_memberships", "meetings"],
-        ["exports", "imports"],
-        ["ccode", "year"],
-    ),
-    "dyad-year": (
-        "v_dyad_year",
-        ["ccode1", "ccode2", "year", "iso1", "iso2", "listed", "shared_memberships", "meetings"],
-        ["exports", "imports", "total"],
-        ["ccode1", "ccode2", "year"],
-    ),
-}
+_MONEY = {"country-year": ["exports", "imports"], "dyad-year": ["exports", "imports", "total"]}
+_VIEWS = {"country-year": "v_country_year", "dyad-year": "v_dyad_year"}
+_ORDER = {"country-year": ["ccode", "year"], "dyad-year": ["ccode1", "ccode2", "year"]}
 
 
 def panel_columns(unit: str, system: str = "cow") -> list[str]:
@@ -70,8 +73,67 @@ def _coded(column: str, system: str) -> str:
     return column.replace("ccode", CODE_COLUMNS[system]) if column.startswith("ccode") else column
 
 
-def _code(code: Any) -> int | None:
-    return None if code is None else int(code)
+MONEY = ("exports_usd", "imports_usd", "total_usd")  # read as the views' *_usd_minor (cents)
+FLAGS = ("listed", "part_year")
+
+
+def _statement(
+    connection: Connection,
+    unit: str,
+    system: str,
+    year_from: int | None,
+    year_to: int | None,
+    countries: Sequence[str],
+    pair: tuple[str, str] | None,
+) -> Select[Any]:
+    if unit not in _VIEWS:
+        raise ValueError(f"unit must be one of {', '.join(UNITS)}")
+    if system not in SYSTEMS:
+        raise ValueError(f"system must be one of {', '.join(SYSTEMS)}")
+    name = _VIEWS[unit] + ("" if system == "cow" else f"_{system}")
+    stored = [f"{c}_minor" if c in MONEY else c for c in panel_columns(unit, system)]
+    view = table(name, *(column(c) for c in stored))
+    statement = select(*(view.c[c] for c in stored))
+    statement = statement.order_by(*(view.c[_coded(c, system)] for c in _ORDER[unit]))
+    if year_from is not None:
+        statement = statement.where(view.c.year >= year_from)
+    if year_to is not None:
+        statement = statement.where(view.c.year <= year_to)
+    first = view.c.iso if unit == "country-year" else view.c.iso1
+    if countries:
+        statement = statement.where(first.in_([country(connection, c).code for c in countries]))
+    if pair is not None:
+        one, other = (country(connection, code).code for code in pair)
+        if unit == "country-year":
+            statement = statement.where(first.in_([one, other]))
+        else:
+            statement = statement.where(view.c.iso1 == one, view.c.iso2 == other)
+    return statement
+
+
+def panel_batches(
+    connection: Connection,
+    *,
+    unit: str,
+    system: str = "cow",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    countries: Sequence[str] = (),
+    pair: tuple[str, str] | None = None,
+    batch_size: int = 10_000,
+) -> Iterator[list[tuple[Any, ...]]]:
+    """Panel rows as they are stored, in batches: tuples in `panel_columns` order, money in
+    integer US cents, flags as the backend gives them (0/1 on SQLite). For writers that
+    convert a column at a time (Parquet); `panel_rows` gives each row as plain values."""
+    statement = _statement(connection, unit, system, year_from, year_to, countries, pair)
+    # Options on the statement, not the connection: Connection.execution_options changes the
+    # connection itself, and would stream every later statement (savepoints included).
+    result = connection.execute(
+        statement.execution_options(stream_results=True, yield_per=batch_size)
+    )
+    with result:  # closes the server-side cursor even if the caller stops early
+        for partition in result.partitions(batch_size):
+            yield [tuple(row) for row in partition]
 
 
 def panel_rows(
@@ -81,40 +143,35 @@ def panel_rows(
     system: str = "cow",
     year_from: int | None = None,
     year_to: int | None = None,
+    countries: Sequence[str] = (),
+    pair: tuple[str, str] | None = None,
     batch_size: int = 5000,
 ) -> Iterator[dict[str, Any]]:
     """Panel rows in (code, year) or (code1, code2, year) order, one query, streamed.
 
-    Dyad-years are every directed pair of states in the list in a year.
+    Dyad-years are every directed pair of states in the list in a year (two codes of one
+    country in a transition year are no pair). `countries` (ISO alpha-3) keeps the rows of
+    those countries (a dyad's first); `pair` keeps one directed dyad. Money is Decimal US
+    dollars, flags are booleans.
     """
-    if unit not in _VIEWS:
-        raise ValueError(f"unit must be one of {', '.join(UNITS)}")
-    if system not in SYSTEMS:
-        raise ValueError(f"system must be one of {', '.join(SYSTEMS)}")
-    name, listed, money, order = _VIEWS[unit]
-    if system != "cow":
-        name += f"_{system}"
-    plain = [_coded(c, system) for c in listed]
-    order = [_coded(c, system) for c in order]
-    view = table(name, *(column(c) for c in plain + [f"{m}_usd_minor" for m in money]))
-    statement = select(view).order_by(*(view.c[c] for c in order))
-    if year_from is not None:
-        statement = statement.where(view.c.year >= year_from)
-    if year_to is not None:
-        statement = statement.where(view.c.year <= year_to)
-    # Options on the statement, not the connection: Connection.execution_options changes the
-    # connection itself, and would stream every later statement (savepoints included).
-    result = connection.execute(
-        statement.execution_options(stream_results=True, yield_per=batch_size)
-    )
-    with result:  # closes the server-side cursor even if the caller stops early
-        for row in result.mappings():
-            data = {c: row[c] for c in plain}
-            for key in plain:
-                if key.startswith(CODE_COLUMNS[system]):
-                    data[key] = _code(data[key])
-            data["listed"] = bool(data["listed"])
-            for m in money:
-                cents = row[f"{m}_usd_minor"]
-                data[f"{m}_usd"] = None if cents is None else Decimal(int(cents)).scaleb(-2)
-            yield {c: data[c] for c in panel_columns(unit, system)}
+    columns = panel_columns(unit, system)
+    money = [i for i, name in enumerate(columns) if name in MONEY]
+    flags = [i for i, name in enumerate(columns) if name in FLAGS]
+    for batch in panel_batches(
+        connection,
+        unit=unit,
+        system=system,
+        year_from=year_from,
+        year_to=year_to,
+        countries=countries,
+        pair=pair,
+        batch_size=batch_size,
+    ):
+        for row in batch:
+            values = list(row)
+            for i in flags:
+                values[i] = bool(values[i])
+            for i in money:
+                cents = values[i]
+                values[i] = None if cents is None else Decimal(int(cents)).scaleb(-2)
+            yield dict(zip(columns, values, strict=True))

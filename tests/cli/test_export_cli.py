@@ -39,11 +39,19 @@ def test_dyad_year_csv(world_url: str, tmp_path: Path) -> None:
         "iso1",
         "iso2",
         "listed",
+        "part_year",
         "shared_memberships",
         "meetings",
         "exports_usd",
+        "exports_basis",
         "imports_usd",
         "total_usd",
+        "total_basis",
+        "qualifier",
+        "list_source",
+        "memberships_source",
+        "meetings_source",
+        "trade_source",
     ]
     russia_thailand = [r for r in rows if (r["iso1"], r["iso2"]) == ("RUS", "THA")]
     assert [(r["year"], r["total_usd"]) for r in russia_thailand] == [("2018", "300000000.00")]
@@ -93,3 +101,39 @@ def test_bad_unit_is_a_usage_error(world_url: str, tmp_path: Path) -> None:
         ],
     )
     assert result.exit_code == 2
+
+
+def test_a_pair_and_a_country_filter_the_rows(world_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pair.csv"
+    common = ["export", "panel", "--from", "2018", "--to", "2019", "--db", world_url]
+    result = runner.invoke(
+        app, [*common, "--unit", "dyad-year", "--pair", "RUS", "THA", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    rows = list(csv.DictReader(out.open()))
+    assert [(r["iso1"], r["iso2"], r["year"], r["total_usd"], r["trade_source"]) for r in rows] == [
+        ("RUS", "THA", "2018", "300000000.00", "curated"),
+        ("RUS", "THA", "2019", "", ""),
+    ]
+    result = runner.invoke(
+        app, [*common, "--unit", "country-year", "--country", "THA", "--out", str(out)]
+    )
+    assert result.exit_code == 0, result.output
+    assert [(r["iso"], r["year"]) for r in csv.DictReader(out.open())] == [
+        ("THA", "2018"),
+        ("THA", "2019"),
+    ]
+
+
+def test_an_unknown_country_is_named_with_its_code(world_url: str, tmp_path: Path) -> None:
+    out = tmp_path / "pair.csv"
+    result = runner.invoke(
+        app,
+        [
+            *("export", "panel", "--unit", "dyad-year", "--pair", "RUS", "Thailand"),
+            *("--out", str(out), "--db", world_url),
+        ],
+    )
+    assert result.exit_code != 0
+    assert "Thailand: no such country; did you mean THA?" in result.output
+    assert not out.exists()

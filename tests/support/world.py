@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.orm import Session
 
 from bilateral_db import models as m
+from bilateral_db import panels
 
 
 @dataclass
@@ -413,4 +414,6 @@ def build_world(session: Session) -> World:
         )
     )
     session.flush()
+    # Written with the ORM, not by a load or an import: the panels are built as a writer would.
+    panels.refresh(session.connection())
     return w

@@ -15,8 +15,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass
 from typing import Any, Generic, NamedTuple, TypeVar
 
-from sqlalchemy import ColumnElement, Connection, FromClause, Select, and_, exists, select
+from sqlalchemy import ColumnElement, Connection, FromClause, Select, select
 
+from bilateral_db.preference import preferred
 from bilateral_db.reports.claims.engine import Claim, Coverage
 from bilateral_db.reports.claims.provenance import (
     Cited,
@@ -45,22 +46,8 @@ class ClaimKind(Generic[S]):
     scope: type[S]  # a NamedTuple whose fields are columns of `table`
 
     def preferred(self, claim: FromClause | None = None) -> Where:
-        """SQL: `claim` (the table, or an alias of it) is a preferred claim: one of its own,
-        from the release of lowest precedence that claims anything about its scope (the rule
-        the research views use too)."""
-        claim = self.table if claim is None else claim
-        other, other_release, own_release = self.table.alias(), RELEASE.alias(), RELEASE.alias()
-        better = exists(
-            select(other.c.id)
-            .join(other_release, other_release.c.id == other.c.release_id)
-            .join(own_release, own_release.c.id == claim.c.release_id)
-            .where(
-                *(other.c[name] == claim.c[name] for name in self.scope._fields),
-                other.c.alternative_of_id.is_(None),
-                other_release.c.precedence < own_release.c.precedence,
-            )
-        )
-        return and_(claim.c.alternative_of_id.is_(None), ~better)
+        """SQL: `claim` (the table, or an alias of it) is a preferred claim (preference.py)."""
+        return preferred(self.table, self.scope._fields, claim)
 
 
 @dataclass(frozen=True, kw_only=True)
