@@ -73,6 +73,7 @@ def _coded(column: str, system: str) -> str:
     return column.replace("ccode", CODE_COLUMNS[system]) if column.startswith("ccode") else column
 
 
+PANEL_WORK_MEM = "256MB"
 MONEY = ("exports_usd", "imports_usd", "total_usd")  # read as the views' *_usd_minor (cents)
 FLAGS = ("listed", "part_year")
 
@@ -126,6 +127,10 @@ def panel_batches(
     integer US cents, flags as the backend gives them (0/1 on SQLite). For writers that
     convert a column at a time (Parquet); `panel_rows` gives each row as plain values."""
     statement = _statement(connection, unit, system, year_from, year_to, countries, pair)
+    if connection.dialect.name == "postgresql" and unit == "dyad-year" and pair is None:
+        # The whole panel hash-joins a million pair-years of trade: with the default 4 MB of
+        # work memory the hash spills to disk in 128 batches. For this transaction only.
+        connection.exec_driver_sql(f"SET LOCAL work_mem = '{PANEL_WORK_MEM}'")
     # Options on the statement, not the connection: Connection.execution_options changes the
     # connection itself, and would stream every later statement (savepoints included).
     result = connection.execute(

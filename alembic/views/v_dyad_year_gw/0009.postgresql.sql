@@ -2,11 +2,7 @@
         SELECT s.code AS gwcode1, o.code AS gwcode2, s.year, s.iso AS iso1, o.iso AS iso2,
                s.listed AND o.listed AS listed,
                CASE WHEN s.bloc_memberships IS NOT NULL AND o.bloc_memberships IS NOT NULL
-                    THEN COALESCE((SELECT CASE WHEN m.ends_before IS NULL OR CASE WHEN s.day = o.day THEN s.day ELSE CASE WHEN EXTRACT(MONTH FROM GREATEST(s.day, o.day)) = 12 THEN GREATEST(s.day, o.day) ELSE LEAST(s.day, o.day) END END < m.ends_before
-                                THEN m.blocs ELSE 0 END
-                          FROM panel_shared_membership m
-                          WHERE m.actor1_id = LEAST(s.actor_id, o.actor_id) AND m.actor2_id = GREATEST(s.actor_id, o.actor_id) AND m.starts_on <= CASE WHEN s.day = o.day THEN s.day ELSE CASE WHEN EXTRACT(MONTH FROM GREATEST(s.day, o.day)) = 12 THEN GREATEST(s.day, o.day) ELSE LEAST(s.day, o.day) END END
-                          ORDER BY m.starts_on DESC LIMIT 1), 0) END AS shared_memberships,
+                    THEN COALESCE(m.blocs, 0) END AS shared_memberships,
                CASE WHEN s.meetings IS NOT NULL AND o.meetings IS NOT NULL
                     THEN COALESCE(dm.meetings, 0) END AS meetings,
                t.exports_usd_minor, t.imports_usd_minor,
@@ -14,11 +10,7 @@
                s.part_year OR o.part_year AS part_year, t.exports_basis, t.total_basis, t.qualifier,
                s.list_source,
                CASE WHEN s.bloc_memberships IS NOT NULL AND o.bloc_memberships IS NOT NULL
-                    THEN (SELECT CASE WHEN m.ends_before IS NULL OR CASE WHEN s.day = o.day THEN s.day ELSE CASE WHEN EXTRACT(MONTH FROM GREATEST(s.day, o.day)) = 12 THEN GREATEST(s.day, o.day) ELSE LEAST(s.day, o.day) END END < m.ends_before
-                                THEN m.memberships_source ELSE NULL END
-                          FROM panel_shared_membership m
-                          WHERE m.actor1_id = LEAST(s.actor_id, o.actor_id) AND m.actor2_id = GREATEST(s.actor_id, o.actor_id) AND m.starts_on <= CASE WHEN s.day = o.day THEN s.day ELSE CASE WHEN EXTRACT(MONTH FROM GREATEST(s.day, o.day)) = 12 THEN GREATEST(s.day, o.day) ELSE LEAST(s.day, o.day) END END
-                          ORDER BY m.starts_on DESC LIMIT 1) END AS memberships_source,
+                    THEN m.memberships_source END AS memberships_source,
                dm.meetings_source,
                CASE WHEN COALESCE(t.imports_source, t.exports_source, t.total_source) IS NULL THEN NULL
                     WHEN COALESCE(t.exports_source, t.imports_source, t.total_source) = COALESCE(t.imports_source, t.exports_source, t.total_source)
@@ -30,6 +22,18 @@
         JOIN panel_country_year o
           ON o.system = s.system AND o.year = s.year AND o.code <> s.code
          AND (o.country_id IS NULL OR s.country_id IS NULL OR o.country_id <> s.country_id)
+        LEFT JOIN LATERAL (
+            SELECT CASE WHEN i.ends_before IS NULL OR d.day < i.ends_before
+                        THEN i.blocs ELSE 0 END AS blocs,
+                   CASE WHEN i.ends_before IS NULL OR d.day < i.ends_before
+                        THEN i.memberships_source END AS memberships_source
+            FROM (SELECT CASE WHEN s.day = o.day THEN s.day ELSE CASE WHEN EXTRACT(MONTH FROM GREATEST(s.day, o.day)) = 12 THEN GREATEST(s.day, o.day) ELSE LEAST(s.day, o.day) END END AS day) AS d, panel_shared_membership i
+            WHERE s.bloc_memberships IS NOT NULL AND o.bloc_memberships IS NOT NULL
+              AND i.actor1_id = LEAST(s.actor_id, o.actor_id)
+              AND i.actor2_id = GREATEST(s.actor_id, o.actor_id)
+              AND i.starts_on <= d.day
+            ORDER BY i.starts_on DESC LIMIT 1
+        ) AS m ON TRUE
         LEFT JOIN panel_dyad_trade t
           ON NOT s.part_year AND NOT o.part_year AND t.actor1_id = s.actor_id AND t.year = s.year AND t.actor2_id = o.actor_id
         LEFT JOIN panel_dyad_meeting dm
