@@ -52,6 +52,7 @@ if TYPE_CHECKING:
     MEETING_TOPIC: Table
     MEMBERSHIP: Table
     PANEL_COUNTRY_YEAR: Table
+    PANEL_DYAD_ENVOY: Table
     PANEL_DYAD_MEETING: Table
     PANEL_DYAD_TRADE: Table
     PANEL_SHARED_MEMBERSHIP: Table
@@ -376,6 +377,18 @@ def _panel_country_year() -> Table:
     )
 
 
+def _panel_dyad_envoy() -> Table:
+    return Table(
+        "panel_dyad_envoy",
+        METADATA,
+        Column("actor1_id", Integer(), primary_key=True),
+        Column("actor2_id", Integer(), primary_key=True),
+        Column("year", Integer(), primary_key=True),
+        Column("present", Boolean(), nullable=False),
+        Column("envoy_source", Text(), nullable=False),
+    )
+
+
 def _panel_dyad_meeting() -> Table:
     return Table(
         "panel_dyad_meeting",
@@ -384,6 +397,7 @@ def _panel_dyad_meeting() -> Table:
         Column("actor2_id", Integer(), primary_key=True),
         Column("year", Integer(), primary_key=True),
         Column("meetings", Integer(), nullable=False),
+        Column("visits", Integer(), nullable=False),
         Column("meetings_source", Text(), nullable=False),
     )
 
@@ -707,6 +721,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
     "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
     "PANEL_COUNTRY_YEAR": (_panel_country_year, ""),
+    "PANEL_DYAD_ENVOY": (_panel_dyad_envoy, ""),
     "PANEL_DYAD_MEETING": (_panel_dyad_meeting, ""),
     "PANEL_DYAD_TRADE": (_panel_dyad_trade, ""),
     "PANEL_SHARED_MEMBERSHIP": (_panel_shared_membership, ""),

@@ -246,6 +246,18 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
             "coverage."
         ),
         "meetings": "Meetings both took part in that year.",
+        "visits_to": (
+            "Visits of the first's officials to the second that year (meetings of a visit "
+            "kind the second hosted: the Office of the Historian's travels and visits, curated "
+            "visits)."
+        ),
+        "visits_from": "Visits of the second's officials to the first that year.",
+        "envoy_present": (
+            "1 if a chief of mission of the first accredited to the second (full, acting or ad "
+            "interim) held the post on 1 July; 0 if the posts known were vacant; NULL where no "
+            "data know of such a post (U.S. envoys: the Office of the Historian)."
+        ),
+        "envoy_source": "Releases the envoy's terms come from.",
         "exports_usd_minor": (
             "Exports of the first to the second, all goods, US cents: as the first reported "
             "them, else the second's reported imports from the first (exports_basis mirror)."

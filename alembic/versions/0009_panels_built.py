@@ -7,8 +7,8 @@ importers use 1 July. Now the values are built by the writers into tables (bilat
 panel_country_year (a row per state-year, read on the crosswalk's day, a part-year code marked
 and left without values), and, per pair of countries, panel_dyad_trade (imports as reported,
 exports as reported or mirrored), panel_shared_membership (intervals of days with the number of
-blocs both were members of) and panel_dyad_meeting. The views read them, with each group of
-cells' sources. The tables are created empty; `bilateral-db db upgrade` builds them.
+blocs both were members of), panel_dyad_meeting (with visits) and panel_dyad_envoy (a chief of
+mission present on 1 July). The views read them, with each group of cells' sources. The tables are created empty; `bilateral-db db upgrade` builds them.
 
 Revision ID: 0009
 Revises: 0008
@@ -152,6 +152,12 @@ def upgrade() -> None:
             comment="Meetings both took part in or hosted.",
         ),
         sa.Column(
+            "visits",
+            sa.Integer(),
+            nullable=False,
+            comment="Visits of actor1's officials to actor2 (meetings of a visit kind actor2 hosted).",
+        ),
+        sa.Column(
             "meetings_source",
             sa.Text(),
             nullable=False,
@@ -161,6 +167,33 @@ def upgrade() -> None:
             "actor1_id", "actor2_id", "year", name=op.f("pk_panel_dyad_meeting")
         ),
         comment="Meetings of two countries per year, built for the panels.",
+    )
+    op.create_table(
+        "panel_dyad_envoy",
+        sa.Column(
+            "actor1_id", sa.Integer(), nullable=False, comment="The sending country (actor)."
+        ),
+        sa.Column(
+            "actor2_id",
+            sa.Integer(),
+            nullable=False,
+            comment="The country the envoy is accredited to (actor).",
+        ),
+        sa.Column("year", sa.Integer(), nullable=False, comment="Calendar year."),
+        sa.Column(
+            "present",
+            sa.Boolean(),
+            nullable=False,
+            comment="A term (full, acting or ad interim) of a post of actor1's accredited to actor2 held on 1 July; false: the posts known were vacant that day.",
+        ),
+        sa.Column(
+            "envoy_source",
+            sa.Text(),
+            nullable=False,
+            comment="Releases the values were read from (slugs, '; ' between), NULL without values.",
+        ),
+        sa.PrimaryKeyConstraint("actor1_id", "actor2_id", "year", name=op.f("pk_panel_dyad_envoy")),
+        comment="A country's envoy to another on 1 July of each year its data know of such a post, built for the panels.",
     )
     op.create_table(
         "panel_dyad_trade",
@@ -272,4 +305,5 @@ def downgrade() -> None:
     op.drop_table("panel_shared_membership")
     op.drop_table("panel_dyad_trade")
     op.drop_table("panel_dyad_meeting")
+    op.drop_table("panel_dyad_envoy")
     op.drop_table("panel_country_year")

@@ -50,10 +50,10 @@ def _dollars(cents: int) -> str:
 def _write_csv(
     path: Path, columns: list[str], batches: Iterable[Batch], delimiter: str = ","
 ) -> int:
-    from bilateral_db.reports.panel import FLAGS, MONEY
+    from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY
 
     money = [i for i, name in enumerate(columns) if name in MONEY]
-    flags = [i for i, name in enumerate(columns) if name in FLAGS]
+    flags = [i for i, name in enumerate(columns) if name in FLAGS + MAYBE_FLAGS]
     count = 0
     with path.open("w", newline="", encoding="utf-8") as handle:
         writer = csv.writer(handle, delimiter=delimiter)
@@ -63,7 +63,8 @@ def _write_csv(
             for row in batch:
                 values = ["" if v is None else v for v in row]
                 for i in flags:
-                    values[i] = bool(row[i])
+                    if row[i] is not None:
+                        values[i] = bool(row[i])
                 for i in money:
                     if row[i] is not None:
                         values[i] = _dollars(int(row[i]))
@@ -79,7 +80,7 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
 
-    from bilateral_db.reports.panel import FLAGS, MONEY, panel_columns
+    from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY, panel_columns
 
     money = pa.decimal128(20, 2)
     cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
@@ -97,6 +98,10 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
         "name": pa.string(),
         "listed": pa.bool_(),
         "part_year": pa.bool_(),
+        "envoy_present": pa.bool_(),
+        "visits_to": pa.int32(),
+        "visits_from": pa.int32(),
+        "envoy_source": pa.string(),
         "exports_basis": pa.string(),
         "total_basis": pa.string(),
         "qualifier": pa.string(),
@@ -118,7 +123,7 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
                 if name in MONEY:
                     cents = pc.cast(pa.array(values, pa.int64()), pa.decimal128(20, 0))
                     arrays.append(pc.cast(pc.multiply(cents, cent), money))
-                elif name in FLAGS:
+                elif name in FLAGS + MAYBE_FLAGS:
                     arrays.append(pa.array([None if v is None else bool(v) for v in values]))
                 else:
                     arrays.append(pa.array(values, schema.field(name).type))

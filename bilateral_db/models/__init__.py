@@ -28,6 +28,7 @@ if TYPE_CHECKING:
     from bilateral_db.models.officials import Person, Post, Term
     from bilateral_db.models.panels import (
         PanelCountryYear,
+        PanelDyadEnvoy,
         PanelDyadMeeting,
         PanelDyadTrade,
         PanelSharedMembership,
@@ -51,7 +52,13 @@ MODULES: dict[str, tuple[str, ...]] = {
     "countries": ("City", "Country", "CountryCode"),
     "meetings": ("Meeting", "MeetingKind", "Participant"),
     "officials": ("Person", "Post", "Term"),
-    "panels": ("PanelCountryYear", "PanelDyadMeeting", "PanelDyadTrade", "PanelSharedMembership"),
+    "panels": (
+        "PanelCountryYear",
+        "PanelDyadEnvoy",
+        "PanelDyadMeeting",
+        "PanelDyadTrade",
+        "PanelSharedMembership",
+    ),
     "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
     "sources": ("FACT_ENTITIES", "Citation", "Fact", "Source"),
     "states": ("SystemMembership",),
@@ -115,6 +122,7 @@ __all__ = [
     "MeetingTopic",
     "Membership",
     "PanelCountryYear",
+    "PanelDyadEnvoy",
     "PanelDyadMeeting",
     "PanelDyadTrade",
     "PanelSharedMembership",

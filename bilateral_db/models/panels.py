@@ -160,4 +160,30 @@ class PanelDyadMeeting(Base):
     actor2_id: Mapped[int] = _actor("The other (actor).")
     year: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Calendar year.")
     meetings: Mapped[int] = mapped_column(Integer, comment="Meetings both took part in or hosted.")
+    visits: Mapped[int] = mapped_column(
+        Integer,
+        comment="Visits of actor1's officials to actor2 (meetings of a visit kind actor2 hosted).",
+    )
     meetings_source: Mapped[str] = mapped_column(Text, comment=_SOURCES)
+
+
+class PanelDyadEnvoy(Base):
+    """Whether a country had a chief of mission accredited to another on 1 July of a year."""
+
+    __tablename__ = "panel_dyad_envoy"
+    __table_args__ = (
+        {
+            "comment": "A country's envoy to another on 1 July of each year its data know of such "
+            "a post, built for the panels."
+        },
+    )
+
+    actor1_id: Mapped[int] = _actor("The sending country (actor).")
+    actor2_id: Mapped[int] = _actor("The country the envoy is accredited to (actor).")
+    year: Mapped[int] = mapped_column(Integer, primary_key=True, comment="Calendar year.")
+    present: Mapped[bool] = mapped_column(
+        Boolean,
+        comment="A term (full, acting or ad interim) of a post of actor1's accredited to actor2 "
+        "held on 1 July; false: the posts known were vacant that day.",
+    )
+    envoy_source: Mapped[str] = mapped_column(Text, comment=_SOURCES)

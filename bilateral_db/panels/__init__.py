@@ -22,6 +22,7 @@ from bilateral_db.panels.dialect import Dialect
 from bilateral_db.tables import (
     MEMBERSHIP,
     PANEL_COUNTRY_YEAR,
+    PANEL_DYAD_ENVOY,
     PANEL_DYAD_MEETING,
     PANEL_DYAD_TRADE,
     PANEL_SHARED_MEMBERSHIP,
@@ -34,9 +35,16 @@ STATE_INPUTS = frozenset({"system_membership", "country_code", "country", "actor
 MEMBERSHIP_INPUTS = frozenset({"membership"})
 TRADE_INPUTS = frozenset({"trade_figure", "product_category"})
 MEETING_INPUTS = frozenset({"meeting", "participant", "term", "post"})
-INPUTS = STATE_INPUTS | MEMBERSHIP_INPUTS | TRADE_INPUTS | MEETING_INPUTS
+ENVOY_INPUTS = frozenset({"term", "post"})
+INPUTS = STATE_INPUTS | MEMBERSHIP_INPUTS | TRADE_INPUTS | MEETING_INPUTS | ENVOY_INPUTS
 # What it builds (the temporary tables it builds them from are gone at the end).
-BUILT = (PANEL_COUNTRY_YEAR, PANEL_DYAD_TRADE, PANEL_SHARED_MEMBERSHIP, PANEL_DYAD_MEETING)
+BUILT = (
+    PANEL_COUNTRY_YEAR,
+    PANEL_DYAD_TRADE,
+    PANEL_SHARED_MEMBERSHIP,
+    PANEL_DYAD_MEETING,
+    PANEL_DYAD_ENVOY,
+)
 
 
 # Inside `deferred()`: the tables writers changed, left to the one rebuild at its end.
@@ -85,6 +93,9 @@ def refresh(
     if wanted & MEETING_INPUTS:
         parts.dyad_meetings(dialect)
         rebuilt.append("panel_dyad_meeting")
+    if wanted & ENVOY_INPUTS:
+        parts.envoys(dialect, (today or date.today()).year)
+        rebuilt.append("panel_dyad_envoy")
     country_year.build(
         dialect,
         today or date.today(),

@@ -12,7 +12,7 @@ from itertools import groupby
 from operator import itemgetter
 from typing import Any
 
-from sqlalchemy import insert, text
+from sqlalchemy import text
 
 from bilateral_db import tables
 from bilateral_db.panels.dialect import Dialect
@@ -233,35 +233,103 @@ def meeting_actors(dialect: Dialect) -> None:
     )
 
 
+# Meeting kinds that are one country's officials visiting another, its host.
+VISIT_KINDS = (
+    "visit",
+    "state_visit",
+    "official_visit",
+    "official_working_visit",
+    "working_visit",
+    "private_visit",
+)
+
+
 def dyad_meetings(dialect: Dialect) -> None:
-    """panel_dyad_meeting from panel_meeting_actor: meetings two countries shared, per year."""
+    """panel_dyad_meeting from panel_meeting_actor: meetings two countries shared, per year, and
+    the visits of the first's officials to the second (a meeting of a visit kind the second
+    hosted, the first taking part)."""
     connection = dialect.connection
-    connection.exec_driver_sql("DELETE FROM panel_dyad_meeting")
-    counted: dict[tuple[int, int, int], list[int]] = {}
-    sources: dict[tuple[int, int, int], set[str]] = defaultdict(set)
+    connection.execute(tables.PANEL_DYAD_MEETING.delete())
+    kinds = ", ".join(f"'{kind}'" for kind in VISIT_KINDS)
     rows = connection.exec_driver_sql(
-        """
-        SELECT a.actor_id, b.actor_id, a.year, a.slug, COUNT(*)
+        f"""
+        SELECT a.actor_id, b.actor_id, a.year, a.slug, COUNT(*),
+               SUM(CASE WHEN mt.kind IN ({kinds}) AND h.id = b.actor_id THEN 1 ELSE 0 END)
         FROM panel_meeting_actor a
         JOIN panel_meeting_actor b ON b.meeting_id = a.meeting_id AND b.actor_id <> a.actor_id
+        JOIN meeting mt ON mt.id = a.meeting_id
+        LEFT JOIN actor h ON h.country_id = mt.host_country_id
         GROUP BY a.actor_id, b.actor_id, a.year, a.slug
         """
     )
-    for actor1, actor2, year, slug, meetings in rows:
+    counted: dict[tuple[int, int, int], list[int]] = {}
+    sources: dict[tuple[int, int, int], set[str]] = defaultdict(set)
+    for actor1, actor2, year, slug, meetings, visits in rows:
         key = (actor1, actor2, year)
-        counted.setdefault(key, []).append(meetings)
+        found = counted.setdefault(key, [0, 0])
+        found[0] += meetings
+        found[1] += int(visits)
         sources[key].add(slug)
-    if counted:
-        connection.execute(
-            insert(tables.PANEL_DYAD_MEETING),
-            [
-                {
-                    "actor1_id": a1,
-                    "actor2_id": a2,
-                    "year": year,
-                    "meetings": sum(counts),
-                    "meetings_source": "; ".join(sorted(sources[(a1, a2, year)])),
-                }
-                for (a1, a2, year), counts in counted.items()
-            ],
-        )
+    writer = BulkWriter(
+        connection,
+        "panel_dyad_meeting",
+        ("actor1_id", "actor2_id", "year", "meetings", "visits", "meetings_source"),
+    )
+    for (actor1, actor2, year), (meetings, visits) in counted.items():
+        joined = "; ".join(sorted(sources[(actor1, actor2, year)]))
+        writer.add((actor1, actor2, year, meetings, visits, joined))
+    writer.close()
+
+
+def envoys(dialect: Dialect, last_year: int) -> None:
+    """panel_dyad_envoy: for each country with a post accredited to another (a chief of
+    mission), each year from its first known term to `last_year`, whether a term of such a
+    post (full, acting or ad interim; the preferred claim) held on 1 July."""
+    rule = dialect.preferred(tables.TERM, "term")
+    stop = dialect.stop("term.end_date", "term.end_date_precision")
+    year = dialect.year("term.start_date")
+    connection = dialect.connection
+    connection.execute(tables.PANEL_DYAD_ENVOY.delete())
+    dialect.temp_table(
+        "panel_envoy_term",
+        f"""
+        SELECT ps.actor_id AS a1, ps.accredited_to_actor_id AS a2, term.start_date AS starts,
+               CASE WHEN term.end_date IS NULL THEN NULL ELSE {stop} END AS stops,
+               {year} AS first_year, r.slug
+        FROM term
+        JOIN post ps ON ps.id = term.post_id
+        JOIN actor sender ON sender.id = ps.actor_id AND sender.country_id IS NOT NULL
+        JOIN actor host ON host.id = ps.accredited_to_actor_id AND host.country_id IS NOT NULL
+        JOIN release r ON r.id = term.release_id
+        WHERE term.start_date IS NOT NULL AND {rule}
+        """,
+    )
+    spans = connection.exec_driver_sql(
+        "SELECT a1, a2, MIN(first_year) FROM panel_envoy_term GROUP BY a1, a2"
+    ).all()
+    terms: dict[tuple[int, int], list[tuple[Any, Any, str]]] = defaultdict(list)
+    for a1, a2, starts, stops, slug in connection.exec_driver_sql(
+        "SELECT a1, a2, starts, stops, slug FROM panel_envoy_term"
+    ):
+        terms[(a1, a2)].append((_iso(starts), None if stops is None else _iso(stops), slug))
+    dialect.drop_temp("panel_envoy_term")
+    writer = BulkWriter(
+        connection,
+        "panel_dyad_envoy",
+        ("actor1_id", "actor2_id", "year", "present", "envoy_source"),
+    )
+    for a1, a2, first in spans:
+        held = terms[(a1, a2)]
+        known = "; ".join(sorted({slug for *_, slug in held}))
+        for year_ in range(int(first), last_year + 1):
+            day = f"{year_:04d}-07-01"
+            present = [
+                s for start, stop, s in held if start <= day and (stop is None or day < stop)
+            ]
+            writer.add((a1, a2, year_, bool(present), "; ".join(sorted(set(present))) or known))
+    writer.close()
+
+
+def _iso(value: Any) -> str:
+    """A day as ISO text whichever backend gave it (text on SQLite, a date on PostgreSQL)."""
+    return value if isinstance(value, str) else value.isoformat()

@@ -26,6 +26,7 @@ CODE_COLUMNS = {"cow": "ccode", "gw": "gwcode"}
 
 # Where each group of cells comes from: the releases (and curated sources) read.
 SOURCE_COLUMNS = ["list_source", "memberships_source", "meetings_source", "trade_source"]
+DYAD_SOURCE_COLUMNS = [*SOURCE_COLUMNS[:3], "envoy_source", SOURCE_COLUMNS[3]]
 COUNTRY_YEAR_COLUMNS = [
     "ccode",
     "year",
@@ -50,13 +51,16 @@ DYAD_YEAR_COLUMNS = [
     "part_year",
     "shared_memberships",
     "meetings",
+    "visits_to",
+    "visits_from",
+    "envoy_present",
     "exports_usd",
     "exports_basis",
     "imports_usd",
     "total_usd",
     "total_basis",
     "qualifier",
-    *SOURCE_COLUMNS,
+    *DYAD_SOURCE_COLUMNS,
 ]
 _MONEY = {"country-year": ["exports", "imports"], "dyad-year": ["exports", "imports", "total"]}
 _VIEWS = {"country-year": "v_country_year", "dyad-year": "v_dyad_year"}
@@ -76,6 +80,7 @@ def _coded(column: str, system: str) -> str:
 PANEL_WORK_MEM = "256MB"
 MONEY = ("exports_usd", "imports_usd", "total_usd")  # read as the views' *_usd_minor (cents)
 FLAGS = ("listed", "part_year")
+MAYBE_FLAGS = ("envoy_present",)  # NULL where no data know of such a post
 
 
 def _statement(
@@ -161,7 +166,7 @@ def panel_rows(
     """
     columns = panel_columns(unit, system)
     money = [i for i, name in enumerate(columns) if name in MONEY]
-    flags = [i for i, name in enumerate(columns) if name in FLAGS]
+    flags = [i for i, name in enumerate(columns) if name in FLAGS + MAYBE_FLAGS]
     for batch in panel_batches(
         connection,
         unit=unit,
@@ -175,7 +180,7 @@ def panel_rows(
         for row in batch:
             values = list(row)
             for i in flags:
-                values[i] = bool(values[i])
+                values[i] = None if values[i] is None else bool(values[i])
             for i in money:
                 cents = values[i]
                 values[i] = None if cents is None else Decimal(int(cents)).scaleb(-2)

@@ -42,6 +42,9 @@ def test_dyad_year_csv(world_url: str, tmp_path: Path) -> None:
         "part_year",
         "shared_memberships",
         "meetings",
+        "visits_to",
+        "visits_from",
+        "envoy_present",
         "exports_usd",
         "exports_basis",
         "imports_usd",
@@ -51,6 +54,7 @@ def test_dyad_year_csv(world_url: str, tmp_path: Path) -> None:
         "list_source",
         "memberships_source",
         "meetings_source",
+        "envoy_source",
         "trade_source",
     ]
     russia_thailand = [r for r in rows if (r["iso1"], r["iso2"]) == ("RUS", "THA")]

@@ -230,10 +230,10 @@ def test_country_year_panel_never_repeats_a_cow_code_in_a_year(bundled: Session)
     ]
     assert repeated == []
     by_iso = {(r["iso"], r["year"]): r["ccode"] for r in rows}
-    # A state-year of the COW list is named by the country its code stands for on its last day
-    # in the list that year: 365 is the USSR's in 1990 and Russia's in 1991 (from 1991-12-26).
-    assert (by_iso[("SUN", 1990)], by_iso[("RUS", 1991)]) == (365, 365)
-    assert ("SUN", 1991) not in by_iso
+    # A state-year of the COW list is named by the country its code stands for on 1 July, the
+    # importers' day: 365 is the USSR's in 1991 (to 1991-12-25) and Russia's in 1992.
+    assert (by_iso[("SUN", 1991)], by_iso[("RUS", 1992)]) == (365, 365)
+    assert ("RUS", 1991) not in by_iso
     # A state in the list at any time of a year is in that year's panel: the GDR until 1990.
     assert by_iso[("DDR", 1990)] == 265 and ("DDR", 1991) not in by_iso
 

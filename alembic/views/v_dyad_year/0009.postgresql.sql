@@ -1,17 +1,23 @@
 
         SELECT s.code AS ccode1, o.code AS ccode2, s.year, s.iso AS iso1, o.iso AS iso2,
-               s.listed AND o.listed AS listed,
+               CAST(s.listed AND o.listed AS INTEGER) AS listed,
                CASE WHEN s.bloc_memberships IS NOT NULL AND o.bloc_memberships IS NOT NULL
                     THEN COALESCE(m.blocs, 0) END AS shared_memberships,
                CASE WHEN s.meetings IS NOT NULL AND o.meetings IS NOT NULL
                     THEN COALESCE(dm.meetings, 0) END AS meetings,
+               CASE WHEN s.meetings IS NOT NULL AND o.meetings IS NOT NULL
+                    THEN COALESCE(dm.visits, 0) END AS visits_to,
+               CASE WHEN s.meetings IS NOT NULL AND o.meetings IS NOT NULL
+                    THEN COALESCE(dr.visits, 0) END AS visits_from,
+               CAST(e.present AS INTEGER) AS envoy_present,
                t.exports_usd_minor, t.imports_usd_minor,
                t.total_usd_minor,
-               s.part_year OR o.part_year AS part_year, t.exports_basis, t.total_basis, t.qualifier,
+               CAST(s.part_year OR o.part_year AS INTEGER) AS part_year, t.exports_basis, t.total_basis, t.qualifier,
                s.list_source,
                CASE WHEN s.bloc_memberships IS NOT NULL AND o.bloc_memberships IS NOT NULL
                     THEN m.memberships_source END AS memberships_source,
                dm.meetings_source,
+               e.envoy_source,
                CASE WHEN COALESCE(t.imports_source, t.exports_source, t.total_source) IS NULL THEN NULL
                     WHEN COALESCE(t.exports_source, t.imports_source, t.total_source) = COALESCE(t.imports_source, t.exports_source, t.total_source)
                      AND COALESCE(t.total_source, t.imports_source, t.exports_source) = COALESCE(t.imports_source, t.exports_source, t.total_source)
@@ -38,5 +44,9 @@
           ON NOT s.part_year AND NOT o.part_year AND t.actor1_id = s.actor_id AND t.year = s.year AND t.actor2_id = o.actor_id
         LEFT JOIN panel_dyad_meeting dm
           ON NOT s.part_year AND NOT o.part_year AND dm.actor1_id = s.actor_id AND dm.actor2_id = o.actor_id AND dm.year = s.year
+        LEFT JOIN panel_dyad_meeting dr
+          ON NOT s.part_year AND NOT o.part_year AND dr.actor1_id = o.actor_id AND dr.actor2_id = s.actor_id AND dr.year = s.year
+        LEFT JOIN panel_dyad_envoy e
+          ON NOT s.part_year AND NOT o.part_year AND e.actor1_id = s.actor_id AND e.actor2_id = o.actor_id AND e.year = s.year
         WHERE s.system = 'cow'
     
