@@ -12,7 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db.imports.reading import DataFile, Recognise, file_sha256
+from bilateral_db.core.digests import file_sha256
+from bilateral_db.imports.reading import DataFile, Recognise
 from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
 from bilateral_db.models import CountryCode
 from bilateral_db.writing import WriteError, write_transaction

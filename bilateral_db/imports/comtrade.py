@@ -34,9 +34,10 @@ from typing import Any
 
 from sqlalchemy import Connection
 
+from bilateral_db.core.digests import file_sha256
 from bilateral_db.core.vocabulary import Qualifier, TradeSeries, ValueStatus
 from bilateral_db.imports.base import Importer, Progress
-from bilateral_db.imports.reading import Recognise, file_sha256
+from bilateral_db.imports.reading import Recognise
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
 from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
