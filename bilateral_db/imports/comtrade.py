@@ -114,11 +114,13 @@ class ComtradeImporter(Importer):
             FIGURE_COLUMNS,
             {"series": TradeSeries.REPORTED.value, "currency_code": CURRENCY},
             lines.duplicate,
+            early=True,  # lines are numbered across the files, so they only grow
         )
         assert isinstance(figures, StagedTarget)
         reading = _Reading(connection, data, figures, lines, progress)
+        figures.before_insert.append(reading.categories.flush)  # before figures refer to them
         reading.read()
-        reading.categories.flush()  # before the figures that refer to them
+        reading.categories.flush()
         try:
             changes = figures.finish()
         except FileError as error:

@@ -42,6 +42,11 @@ class Stage:
     def add(self, row: tuple[Any, ...]) -> None:
         self.writer.add(row)
 
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows written now, whatever is pending before them first."""
+        self.writer.pending.extend(rows)
+        self.writer.flush()
+
     def flush(self) -> None:
         """Write the pending chunk, so that a query of the stage sees every row given so far."""
         self.writer.flush()
