@@ -51,7 +51,7 @@ DATASET = Dataset(
     publisher="United Nations Statistics Division",
     citation="United Nations Statistics Division. UN Comtrade Database. https://comtradeplus.un.org/",
     url="https://comtradeplus.un.org/",
-    precedence=40,  # the reporters' own statistics, before COW's compilation (50)
+    precedence=45,  # the reporters' own statistics, before COW's compilation (50)
 )
 CURRENCY = "USD"
 PROGRESS_EVERY = 20_000
