@@ -20,7 +20,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 
 from bilateral_db.writing.references import SetChecked
-from bilateral_db.writing.stage import LINE, Stage
+from bilateral_db.writing.stage import Stage
 from bilateral_db.writing.statistics import renew_if_stale
 
 # PostgreSQL, for the rest of the write's transaction: the joins and the duplicate check hash a
@@ -98,36 +98,29 @@ class SetBasedMerge:
         sql = f"SELECT 1 FROM {self.plan.table.name} WHERE {where} LIMIT 1"
         return self.connection.execute(text(sql), self.plan.params()).first() is not None
 
-    def insert(self, stage: Stage, *, new_only: bool, lines: tuple[int, int] | None = None) -> int:
-        """Staged rows into the target; with `new_only`, those whose key it does not hold;
-        with `lines` (after, up to), the staged rows of those lines only (a batch)."""
+    def insert(self, stage: Stage, *, new_only: bool) -> int:
+        """Staged rows into the target; with `new_only`, those whose key it does not hold."""
         plan = self.plan
         columns = (*plan.staged, *plan.fixed)
-        params = plan.params()
-        rows = "TRUE"
-        if lines is not None:
-            rows = f"s.{LINE} > :after_line AND s.{LINE} <= :last_line"
-            params |= {"after_line": lines[0], "last_line": lines[1]}
         sql = (
             f"INSERT INTO {plan.table.name} ({', '.join(columns)}) "
-            f"SELECT {', '.join(self._value(c) for c in columns)} FROM {stage.name} s "
-            f"WHERE {rows}"
+            f"SELECT {', '.join(self._value(c) for c in columns)} FROM {stage.name} s"
         )
         if new_only:
             sql += (
-                f" AND NOT EXISTS (SELECT 1 FROM {plan.table.name} t WHERE "
+                f" WHERE NOT EXISTS (SELECT 1 FROM {plan.table.name} t WHERE "
                 f"{self._joined('t')} AND {self._scope('t')})"
             )
         if self.connection.dialect.name != "postgresql":
-            return int(self.connection.execute(text(sql), params).rowcount)
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
         references = SetChecked(
-            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self._value, rows
+            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self._value
         )
         if not references.applicable():
-            return int(self.connection.execute(text(sql), params).rowcount)
-        references.check(params)  # locked and checked for the set: the triggers' work
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
+        references.check(plan.params())  # locked and checked for the set: the triggers' work
         with references.triggers_off():
-            return int(self.connection.execute(text(sql), params).rowcount)
+            return int(self.connection.execute(text(sql), plan.params()).rowcount)
 
     def merge(self, stage: Stage) -> Changes:
         """Into a scope that holds rows: removed, updated, inserted; the stage has no key twice."""

@@ -42,10 +42,8 @@ class SetChecked:
         staged: tuple[str, ...],
         fixed: Mapping[str, Any],
         value: Callable[[str], str],
-        rows: str = "TRUE",
     ) -> None:
         self.connection = connection
-        self.rows = rows  # which staged rows `s` (a condition on them): all, or one batch
         self.table = table
         self.stage = stage
         self.staged = staged
@@ -84,15 +82,14 @@ class SetChecked:
             self.connection.execute(
                 text(
                     f"SELECT 1 FROM {referred} r WHERE EXISTS "
-                    f"(SELECT 1 FROM {self.stage} s WHERE {match} AND {self.rows}) "
-                    "FOR KEY SHARE OF r"
+                    f"(SELECT 1 FROM {self.stage} s WHERE {match}) FOR KEY SHARE OF r"
                 ),
                 dict(params),
             ).all()
             missing = self.connection.execute(
                 text(
                     f"SELECT s.line, {', '.join(self.value(col) for col, _ in pairs)} "
-                    f"FROM {self.stage} s WHERE {present} AND {self.rows} AND NOT EXISTS "
+                    f"FROM {self.stage} s WHERE {present} AND NOT EXISTS "
                     f"(SELECT 1 FROM {referred} r WHERE {match}) ORDER BY s.line LIMIT 1"
                 ),
                 dict(params),

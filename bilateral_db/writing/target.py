@@ -92,12 +92,15 @@ class StagedTarget:
         self.merge = SetBasedMerge(connection, self.plan)
         self.changes: Changes | None = None
         # Early insert: asked for by an input whose lines only grow, on PostgreSQL, into a
-        # scope that holds nothing (a merge needs every row staged before it can start).
+        # scope that holds nothing (a merge needs every row staged before it can start). Each
+        # batch is staged in a table of its own, inserted from there, then moved to the stage,
+        # which keeps every row for naming a key given twice.
         self.early = early and self.stage.postgresql and not self.merge.held()
+        self.batch = Stage(connection, table, columns, "_batch") if self.early else None
         self.before_insert: list[Callable[[], None]] = []  # rows the batch refers to, written
         self._pending: list[tuple[Any, ...]] = []
         self._last_line = 0  # the last line given
-        self._inserted_to = 0  # the last line a batch took
+        self._rows = 0
         self._inserted = 0
         self._job: threading.Thread | None = None
         self._job_error: BaseException | None = None
@@ -117,9 +120,10 @@ class StagedTarget:
 
     def staged(self, columns: Sequence[str], where: str, params: Mapping[str, Any]) -> list[Any]:
         """Rows staged so far (every one given, flushed first) that match `where`."""
-        self.settle()
-        self.stage.write(self._pending)
-        self._pending = []
+        if self.early:
+            self.settle()
+            self._next_batch(wait=True)
+        self.stage.flush()
         sql = f"SELECT {', '.join(columns)} FROM {self.stage.name} WHERE {where}"
         return list(self.connection.execute(text(sql), dict(params)))
 
@@ -138,56 +142,62 @@ class StagedTarget:
             self._failed = self._job_error
         self._job_error = None
 
-    def _next_batch(self) -> None:
-        """Stage the rows given, and start inserting them if the server is done with the
-        last batch (else keep reading, up to BACKLOG rows)."""
-        if self._job is not None and self._job.is_alive() and len(self._pending) < BACKLOG:
+    def _next_batch(self, *, wait: bool = False) -> None:
+        """Stage the rows given and insert them: in the background if the server is done
+        with the last batch (else keep reading, up to BACKLOG rows), at once with `wait`."""
+        running = self._job is not None and self._job.is_alive()
+        if not wait and running and len(self._pending) < BACKLOG:
             return
         self.settle()
-        self.stage.write(self._pending)
-        self._pending = []
-        if self._failed is not None or self._last_line == self._inserted_to:
+        rows, self._pending = self._pending, []
+        if not rows:
             return
+        self._rows += len(rows)
+        if self._failed is not None:  # kept for naming lines only
+            self.stage.write(rows)
+            return
+        assert self.batch is not None
+        self.batch.write(rows)
         for hook in self.before_insert:
             hook()
-        lines = (self._inserted_to, self._last_line)
-        self._inserted_to = self._last_line
-        self._job = threading.Thread(target=self._insert, args=(lines,), daemon=True)
+        if wait:
+            self._insert()
+            self._failed = self._failed or self._job_error
+            self._job_error = None
+            return
+        self._job = threading.Thread(target=self._insert, daemon=True)
         self.connection.info.setdefault(_JOBS, set()).add(self)
         self._job.start()
 
-    def _insert(self, lines: tuple[int, int]) -> None:
-        """One batch into the table (run in the background: the connection is this thread's
-        until `settle`)."""
+    def _insert(self) -> None:
+        """The batch into the table, then onto the stage (run in the background: the
+        connection is this thread's until `settle`)."""
+        assert self.batch is not None
         try:
-            self.connection.exec_driver_sql(f"ANALYZE {self.stage.name}")  # joins of the check
+            self.connection.exec_driver_sql(f"ANALYZE {self.batch.name}")  # the check's joins
             with self.connection.begin_nested():
-                self._inserted += self.merge.insert(self.stage, new_only=False, lines=lines)
+                self._inserted += self.merge.insert(self.batch, new_only=False)
         except BaseException as error:  # raised in the reading thread by finish
             self._job_error = error
+        try:
+            self.batch.move_to(self.stage)
+        except BaseException as error:
+            self._job_error = self._job_error or error
 
     def _finish_early(self) -> Changes:
-        self.settle()
-        self.stage.write(self._pending)
-        self._pending = []
-        rows = self.stage.close()
-        if self._failed is None and self._last_line > self._inserted_to:
-            for hook in self.before_insert:
-                hook()
-            lines = (self._inserted_to, self._last_line)
-            self._inserted_to = self._last_line
-            self._insert(lines)
-            self._failed = self._job_error
+        self._next_batch(wait=True)
         if self._failed is not None:
             if isinstance(self._failed, IntegrityError):
                 self._check_duplicates()  # a key twice: named by its lines
             raise self._failed
-        return Changes(rows=rows, inserted=self._inserted)
+        return Changes(rows=self._rows, inserted=self._inserted)
 
     def finish(self) -> Changes:
         """Check and merge what was staged; the stage is dropped."""
         if self.early:
+            assert self.batch is not None
             self.changes = self._finish_early()
+            self.batch.drop()
             self.stage.drop()
             return self.changes
         rows = self.stage.close()
