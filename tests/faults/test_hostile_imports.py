@@ -29,7 +29,7 @@ from typer.testing import CliRunner
 from bilateral_db.cli import app
 
 runner = CliRunner()
-EXAMPLES = 15 * SCALE  # per importer and backend: 120 cases a run
+EXAMPLES = 15 * SCALE  # per importer and backend: 180 cases a run
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 pytestmark = [pytest.mark.fault]
