@@ -1,7 +1,8 @@
 """Benchmark `import comtrade` on both backends against the bulk-write floor of the same run.
 
     .venv/bin/python bench/bench_import.py [--rows 1000000] [--file PATH…] \
-        [--server postgresql+psycopg://postgres@127.0.0.1:5432/postgres] [--backend both]
+        [--server postgresql+psycopg://postgres@127.0.0.1:5432/postgres] [--backend both] \
+        [--triggers]
 
 A Comtrade file of `--rows` figures is generated (bench/generate_comtrade.py, legacy layout),
 unless `--file` names files. For each backend, a fresh database (a temporary SQLite file; a
@@ -12,6 +13,8 @@ then, printed as one table:
   peak RSS), while a reader loops `report trade` on one pair (p50/p99/max latency);
 - unchanged re-import: the same file again (its hash matches: nothing is read);
 - changed file merged: the file with every 100th value changed, merged (1 % updated);
+- the writing layer alone on the parsed rows (PostgreSQL; `--triggers`: also with the row
+  by row foreign key triggers);
 - the floor, the least work that stores the same rows (read back from the import):
   PostgreSQL, COPY into a bare copy of trade_figure, then its keys, indexes and foreign keys
   (read from the models); SQLite, a raw executemany into trade_figure itself;
@@ -24,6 +27,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import os
 import shutil
 import statistics
 import subprocess
@@ -227,8 +231,9 @@ def sqlite_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
 
 def write_path(engine: Engine, rows: list[tuple[Any, ...]], fast: bool) -> float:
     """Seconds for the writing layer alone to stage and insert the parsed rows as a new
-    release (then rolled back): the import without its file parsing. `fast=False` turns the
-    set-based reference check off, so the foreign keys' triggers check row by row."""
+    release (then rolled back): the import without its file parsing, inserting in batches
+    as the rows are given (early insert). `fast=False` turns the set-based reference check
+    off, so the foreign keys' triggers check row by row."""
     from bilateral_db.imports.trade_figures import FIGURE_COLUMNS
     from bilateral_db.writing import target, write_transaction
     from bilateral_db.writing.references import SetChecked
@@ -246,7 +251,12 @@ def write_path(engine: Engine, rows: list[tuple[Any, ...]], fast: bool) -> float
             ).scalar_one()
             fixed = {"release_id": release, "alternative": 0, "series": "reported"}
             figures = target(
-                connection, TABLE, FIGURE_COLUMNS, {**fixed, "currency_code": "USD"}, file="b"
+                connection,
+                TABLE,
+                FIGURE_COLUMNS,
+                {**fixed, "currency_code": "USD"},
+                file="b",
+                early=True,
             )
             start = time.perf_counter()
             for line, row in enumerate(rows, start=2):
@@ -270,13 +280,18 @@ def report_ms(engine: Engine) -> str:
     return f"{count} rows, median {statistics.median(samples):,.0f} ms"
 
 
+def _load() -> str:
+    """The machine's load average (1, 5, 15 minutes): the runs share it."""
+    return " ".join(f"{value:.1f}" for value in os.getloadavg())
+
+
 def ratio(name: str, seconds: float, floor: float) -> str:
     value = seconds / floor
     met = "met" if value <= TARGETS[name] else "NOT met"
     return f"{value:.2f}x (target {TARGETS[name]}x: {met})"
 
 
-def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
+def bench(backend: str, url: str, work: Path, paths: list[Path], triggers: bool) -> None:
     print(f"\n== {backend} ==", flush=True)
     migrations.upgrade(url)
     engine = make_engine(url)
@@ -290,7 +305,7 @@ def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
     seconds, rss, summary = cli_import(url, paths)
     reads = reader.stop()
     print(summary[:200])
-    print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB")
+    print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB (load average {_load()})")
     print(f"report trade {'/'.join(PAIR)} looping during the import: {reads}", flush=True)
     unchanged, _, _ = cli_import(url, paths)
     print(f"unchanged re-import: {unchanged:.1f} s", flush=True)
@@ -307,17 +322,19 @@ def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
     else:
         copied, floor = postgresql_floor(engine, rows)
         print(f"floor, COPY {len(rows):,} rows into a bare table: {copied:.1f} s, then keys, ")
-        print(f"  indexes and foreign keys: {floor:.1f} s")
+        print(f"  indexes and foreign keys: {floor:.1f} s (load average {_load()})")
         print(f"import / floor: {ratio('import', seconds, floor)}")
         fast = write_path(engine, rows, fast=True)
         print(f"write path alone (stage, set check, insert): {fast:.1f} s, ", end="")
         print(f"/ floor: {ratio('import', fast, floor)}")
-        plain = write_path(engine, rows, fast=False)
-        print(f"write path with row-by-row foreign key triggers: {plain:.1f} s, ", end="")
-        print(f"/ floor: {plain / floor:.2f}x", flush=True)
+        if triggers:
+            plain = write_path(engine, rows, fast=False)
+            print(f"write path with row-by-row foreign key triggers: {plain:.1f} s, ", end="")
+            print(f"/ floor: {plain / floor:.2f}x", flush=True)
     print(f"unchanged / floor: {ratio('unchanged', unchanged, floor)}")
     print(f"changed merged / floor: {ratio('changed', merged, floor)}")
     print(f"report trade {'/'.join(PAIR)} after: {report_ms(engine)}", flush=True)
+    print(f"load average at the end: {_load()}", flush=True)
     engine.dispose()
 
 
@@ -327,6 +344,9 @@ def main() -> None:
     parser.add_argument("--file", type=Path, nargs="*", help="Comtrade files (default: generate)")
     parser.add_argument("--server", default="postgresql+psycopg://postgres@127.0.0.1:5432/postgres")
     parser.add_argument("--backend", choices=("both", "sqlite", "postgresql"), default="both")
+    parser.add_argument(
+        "--triggers", action="store_true", help="also time the write path with FK triggers"
+    )
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as tmp:
         work = Path(tmp)
@@ -344,13 +364,13 @@ def main() -> None:
                 c.exec_driver_sql(f"CREATE DATABASE {name}")
             try:
                 url = make_url(args.server).set(database=name).render_as_string(False)
-                bench("postgresql", url, work, paths)
+                bench("postgresql", url, work, paths, args.triggers)
             finally:
                 with server.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
                     c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
                 server.dispose()
         if args.backend in ("both", "sqlite"):
-            bench("sqlite", f"sqlite:///{work / 'bench.sqlite'}", work, paths)
+            bench("sqlite", f"sqlite:///{work / 'bench.sqlite'}", work, paths, args.triggers)
 
 
 if __name__ == "__main__":

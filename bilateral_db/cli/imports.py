@@ -115,7 +115,7 @@ def run(
     """Import with a progress bar; a bad file is listed problem by problem and fails, and so
     does an interrupted import (Ctrl-C), which changes nothing: it runs in one transaction."""
     from bilateral_db.imports import ImportFileError, import_dataset
-    from bilateral_db.load import LoadError
+    from bilateral_db.writing.errors import WriteError  # what the loaders call LoadError
 
     try:
         with progress_bar(f"importing {name}", unit="bytes") as bar:
@@ -134,7 +134,7 @@ def run(
         for problem in problems.problems:
             error_console.print(str(problem), highlight=False, markup=False, soft_wrap=True)
         fail(f"{problems.args[0]}; nothing was imported")
-    except LoadError as error:
+    except WriteError as error:
         fail(f"{error}; nothing was imported")
 
 
@@ -211,6 +211,12 @@ def _import(
     db: str | None,
     force: bool,
 ) -> None:
+    from bilateral_db.core.digests import hash_soon
+
+    if name not in RECORD_SETS and path:
+        # The file's hash decides whether there is anything to do: it is computed while the
+        # importer's modules load (an unchanged file's import is little else).
+        hash_soon(path if isinstance(path, list) else [path])
     from bilateral_db.imports.release import check_version
 
     try:

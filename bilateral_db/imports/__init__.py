@@ -8,12 +8,12 @@ column); a refusing database, WriteError (LoadError to the loaders).
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
+from importlib import import_module
 from pathlib import Path
 
 from sqlalchemy import Engine
 
-from bilateral_db.imports.archigos import ArchigosImporter
 from bilateral_db.imports.base import (
     DEFAULT_LOCK_TIMEOUT,
     Importer,
@@ -21,16 +21,7 @@ from bilateral_db.imports.base import (
     Progress,
     run_import,
 )
-from bilateral_db.imports.comtrade import ComtradeImporter
-from bilateral_db.imports.cow_igo import CowIgoImporter
-from bilateral_db.imports.cow_states import CowStatesImporter
-from bilateral_db.imports.cow_trade import CowTradeImporter
-from bilateral_db.imports.gw_states import GwStatesImporter
-from bilateral_db.imports.hsg_travels import HsgTravelsImporter
-from bilateral_db.imports.hsg_visits import HsgVisitsImporter
-from bilateral_db.imports.pocom import PocomImporter
 from bilateral_db.imports.release import Finding, ImportResult
-from bilateral_db.imports.tidy_trade import TidyTradeImporter
 from bilateral_db.resources import datasets_dir
 from bilateral_db.writing.errors import FileError as ImportFileError
 from bilateral_db.writing.errors import Problem as ImportProblem
@@ -48,24 +39,52 @@ __all__ = [
     "import_dataset",
 ]
 
-# In import order: the state lists first (the others' codes are checked against them).
-IMPORTERS: dict[str, Importer] = {
-    "cow-states": CowStatesImporter(),
-    "gw-states": GwStatesImporter(),
-    "cow-igo": CowIgoImporter(),
-    "archigos": ArchigosImporter(),
-    "cow-trade": CowTradeImporter(),  # not bundled: the file is too large to ship
+# In import order: the state lists first (the others' codes are checked against them). Each
+# importer's module is imported when it is first asked for: an import reads one data set, and
+# the others' modules (XML readers, mappings) would only slow its start (an unchanged file's
+# import is mostly start-up).
+_MODULES: dict[str, str] = {
+    "cow-states": "cow_states:CowStatesImporter",
+    "gw-states": "gw_states:GwStatesImporter",
+    "cow-igo": "cow_igo:CowIgoImporter",
+    "archigos": "archigos:ArchigosImporter",
+    "cow-trade": "cow_trade:CowTradeImporter",  # not bundled: the file is too large to ship
     # Trade files (docs/trade-files.md): UN Comtrade bulk files, several one release, and the
     # tidy trade CSV.
-    "comtrade": ComtradeImporter(),
-    "trade": TidyTradeImporter(),
+    "comtrade": "comtrade:ComtradeImporter",
+    "trade": "tidy_trade:TidyTradeImporter",
     # The Office of the Historian's records: directories of XML (or their repositories'
     # archives), after Archigos, whose leaders their travellers and visitors are linked to;
     # the chiefs of mission and principal officers first, whose people the travels share.
-    "pocom": PocomImporter(),
-    "hsg-travels": HsgTravelsImporter(),
-    "hsg-visits": HsgVisitsImporter(),
+    "pocom": "pocom:PocomImporter",
+    "hsg-travels": "hsg_travels:HsgTravelsImporter",
+    "hsg-visits": "hsg_visits:HsgVisitsImporter",
 }
+
+
+class _Importers(Mapping[str, Importer]):
+    """Name -> importer, in import order; each made (its module imported) on first use."""
+
+    def __init__(self, modules: dict[str, str]) -> None:
+        self._modules = modules
+        self._made: dict[str, Importer] = {}
+
+    def __getitem__(self, name: str) -> Importer:
+        made = self._made.get(name)
+        if made is None:
+            module, _, cls = self._modules[name].partition(":")
+            made = getattr(import_module(f"{__name__}.{module}"), cls)()
+            self._made[name] = made
+        return made
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._modules)
+
+    def __len__(self) -> int:
+        return len(self._modules)
+
+
+IMPORTERS: Mapping[str, Importer] = _Importers(_MODULES)
 # The data sets shipped in the package (datasets/README.md): name -> file below datasets/.
 BUNDLED: dict[str, str] = {
     "cow-states": "cow/states2016.csv",

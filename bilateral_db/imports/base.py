@@ -12,8 +12,8 @@ from typing import Any
 from sqlalchemy import Connection, Engine, select
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db import panels
-from bilateral_db.imports.reading import DataFile, Recognise, file_sha256
+from bilateral_db.core.digests import file_sha256
+from bilateral_db.imports.reading import DataFile, Recognise
 from bilateral_db.imports.release import Dataset, ImportResult, ReleaseWriter, check_version
 from bilateral_db.models import CountryCode
 from bilateral_db.writing import WriteError, write_transaction
@@ -132,6 +132,9 @@ def _write(
             first, last = importer.write(connection, release, data, report)
             result = release.close(first, last)
             # A new slug is named by every panel row the release fed; --force rebuilds all.
+            # (Imported here: an unchanged file's import never needs the panels' modules.)
+            from bilateral_db import panels
+
             rebuild_all = force or result.replaced is not None
             panels.refresh(connection, None if rebuild_all else release.changed_tables())
             connection.commit()

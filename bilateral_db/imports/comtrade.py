@@ -34,9 +34,11 @@ from typing import Any
 
 from sqlalchemy import Connection
 
-from bilateral_db.core.vocabulary import Qualifier, TradeSeries, ValueStatus
+from bilateral_db.core.digests import file_sha256
+from bilateral_db.core.periods import Period
+from bilateral_db.core.vocabulary import Qualifier, TradeSeries, Valuation, ValueStatus
 from bilateral_db.imports.base import Importer, Progress
-from bilateral_db.imports.reading import Recognise, file_sha256
+from bilateral_db.imports.reading import Recognise
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
 from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
@@ -49,7 +51,7 @@ DATASET = Dataset(
     publisher="United Nations Statistics Division",
     citation="United Nations Statistics Division. UN Comtrade Database. https://comtradeplus.un.org/",
     url="https://comtradeplus.un.org/",
-    precedence=40,  # the reporters' own statistics, before COW's compilation (50)
+    precedence=45,  # the reporters' own statistics, before COW's compilation (50)
 )
 CURRENCY = "USD"
 PROGRESS_EVERY = 20_000
@@ -63,6 +65,12 @@ LEFT_OUT = {
     "same_country": "both codes are one country of ours",
     "category_not_stored": "a classification with no product category scheme of ours",
 }
+
+
+_UNSEEN: Any = object()  # a lookup's miss, apart from a cached None
+_STORED = {valuation: valuation.value for valuation in Valuation}
+_OBSERVED, _UNKNOWN = ValueStatus.OBSERVED.value, ValueStatus.UNKNOWN.value
+_EXACT, _APPROXIMATELY = Qualifier.EXACT.value, Qualifier.APPROXIMATELY.value
 
 
 @dataclass
@@ -106,11 +114,13 @@ class ComtradeImporter(Importer):
             FIGURE_COLUMNS,
             {"series": TradeSeries.REPORTED.value, "currency_code": CURRENCY},
             lines.duplicate,
+            early=True,  # lines are numbered across the files, so they only grow
         )
         assert isinstance(figures, StagedTarget)
         reading = _Reading(connection, data, figures, lines, progress)
+        figures.before_insert.append(reading.categories.flush)  # before figures refer to them
         reading.read()
-        reading.categories.flush()  # before the figures that refer to them
+        reading.categories.flush()
         try:
             changes = figures.finish()
         except FileError as error:
@@ -193,15 +203,21 @@ class _Reading:
         self.counts: Counter[str] = Counter()
         self.first: date | None = None
         self.last: date | None = None
+        # Lookups of what many rows share, made once: a period's stored cells, a commodity's
+        # category, an enum's stored value.
+        self.period_cells: dict[Period, tuple[str, str, str]] = {}
+        self.category_ids: dict[tuple[str, str], int | None] = {}
 
     def read(self) -> None:
         add = self.figures.add
+        figure = self._figure
         rows = 0
+        every = PROGRESS_EVERY
         for row in self.data.rows():
             rows += 1
-            if rows % PROGRESS_EVERY == 0:
+            if rows % every == 0:
                 self.progress("rows", self.data.bytes_read, self.data.bytes_total)
-            staged = self._figure(row)
+            staged = figure(row)
             if staged is not None:
                 add(staged)
         self.counts["source_rows"] = rows
@@ -209,53 +225,72 @@ class _Reading:
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
 
     def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
-        if row.is_breakdown:
+        if row.partner2 or row.transport or row.customs not in (None, "C00"):  # is_breakdown
             self._leave(row, "breakdown_rows", "partner2, customs or transport")
             return None
-        reporter = self._actor(row, row.reporter, row.reporter_area)
-        partner = self._actor(row, row.partner, row.partner_area)
+        area_actor = self.area_actor
+        area = row.reporter_area
+        reporter = area_actor.get(id(area), _UNSEEN) if area is not None else None
+        if reporter is _UNSEEN or reporter is None:
+            reporter = self._actor(row, row.reporter, area)
+        area = row.partner_area
+        partner = area_actor.get(id(area), _UNSEEN) if area is not None else None
+        if partner is _UNSEEN or partner is None:
+            partner = self._actor(row, row.partner, area)
         if reporter is None or partner is None:
             return None
         if reporter == partner:
             self._leave(row, "same_country", f"{row.reporter} {row.partner}")
             return None
-        category = self.categories.id(row.category)
+        commodity = (row.classification, row.commodity)
+        category = self.category_ids.get(commodity, _UNSEEN)
+        if category is _UNSEEN:
+            category = self.category_ids[commodity] = self.categories.id(row.category)
         if category is None:
             self._leave(row, "category_not_stored", row.category.partition(":")[0])
             return None
         period = row.period
-        self.first = period.start if self.first is None else min(self.first, period.start)
-        self.last = period.end if self.last is None else max(self.last, period.end)
+        cells = self.period_cells.get(period)
+        if cells is None:
+            cells = self._period(period)
         value = row.value_minor
         quantity, unit = row.quantity_milli, row.quantity_unit
+        counts = self.counts
         if quantity is None and row.net_weight_g is not None:
             quantity, unit = row.net_weight_g, NET_WEIGHT_UNIT
-            self.counts["net_weight_as_quantity"] += 1
+            counts["net_weight_as_quantity"] += 1
         if row.quantity_estimated:
-            self.counts["quantity_estimated"] += 1
+            counts["quantity_estimated"] += 1
         if row.net_weight_estimated:
-            self.counts["net_weight_estimated"] += 1
+            counts["net_weight_estimated"] += 1
         estimated = row.is_reported is False
         if estimated:
-            self.counts["estimated_by_unsd"] += 1
+            counts["estimated_by_unsd"] += 1
         if value is None:
-            self.counts["unknown_value"] += 1
+            counts["unknown_value"] += 1
         return (
             self.lines.number(row.source, row.line),
             reporter,
             partner,
-            period.start.isoformat(),
-            period.end.isoformat(),
-            period.precision,
+            *cells,
             row.flow.name,
             category,
-            row.valuation.value,
-            ValueStatus.UNKNOWN.value if value is None else ValueStatus.OBSERVED.value,
+            _STORED[row.valuation],
+            _UNKNOWN if value is None else _OBSERVED,
             value,
             quantity,
             unit if quantity is not None else None,
-            (Qualifier.APPROXIMATELY if estimated else Qualifier.EXACT).value,
+            _APPROXIMATELY if estimated else _EXACT,
         )
+
+    def _period(self, period: Period) -> tuple[str, str, str]:
+        """A period's stored cells; the release's coverage grows to hold it."""
+        self.first = period.start if self.first is None else min(self.first, period.start)
+        self.last = period.end if self.last is None else max(self.last, period.end)
+        cells = (period.start.isoformat(), period.end.isoformat(), period.precision)
+        if len(self.period_cells) < 10_000:
+            self.period_cells[period] = cells
+        return cells
 
     def _actor(self, row: ComtradeRow, code: int, area: Area | None) -> int | None:
         """The actor of an area; None (counted) where the day or the schema has none."""

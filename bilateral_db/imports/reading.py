@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import csv
 import gzip
-import hashlib
 import io
 import zlib
 from collections.abc import Callable, Iterator, Sequence
@@ -22,19 +21,9 @@ from typing import IO
 from bilateral_db.core.dates import MAX_YEAR, MIN_YEAR
 from bilateral_db.writing.errors import MAX_PROBLEMS, FileError, Problem
 
-HASH_CHUNK = 1 << 20
 INTEGER_RANGE = (-(2**31), 2**31 - 1)  # what every integer column of the schema holds
 # What the file could not be read as, on any line: CSV, UTF-8 (header), gzip, the disk.
 UNREADABLE = (csv.Error, UnicodeDecodeError, OSError, EOFError, zlib.error)
-
-
-def file_sha256(path: Path) -> str:
-    """SHA-256 of the file's bytes as published (compressed ones for .gz)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as handle:
-        while chunk := handle.read(HASH_CHUNK):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -166,18 +166,28 @@ class ReleaseWriter:
         columns: tuple[str, ...],
         fixed: dict[str, Any] | None = None,
         duplicate: DuplicateMessage | None = None,
+        *,
+        early: bool = False,
     ) -> Target:
         """Where the release's rows of `table` go: each row is its line in the file, then the
         values of `columns`; `fixed` gives the values every row shares. The release's own rows
         of the table held before are merged with them by the table's key (or replaced, where
-        the table has none); `duplicate` words a key the file gives twice."""
+        the table has none); `duplicate` words a key the file gives twice; `early`: the
+        rows' lines only grow, and they may be inserted while the file is read
+        (writing.target)."""
         assert self.release_id is not None and table not in self.targets
         model = Base.metadata.tables[table]
         shared = {RELEASE_COLUMN: self.release_id, **(fixed or {})}
         if ALTERNATIVE_COLUMN in model.c:  # a claim of the release's own, not an alternative
             shared[ALTERNATIVE_COLUMN] = 0
         written = target(
-            self.connection, model, columns, shared, file=str(self.path), duplicate=duplicate
+            self.connection,
+            model,
+            columns,
+            shared,
+            file=str(self.path),
+            duplicate=duplicate,
+            early=early,
         )
         self.targets[table] = written
         return written

@@ -36,7 +36,7 @@ DATASET = Dataset(
     publisher="as the file's source column names",
     citation="The sources named in the file's source column (the release's findings list them).",
     url="https://github.com/bilateral-db/bilateral_db/blob/main/docs/trade-files.md",
-    precedence=70,  # a hand-made file: after the curated facts and the published data sets
+    precedence=80,  # a hand-made file: after the curated facts and the published data sets
 )
 COLUMNS = (*FIGURE_COLUMNS, "series", "value_high_minor", "rounding_minor", "currency_code")
 PROGRESS_EVERY = 20_000

@@ -16,6 +16,7 @@ from sqlalchemy import Connection, insert, select, text
 
 from bilateral_db.core.vocabulary import CategoryScheme
 from bilateral_db.models import Actor, Bloc, Country, ProductCategory
+from bilateral_db.writing.target import settle
 
 # A staged figure: its line, then these values (the series and currency are the input's).
 FIGURE_COLUMNS = (
@@ -112,6 +113,7 @@ class Categories:
             self.next_id += 1
             return self.next_id - 1
         if not self.reserved:
+            settle(self.connection)  # a batch of figures may be being inserted
             self.reserved = list(
                 self.connection.execute(
                     text(

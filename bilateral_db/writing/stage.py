@@ -22,10 +22,12 @@ LINE = "line"  # the stage's column for the input's line of each row
 class Stage:
     """A temporary table beside `table`: rows are (line, *values of `columns`)."""
 
-    def __init__(self, connection: Connection, table: Table, columns: Sequence[str]) -> None:
+    def __init__(
+        self, connection: Connection, table: Table, columns: Sequence[str], suffix: str = ""
+    ) -> None:
         self.connection = connection
         self.postgresql = connection.dialect.name == "postgresql"
-        self.name = f"stage_{table.name}"
+        self.name = f"stage_{table.name}{suffix}"
         self.columns = (LINE, *columns)
         self.drop()
         stage = Table(
@@ -41,6 +43,16 @@ class Stage:
 
     def add(self, row: tuple[Any, ...]) -> None:
         self.writer.add(row)
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        """Rows written now, whatever is pending before them first."""
+        self.writer.pending.extend(rows)
+        self.writer.flush()
+
+    def move_to(self, other: Stage) -> None:
+        """Every row of this stage appended to `other` (same columns), and this one emptied."""
+        self.connection.exec_driver_sql(f"INSERT INTO {other.name} SELECT * FROM {self.name}")
+        self.connection.exec_driver_sql(f"TRUNCATE {self.name}")
 
     def flush(self) -> None:
         """Write the pending chunk, so that a query of the stage sees every row given so far."""

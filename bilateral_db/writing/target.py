@@ -11,6 +11,7 @@ memory, whatever the size of the input.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Callable, Mapping, Sequence
 from typing import Any
 
@@ -26,6 +27,20 @@ from bilateral_db.writing.tables import RELEASE_COLUMN, row_key
 # For a key given twice: its values by column -> (field to blame, message); the first line is
 # said by the message ("… also given on line 6"), the problem names the later one.
 DuplicateMessage = Callable[[Mapping[str, Any], int], tuple[str | None, str]]
+# Early insert (PostgreSQL, a scope that holds nothing): rows go from the stage into the table
+# a batch at a time while the input is still being read, the server inserting one batch as the
+# importer parses the next. At most BACKLOG rows wait in memory for the server.
+BATCH = 100_000
+BACKLOG = 3 * BATCH
+_JOBS = "bilateral_db.writing.jobs"  # connection.info: targets with a statement running
+
+
+def settle(connection: Connection, *, cancel: bool = False) -> None:
+    """Wait for the statements targets run in the background on `connection` (early insert):
+    whoever uses the connection while an input is read calls this first. `cancel` asks the
+    server to stop them (the transaction is going to roll back)."""
+    for waiting in list(connection.info.get(_JOBS, ())):
+        waiting.settle(cancel=cancel)
 
 
 def _described(table: Table) -> DuplicateMessage:
@@ -64,6 +79,7 @@ class StagedTarget:
         *,
         file: str,
         duplicate: DuplicateMessage | None = None,
+        early: bool = False,
     ) -> None:
         _checked(table, columns, fixed)
         key = row_key(table)
@@ -75,19 +91,115 @@ class StagedTarget:
         self.stage = Stage(connection, table, columns)
         self.merge = SetBasedMerge(connection, self.plan)
         self.changes: Changes | None = None
+        # Early insert: asked for by an input whose lines only grow, on PostgreSQL, into a
+        # scope that holds nothing (a merge needs every row staged before it can start). Each
+        # batch is staged in a table of its own, inserted from there, then moved to the stage,
+        # which keeps every row for naming a key given twice.
+        self.early = early and self.stage.postgresql and not self.merge.held()
+        self.batch = Stage(connection, table, columns, "_batch") if self.early else None
+        self.before_insert: list[Callable[[], None]] = []  # rows the batch refers to, written
+        self._pending: list[tuple[Any, ...]] = []
+        self._last_line = 0  # the last line given
+        self._rows = 0
+        self._inserted = 0
+        self._job: threading.Thread | None = None
+        self._job_error: BaseException | None = None
+        self._failed: BaseException | None = None  # a batch refused: no more early inserts
 
     def add(self, row: tuple[Any, ...]) -> None:
         """One row: its line in the file, then its values in the order of `columns`."""
-        self.stage.add(row)
+        if not self.early:
+            self.stage.add(row)
+            return
+        if row[0] <= self._last_line:
+            raise ValueError(f"early insert: line {row[0]} after line {self._last_line}")
+        self._last_line = row[0]
+        self._pending.append(row)
+        if len(self._pending) >= BATCH:
+            self._next_batch()
 
     def staged(self, columns: Sequence[str], where: str, params: Mapping[str, Any]) -> list[Any]:
         """Rows staged so far (every one given, flushed first) that match `where`."""
+        if self.early:
+            self.settle()
+            self._next_batch(wait=True)
         self.stage.flush()
         sql = f"SELECT {', '.join(columns)} FROM {self.stage.name} WHERE {where}"
         return list(self.connection.execute(text(sql), dict(params)))
 
+    def settle(self, *, cancel: bool = False) -> None:
+        """Wait for the batch being inserted, if any; a refused batch ends early inserts (the
+        refusal is raised by `finish`, after every row is staged, to name every line)."""
+        job, self._job = self._job, None
+        if job is None:
+            return
+        if cancel and job.is_alive():
+            driver = self.connection.connection.driver_connection
+            driver.cancel_safe()  # type: ignore[union-attr]
+        job.join()
+        self.connection.info.get(_JOBS, set()).discard(self)
+        if self._job_error is not None and self._failed is None:
+            self._failed = self._job_error
+        self._job_error = None
+
+    def _next_batch(self, *, wait: bool = False) -> None:
+        """Stage the rows given and insert them: in the background if the server is done
+        with the last batch (else keep reading, up to BACKLOG rows), at once with `wait`."""
+        running = self._job is not None and self._job.is_alive()
+        if not wait and running and len(self._pending) < BACKLOG:
+            return
+        self.settle()
+        rows, self._pending = self._pending, []
+        if not rows:
+            return
+        self._rows += len(rows)
+        if self._failed is not None:  # kept for naming lines only
+            self.stage.write(rows)
+            return
+        assert self.batch is not None
+        self.batch.write(rows)
+        for hook in self.before_insert:
+            hook()
+        if wait:
+            self._insert()
+            self._failed = self._failed or self._job_error
+            self._job_error = None
+            return
+        self._job = threading.Thread(target=self._insert, daemon=True)
+        self.connection.info.setdefault(_JOBS, set()).add(self)
+        self._job.start()
+
+    def _insert(self) -> None:
+        """The batch into the table, then onto the stage (run in the background: the
+        connection is this thread's until `settle`)."""
+        assert self.batch is not None
+        try:
+            self.connection.exec_driver_sql(f"ANALYZE {self.batch.name}")  # the check's joins
+            with self.connection.begin_nested():
+                self._inserted += self.merge.insert(self.batch, new_only=False)
+        except BaseException as error:  # raised in the reading thread by finish
+            self._job_error = error
+        try:
+            self.batch.move_to(self.stage)
+        except BaseException as error:
+            self._job_error = self._job_error or error
+
+    def _finish_early(self) -> Changes:
+        self._next_batch(wait=True)
+        if self._failed is not None:
+            if isinstance(self._failed, IntegrityError):
+                self._check_duplicates()  # a key twice: named by its lines
+            raise self._failed
+        return Changes(rows=self._rows, inserted=self._inserted)
+
     def finish(self) -> Changes:
         """Check and merge what was staged; the stage is dropped."""
+        if self.early:
+            assert self.batch is not None
+            self.changes = self._finish_early()
+            self.batch.drop()
+            self.stage.drop()
+            return self.changes
         rows = self.stage.close()
         if not self.merge.held():
             try:
@@ -152,8 +264,13 @@ def target(
     *,
     file: str,
     duplicate: DuplicateMessage | None = None,
+    early: bool = False,
 ) -> Target:
-    """The table's target for one input: merged by its key, or replaced where it has none."""
+    """The table's target for one input: merged by its key, or replaced where it has none.
+    `early`: the input's lines only grow, and its rows may go into an empty scope while it is
+    still read (StagedTarget)."""
     if row_key(table) is None:
         return ReplacedTarget(connection, table, columns, fixed)
-    return StagedTarget(connection, table, columns, fixed, file=file, duplicate=duplicate)
+    return StagedTarget(
+        connection, table, columns, fixed, file=file, duplicate=duplicate, early=early
+    )

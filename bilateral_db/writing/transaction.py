@@ -20,6 +20,7 @@ from bilateral_db import migrations
 from bilateral_db.settings import redact_url
 from bilateral_db.writing import statistics
 from bilateral_db.writing.errors import WriteError
+from bilateral_db.writing.target import settle
 
 # pg_advisory_xact_lock key shared by every writer (loads and imports): "bilatera" in ASCII.
 ADVISORY_LOCK_KEY = 0x62696C6174657261
@@ -60,6 +61,7 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
                 _require_head(connection, engine)
                 yield connection
             finally:
+                settle(connection, cancel=transaction.is_active)  # early inserts stopped
                 if transaction.is_active:
                     transaction.rollback()
                 if event.contains(connection, "commit", _renew_statistics):

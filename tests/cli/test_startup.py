@@ -93,3 +93,22 @@ def test_the_narrowed_command_answers_as_the_whole_tree(world_url: str, argv: li
     narrow = runner.invoke(narrowed(app, with_db), with_db)
     assert (narrow.exit_code, narrow.output) == (whole.exit_code, whole.output)
     assert whole.exit_code in (0, 1, 2)
+
+
+def test_an_import_loads_its_own_importer_only() -> None:
+    """`import comtrade` of an unchanged file is mostly start-up: the other data sets' readers
+    (XML, mappings) and the fixture loader are not loaded."""
+    script = (
+        "import sys, json\n"
+        "from bilateral_db.imports import IMPORTERS\n"
+        "IMPORTERS['comtrade']\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    loaded = set(json.loads(output.splitlines()[-1]))
+    assert "bilateral_db.imports.comtrade" in loaded
+    others = {"archigos", "pocom", "hsg_travels", "hsg_visits", "cow_igo", "cow_trade"}
+    assert loaded.isdisjoint(f"bilateral_db.imports.{name}" for name in others)
+    assert "bilateral_db.load" not in loaded and "bilateral_db.fixtures" not in loaded

@@ -113,6 +113,11 @@ def test_writers_at_once_end_in_one_writers_state(
     inputs = {w.name: w.inputs(tmp_path / w.name, ROWS) for w in writers}
     engine = make_engine(url)
     try:
+        # A round trip first: what an import adds for good (Comtrade's product categories)
+        # is counted in the first import's record alone, so states are taken after it.
+        for w in writers:
+            w.write(engine, inputs[w.name][1])
+            w.write(engine, inputs[w.name][0])
         for w in writers:
             w.write(engine, inputs[w.name][1])
         state_b = _signature(url, writers)

@@ -23,13 +23,13 @@ import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from support.faults import SCALE, canonical_dump
-from support.writers import IMPORT_NAMES, importer_source, read_csv_text
+from support.writers import CSV_IMPORT_NAMES, importer_source, read_csv_text
 from typer.testing import CliRunner
 
 from bilateral_db.cli import app
 
 runner = CliRunner()
-EXAMPLES = 15 * SCALE  # per importer and backend: 120 cases a run
+EXAMPLES = 15 * SCALE  # per importer and backend: 180 cases a run
 Draw = Callable[[st.SearchStrategy[Any]], Any]
 
 pytestmark = [pytest.mark.fault]
@@ -71,6 +71,20 @@ FORMATS = {
         dates=("startdate", "enddate"),
         interval=(("startdate",), ("enddate",)),
         name="leader",
+    ),
+    # The legacy Comtrade layout: area codes are whole numbers (empty years, values and
+    # quantities are allowed: unknown); columns whose absence the message names as written
+    # (without Trade Flow Code or Trade Value (US$) the file is not Comtrade's at all).
+    "comtrade": Format(
+        required=("Classification", "Year", "Commodity Code"),
+        integers=("Reporter Code", "Partner Code", "Period"),
+        name="Reporter",
+    ),
+    # The tidy trade CSV: its period is the one cell with a form a date breaks.
+    "trade": Format(
+        required=("reporter", "partner", "period", "flow", "category", "value", "unit", "source"),
+        dates=("period",),
+        name="note",
     ),
 }
 NOT_NUMBERS = ["abc", "1.5", "", " ", "NaN", "Infinity", "0x10", "1_000", "١٢٣", "+-1", "1e3"]
@@ -207,7 +221,7 @@ MUTATIONS: dict[str, list[Callable[[list[list[str]], Format, Draw], Case]]] = {
         *([reversed_interval] if FORMATS[name].interval else []),
         duplicate_row,
     ]
-    for name in IMPORT_NAMES
+    for name in CSV_IMPORT_NAMES
 }
 
 
@@ -221,11 +235,11 @@ def _csv_bytes(rows: list[list[str]], line_end: str = "\n") -> bytes:
 def sources() -> dict[str, list[list[str]]]:
     return {
         name: list(csv.reader(read_csv_text(importer_source(name)).splitlines()))
-        for name in IMPORT_NAMES
+        for name in CSV_IMPORT_NAMES
     }
 
 
-@pytest.mark.parametrize("name", IMPORT_NAMES)
+@pytest.mark.parametrize("name", CSV_IMPORT_NAMES)
 @settings(
     max_examples=EXAMPLES,
     deadline=None,

@@ -97,3 +97,13 @@ def test_damaged_gzip_and_garbage_are_refused(
     garbage.write_bytes(b"\xff\x00\xfe" * 50)
     (problem,) = _refused(curated_engine, "cow-states", garbage, snapshot)
     assert problem.startswith(f"{garbage}:1: ")
+
+
+def test_every_data_set_has_a_precedence_of_its_own() -> None:
+    """The release table's precedence is unique: two data sets sharing one could not both be
+    imported (comtrade shared archigos' 40, the tidy trade CSV hsg-visits' 70)."""
+    from bilateral_db.imports import IMPORTERS
+
+    precedences = [importer.dataset.precedence for importer in IMPORTERS.values()]
+    assert len(set(precedences)) == len(precedences), sorted(precedences)
+    assert 0 not in precedences  # the curated fixtures'

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterator
 from operator import itemgetter
+from typing import Any
 
 from bilateral_db.core import periods
 from bilateral_db.core.periods import Period, PeriodError
@@ -32,6 +33,10 @@ from bilateral_db.imports.trade_files.numbers import machine_units
 from bilateral_db.imports.trade_files.table import Table
 
 CENTS, MILLI = 2, 3  # decimal places of stored money and quantities
+MISSING: Any = object()
+# Cells most rows hold, read once: estimation codes, and true/false as Comtrade writes them.
+FLAGS: dict[str, int | None] = {"": None, **{str(code): code for code in range(100)}}
+BOOLS: dict[str, bool | None] = {"": None, "0": False, "1": True, "true": True, "false": False}
 TRUE, FALSE = frozenset({"true", "1"}), frozenset({"false", "0"})
 MAX_CODE_DIGITS = 12
 # The fields _row reads, in its order: layouts name the columns they have of them.
@@ -140,10 +145,17 @@ class TableReading:
             value: int | bool | None = int(value_text) * 100
         else:
             value = self._money(line, "value", value_text)
-        unit = self._unit(line, unit_text) if unit_text else None
+        unit = (QUANTITY_UNITS.get(unit_text) or self._unit(line, unit_text)) if unit_text else None
         quantity = self._quantity(line, qty_text, unit) if qty_text else None
-        weight = self._measure(line, "net_weight", weight_text, MILLI) if weight_text else None
-        flag = self._flag(line, flag_text) if flag_text else None
+        if not weight_text:
+            weight: int | bool | None = None
+        elif weight_text.isdigit() and weight_text.isascii() and len(weight_text) <= 15:
+            weight = int(weight_text) * 1000  # MILLI places: grams of a kilogram
+        else:
+            weight = self._measure(line, "net_weight", weight_text, MILLI)
+        flag = FLAGS.get(flag_text, MISSING)
+        if flag is MISSING:
+            flag = self._flag(line, flag_text)
         if (
             period is None
             or flow is None
@@ -164,6 +176,7 @@ class TableReading:
         else:
             qty_estimated = self._bool(line, "qty_estimated", qty_estimated_text)
             weight_estimated = self._bool(line, "net_weight_estimated", weight_estimated_text)
+        areas = self.areas
         row = ComtradeRow(
             self.table.name,
             line,
@@ -171,12 +184,14 @@ class TableReading:
             period,
             reporter,
             partner,
-            self.areas.get((reporter, period)) or self._area(line, reporter, period),
-            self.areas.get((partner, period)) or self._area(line, partner, period),
+            areas.get((reporter, period)) or self._area(line, reporter, period),
+            areas.get((partner, period)) or self._area(line, partner, period),
             flow,
             commodity[0],
             commodity[1],
-            self._bool(line, "is_leaf", is_leaf),
+            leaf
+            if (leaf := BOOLS.get(is_leaf, MISSING)) is not MISSING
+            else self._bool(line, "is_leaf", is_leaf),
             value,
             self._valuation(line, value, cif, fob) if (cif or fob) else Valuation.NOT_STATED,
             quantity,
@@ -185,7 +200,9 @@ class TableReading:
             weight,
             weight_estimated,
             flag,
-            self._bool(line, "is_reported", is_reported),
+            reported
+            if (reported := BOOLS.get(is_reported, MISSING)) is not MISSING
+            else self._bool(line, "is_reported", is_reported),
             self._optional_code(line, "partner2", partner2) if partner2 else None,
             customs or None,
             self._optional_code(line, "transport", transport) if transport else None,
@@ -362,7 +379,10 @@ class TableReading:
         return unit
 
     def _quantity(self, line: int, text: str, unit: QuantityUnit | None) -> int | bool | None:
-        amount = self._measure(line, "qty", text, MILLI)
+        if text.isdigit() and text.isascii() and len(text) <= 15:
+            amount: int | bool | None = int(text) * 1000  # MILLI places
+        else:
+            amount = self._measure(line, "qty", text, MILLI)
         if amount is False or amount is None:
             return amount
         if unit is None or unit.unit is None:

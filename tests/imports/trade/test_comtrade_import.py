@@ -7,6 +7,9 @@ figure by figure with what the reader reads from them.
 
 from __future__ import annotations
 
+import csv
+import importlib
+import io
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -19,6 +22,7 @@ from bilateral_db.imports import ImportFileError, import_dataset
 from bilateral_db.imports.trade_files import ComtradeReader
 
 Generate = Callable[..., tuple[list[Path], list[Any]]]
+target_module = importlib.import_module("bilateral_db.writing.target")  # not its `target()`
 SAMPLES = DATASET_SLICES / "comtrade"
 LEGACY = SAMPLES / "legacy_sample.csv"
 PLUS = SAMPLES / "plus_sample.txt"
@@ -160,10 +164,27 @@ def test_a_bad_cell_is_named_and_nothing_is_written(
     assert snapshot(curated_engine) == before
 
 
+@pytest.fixture
+def small_batches(monkeypatch: pytest.MonkeyPatch) -> int:
+    """Early insert (PostgreSQL) in batches of 97 figures, up to 200 waiting: a small file
+    goes through every step of the background insert."""
+    monkeypatch.setattr(target_module, "BATCH", 97)
+    monkeypatch.setattr(target_module, "BACKLOG", 200)
+    return 97
+
+
+@pytest.mark.parametrize("batches", ["one", "small"])
 @pytest.mark.parametrize("layout", ["legacy", "plus"])
 def test_generated_files_answer_as_the_files_say(
-    curated_engine: Engine, generate: Generate, tmp_path: Path, layout: str
+    curated_engine: Engine,
+    generate: Generate,
+    tmp_path: Path,
+    layout: str,
+    batches: str,
+    request: pytest.FixtureRequest,
 ) -> None:
+    if batches == "small":
+        request.getfixturevalue("small_batches")
     paths, _ = generate(tmp_path, 3000, layout=layout, files=2, compress="gz")
     result = import_dataset(curated_engine, "comtrade", paths)
     reader = ComtradeReader(paths)
@@ -185,3 +206,45 @@ def test_generated_files_answer_as_the_files_say(
     assert sorted(stored) == sorted(expected)
     assert result.counts["trade_figure"] == len(expected)
     assert result.counts["source_rows"] == 3000
+
+
+def test_a_figure_given_again_batches_later_is_named_by_both_lines(
+    curated_engine: Engine, generate: Generate, tmp_path: Path, small_batches: int, snapshot
+) -> None:
+    """The second copy of a figure arrives after the first was inserted (PostgreSQL): the
+    import still names both lines, reads the whole file first, and writes nothing."""
+    (path,), _ = generate(tmp_path, 3000, layout="legacy")
+    lines = path.read_text().splitlines()
+    partner = lines[0].split(",").index("Partner Code")
+    not_stored = {"0", "899", "490", "837", "838", "839"}  # World, areas n.e.s., specials
+    figure = next(
+        n for n in range(300, len(lines)) if next(csv.reader([lines[n]]))[partner] not in not_stored
+    )
+    again = tmp_path / "again.csv"
+    again.write_text(f"{lines[0]}\n{lines[figure]}\n")
+    before = snapshot(curated_engine)
+    with pytest.raises(ImportFileError) as raised:
+        import_dataset(curated_engine, "comtrade", [path, again])
+    message = str(raised.value)
+    assert message.startswith("1 problem")
+    assert f"{again}:2: the figure of actors" in message
+    assert f"is also given at {path}:{figure + 1}" in message
+    assert snapshot(curated_engine) == before
+
+
+def test_a_bad_cell_after_batches_were_inserted_writes_nothing(
+    curated_engine: Engine, generate: Generate, tmp_path: Path, small_batches: int, snapshot
+) -> None:
+    (path,), _ = generate(tmp_path, 2000, layout="legacy")
+    lines = path.read_text().splitlines()
+    cells = next(csv.reader([lines[1900]]))
+    cells[lines[0].split(",").index("Trade Value (US$)")] = "12x4"
+    written = io.StringIO()
+    csv.writer(written, lineterminator="").writerow(cells)
+    lines[1900] = written.getvalue()
+    path.write_text("\n".join(lines) + "\n")
+    before = snapshot(curated_engine)
+    with pytest.raises(ImportFileError) as raised:
+        import_dataset(curated_engine, "comtrade", [path])
+    assert f"{path}:1901: " in str(raised.value)
+    assert snapshot(curated_engine) == before
