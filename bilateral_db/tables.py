@@ -38,11 +38,14 @@ if TYPE_CHECKING:
     AGREEMENT_PARTY: Table
     AGREEMENT_TOPIC: Table
     BLOC: Table
+    BLOC_NAME: Table
+    BLOC_SUCCESSION: Table
     BODY: Table
     CITATION: Table
     CITY: Table
     COUNTRY: Table
     COUNTRY_CODE: Table
+    COUNTRY_NAME: Table
     COVERAGE: Table
     CURRENCY: Table
     DIALOGUE_COORDINATION: Table
@@ -54,6 +57,7 @@ if TYPE_CHECKING:
     PARTICIPANT: Table
     PERSON: Table
     POST: Table
+    POST_TITLE: Table
     PRODUCT_CATEGORY: Table
     PROGRESS_STATEMENT: Table
     RELATION_TOPIC: Table
@@ -138,6 +142,35 @@ def _bloc() -> Table:
     )
 
 
+def _bloc_name() -> Table:
+    return Table(
+        "bloc_name",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _bloc_succession() -> Table:
+    return Table(
+        "bloc_succession",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("predecessor_bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("successor_bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("succeeded_on", Date(), nullable=False),
+        Column("succeeded_on_precision", String(length=5), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _body() -> Table:
     return Table(
         "body",
@@ -218,6 +251,21 @@ def _country_code() -> Table:
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("alternative_of_id", Integer(), ForeignKey("country_code.id")),
         Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _country_name() -> Table:
+    return Table(
+        "country_name",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -388,6 +436,21 @@ def _post() -> Table:
         Column("title", String(length=200), nullable=False),
         Column("single_seat", Boolean(), nullable=False),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+    )
+
+
+def _post_title() -> Table:
+    return Table(
+        "post_title",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("post_id", Integer(), ForeignKey("post.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -619,11 +682,14 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
     "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
     "BLOC": (_bloc, "FACT RELEASE"),
+    "BLOC_NAME": (_bloc_name, "BLOC FACT"),
+    "BLOC_SUCCESSION": (_bloc_succession, "BLOC FACT"),
     "BODY": (_body, "ACTOR FACT RELEASE"),
     "CITATION": (_citation, "FACT SOURCE"),
     "CITY": (_city, "COUNTRY"),
     "COUNTRY": (_country, "FACT"),
     "COUNTRY_CODE": (_country_code, "COUNTRY FACT RELEASE"),
+    "COUNTRY_NAME": (_country_name, "COUNTRY FACT"),
     "COVERAGE": (_coverage, "ACTOR BLOC POST RELEASE"),
     "CURRENCY": (_currency, ""),
     "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
@@ -635,6 +701,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
     "PERSON": (_person, "FACT RELEASE"),
     "POST": (_post, "ACTOR BODY RELEASE"),
+    "POST_TITLE": (_post_title, "FACT POST"),
     "PRODUCT_CATEGORY": (_product_category, ""),
     "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON"),
     "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),

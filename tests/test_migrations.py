@@ -12,6 +12,7 @@ import ast
 import json
 import os
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -317,6 +318,24 @@ def _keep_what_0005_holds(engine: Engine) -> None:
     assert before and after and after < before, "the bundled fixtures hold a bloc's post"
 
 
+# What revisions before 0009 cannot hold: dated names and titles, blocs' successions (with their
+# facts, so that no fact is left without its row).
+_NAME_TABLES = ("country_name", "bloc_name", "post_title", "bloc_succession")
+# What the bundled fixtures write into them: the next load of a database upgraded to 0009.
+_NAMES_LOADED = {"country_name": 4, "bloc_name": 2, "post_title": 2, "bloc_succession": 3}
+
+
+def _keep_what_0008_holds(engine: Engine) -> None:
+    """Delete from a database at head what a database before 0009 cannot hold."""
+    with engine.begin() as connection:
+        for table in _NAME_TABLES:
+            facts = connection.exec_driver_sql(f"SELECT fact_id FROM {table}").scalars().all()
+            assert len(facts) == _NAMES_LOADED[table], table
+            connection.exec_driver_sql(f"DELETE FROM {table}")
+            for fact in facts:
+                connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+
+
 def _keep_reported_series(engine: Engine) -> None:
     """Delete the smoothed series: before 0005 no column tells it from the reported one."""
     with engine.begin() as connection:
@@ -392,6 +411,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             connection.exec_driver_sql("DELETE FROM membership WHERE alternative_of_id IS NOT NULL")
             for fact in facts:
                 connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+        _keep_what_0008_holds(head)
         _keep_what_0005_holds(head)
         _copy_rows(head, old)
         migrations.upgrade(old_url)
@@ -407,6 +427,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             "body": 1,
             "post": 2,
             "term": 3,
+            **_NAMES_LOADED,  # ... and what 0008 could not: dated names and successions
         }
     finally:
         head.dispose()
@@ -429,6 +450,7 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     query = "SELECT * FROM v_trade ORDER BY trade_figure_id"
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0008_holds(head)
         _keep_what_0005_holds(head)
         _keep_reported_series(head)
         _copy_rows(head, old)
@@ -472,6 +494,7 @@ def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
     )
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0008_holds(head)
         _keep_what_0005_holds(head)
         _keep_reported_series(head)
         _copy_rows(head, old)
@@ -511,6 +534,7 @@ def test_0006_keeps_every_post_and_term_and_the_next_load_adds_the_new_shapes(
     migrations.upgrade(old_url, "0005")
     old = make_engine(old_url)
     try:
+        _keep_what_0008_holds(head)
         _keep_what_0005_holds(head)
         _copy_rows(head, old)
         with old.connect() as connection:
@@ -595,6 +619,7 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
 
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0008_holds(head)
         _copy_rows(head, old)
         before = sums(old)
         migrations.upgrade(old_url)
@@ -613,6 +638,42 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
         assert before == [
             ("ASEAN", "RUS", "import", 3716 * million, 1, 10, "cow-trade-4.0"),
             ("RUS", "ASEAN", "import", 2232 * million, 1, 10, "cow-trade-4.0"),
+        ]
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0009_keeps_every_row_and_the_next_load_adds_the_names_and_successions(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0008 holding the bundled fixtures (less the dated names and successions
+    0008 cannot hold), upgraded to 0009: every row kept, no drift; the next load adds only the
+    names, titles and successions, and the Shanghai Five's members answer for the SCO's line."""
+    from conftest import clone_database
+
+    from bilateral_db import reports
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0008")
+    old = make_engine(old_url)
+    try:
+        _keep_what_0008_holds(head)
+        _copy_rows(head, old)
+        migrations.upgrade(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        result = load_fixtures(old)
+        inserted = {name: counts.inserted for name, counts in result.entities.items()}
+        assert {name: n for name, n in inserted.items() if n} == _NAMES_LOADED
+        with old.connect() as connection:
+            rows = reports.members_on(
+                connection, bloc="SCO", on=date(2000, 1, 1), role="member", lineage=True
+            )
+        assert [(r.bloc, r.country) for r in rows] == [
+            ("SHANGHAI5", code) for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK")
         ]
     finally:
         head.dispose()

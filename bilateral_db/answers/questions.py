@@ -201,6 +201,13 @@ QUESTIONS: tuple[Question, ...] = (
                 choices=_roles,
             ),
             *_claims(on_a_day=True),
+            Param(
+                "lineage",
+                Kind.FLAG,
+                "Follow the bloc's line back: on a day before it succeeded another bloc (the "
+                "SCO the Shanghai Five), list the predecessor's members too, under its code.",
+                None,
+            ),
         ),
         group_by="role",
         plot="memberships",

@@ -141,6 +141,15 @@ class BodyKind(StrEnum):
     OTHER = "other"
 
 
+class SuccessionKind(StrEnum):
+    """How a bloc followed another: under a new name (the same body), in its place (a new
+    body: GATT -> WTO, the Shanghai Five -> SCO), or by absorbing it (the EC into the EU)."""
+
+    RENAMED = "renamed"
+    REPLACED = "replaced"
+    MERGED = "merged"
+
+
 class AgreementKind(StrEnum):
     TREATY = "treaty"
     CHARTER = "charter"

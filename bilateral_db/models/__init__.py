@@ -25,6 +25,7 @@ if TYPE_CHECKING:
     from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
     from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
+    from bilateral_db.models.names import BlocName, BlocSuccession, CountryName, PostTitle
     from bilateral_db.models.officials import Person, Post, Term
     from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
     from bilateral_db.models.sources import FACT_ENTITIES, Citation, Fact, Source
@@ -44,6 +45,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
     "meetings": ("Meeting", "MeetingKind", "Participant"),
+    "names": ("BlocName", "BlocSuccession", "CountryName", "PostTitle"),
     "officials": ("Person", "Post", "Term"),
     "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
     "sources": ("FACT_ENTITIES", "Citation", "Fact", "Source"),
@@ -94,11 +96,14 @@ __all__ = [
     "AgreementTopic",
     "Base",
     "Bloc",
+    "BlocName",
+    "BlocSuccession",
     "Body",
     "Citation",
     "City",
     "Country",
     "CountryCode",
+    "CountryName",
     "Coverage",
     "Currency",
     "DialogueCoordination",
@@ -110,6 +115,7 @@ __all__ = [
     "Participant",
     "Person",
     "Post",
+    "PostTitle",
     "ProductCategory",
     "ProgressStatement",
     "RelationTopic",

@@ -1,0 +1,301 @@
+"""Dated names of countries, blocs and posts; blocs that succeed blocs.
+
+Names change: Burma became Myanmar (1989-06-18), Macedonia North Macedonia (2019-02-12), the
+European Economic Community the European Community (1993-11-01); a post's title changes with
+its ministry. `country_name`, `bloc_name` and `post_title` hold what a source says a name was
+over a closed interval (either end may be unknown), cited like every fact; answers use the
+name of the day they are about and fall back to the row's own name.
+
+Blocs succeed blocs: the WTO replaced GATT on 1995-01-01, the SCO the Shanghai Five on
+2001-06-15, the EU absorbed the EC on 2009-12-01. `bloc_succession` holds the dated relation
+(predecessor, successor, day, kind: renamed, replaced, merged), which reports follow when
+asked (`report members SCO --lineage`).
+
+Nothing existing changes but the list of tables a fact may belong to (fact.entity's CHECK).
+SQLite rebuilds `fact` to change a CHECK, which it refuses while a view names the table, so
+every view is dropped first and created again at the version it had.
+
+Revision ID: 0009
+Revises: 0008
+Create Date: 2026-12-07
+"""
+
+from collections.abc import Sequence
+
+import sqlalchemy as sa
+
+from alembic import op
+
+revision: str = "0009"
+down_revision: str | None = "0008"
+branch_labels: str | Sequence[str] | None = None
+depends_on: str | Sequence[str] | None = None
+
+# Every view at 0008, readers last: dropped and created again at the same version.
+VIEWS = {
+    "v_membership": "0003",
+    "v_meeting_participant": "0003",
+    "v_trade": "0005",
+    "v_claim": "0006",
+    "v_term": "0006",
+    "v_country_year": "0006",
+    "v_country_year_gw": "0006",
+    "v_dyad_year": "0006",
+    "v_dyad_year_gw": "0006",
+}
+FACT_ENTITIES_BEFORE = (
+    "country",
+    "country_code",
+    "bloc",
+    "body",
+    "membership",
+    "dialogue_coordination",
+    "person",
+    "term",
+    "meeting",
+    "participant",
+    "meeting_topic",
+    "relation_topic",
+    "agreement",
+    "agreement_topic",
+    "progress_statement",
+    "trade_figure",
+    "trade_reported_change",
+)
+NEW_FACT_ENTITIES = ("country_name", "bloc_name", "post_title", "bloc_succession")
+FACT_ENTITIES_AFTER = (*FACT_ENTITIES_BEFORE, *NEW_FACT_ENTITIES)
+SUCCESSION_KINDS = ("renamed", "replaced", "merged")
+PRECISIONS = ("day", "month", "year")
+PRECISION_COMMENT = "Precision of {}: day, month or year (the date is the period's first day)."
+FACT_COMMENT = "The fact this row states; its sources are in citation."
+# table -> (owner column, owner table, what is named, owner comment, table comment, beginning)
+NAMES = {
+    "country_name": (
+        "country_id",
+        "country",
+        "name",
+        "The country named.",
+        "Dated names of countries: the name an answer about a day uses.",
+        "since the country's beginning",
+    ),
+    "bloc_name": (
+        "bloc_id",
+        "bloc",
+        "name",
+        "The bloc named.",
+        "Dated names of blocs: the name an answer about a day uses.",
+        "since the bloc's founding",
+    ),
+    "post_title": (
+        "post_id",
+        "post",
+        "title",
+        "The post titled.",
+        "Dated titles of posts: the title an answer about a day uses.",
+        "since the post's beginning",
+    ),
+}
+
+
+def _in(column: str, values: Sequence[str]) -> str:
+    return f"{column} IN ({', '.join(repr(value) for value in values)})"
+
+
+def _dated(table: str, name: str) -> list[sa.CheckConstraint]:
+    precision = f"{name}_precision"
+    return [
+        sa.CheckConstraint(
+            _in(precision, PRECISIONS), name=op.f(f"ck_{table}_{precision}_vocabulary")
+        ),
+        sa.CheckConstraint(
+            f"({name} IS NULL AND {precision} IS NULL) "
+            f"OR ({name} IS NOT NULL AND {precision} IS NOT NULL)",
+            name=op.f(f"ck_{table}_{precision}_present"),
+        ),
+    ]
+
+
+def _create_name_table(table: str) -> None:
+    owner, owner_table, what, owner_comment, comment, beginning = NAMES[table]
+    op.create_table(
+        table,
+        sa.Column(
+            "id",
+            sa.Integer(),
+            nullable=False,
+            comment="Surrogate key; stable only within one database.",
+        ),
+        sa.Column(owner, sa.Integer(), nullable=False, comment=owner_comment),
+        sa.Column(
+            "name",
+            sa.String(length=200),
+            nullable=False,
+            comment=f"The {what}, as the source writes it.",
+        ),
+        sa.Column(
+            "start_date",
+            sa.Date(),
+            nullable=True,
+            comment=f"First day of the {what}; NULL: {beginning}, or not given.",
+        ),
+        sa.Column(
+            "start_date_precision",
+            sa.String(length=5),
+            nullable=True,
+            comment=PRECISION_COMMENT.format("start_date"),
+        ),
+        sa.Column(
+            "end_date",
+            sa.Date(),
+            nullable=True,
+            comment=f"Last day of the {what}; NULL while in use.",
+        ),
+        sa.Column(
+            "end_date_precision",
+            sa.String(length=5),
+            nullable=True,
+            comment=PRECISION_COMMENT.format("end_date"),
+        ),
+        sa.Column("fact_id", sa.Integer(), nullable=False, comment=FACT_COMMENT),
+        *_dated(table, "end_date"),
+        sa.CheckConstraint("name <> ''", name=op.f(f"ck_{table}_name_present")),
+        *_dated(table, "start_date"),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name=op.f(f"ck_{table}_end_date_not_before_start_date"),
+        ),
+        sa.ForeignKeyConstraint(
+            [owner],
+            [f"{owner_table}.id"],
+            name=op.f(f"fk_{table}_{owner}_{owner_table}"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["fact.id"], name=op.f(f"fk_{table}_fact_id_fact"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f(f"pk_{table}")),
+        sa.UniqueConstraint(
+            owner, "name", "start_date", name=op.f(f"uq_{table}_{owner}_name_start_date")
+        ),
+        sa.UniqueConstraint("fact_id", name=op.f(f"uq_{table}_fact_id")),
+        comment=comment,
+    )
+    # NULLs are distinct in a unique constraint: the names without a start have their own.
+    op.create_index(
+        f"uq_{table}_{owner}_name",
+        table,
+        [owner, "name"],
+        unique=True,
+        sqlite_where=sa.text("start_date IS NULL"),
+        postgresql_where=sa.text("start_date IS NULL"),
+    )
+
+
+def _create_succession() -> None:
+    op.create_table(
+        "bloc_succession",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            nullable=False,
+            comment="Surrogate key; stable only within one database.",
+        ),
+        sa.Column(
+            "predecessor_bloc_id", sa.Integer(), nullable=False, comment="The bloc succeeded."
+        ),
+        sa.Column(
+            "successor_bloc_id",
+            sa.Integer(),
+            nullable=False,
+            comment="The bloc that succeeded it.",
+        ),
+        sa.Column(
+            "succeeded_on",
+            sa.Date(),
+            nullable=False,
+            comment="First day of the successor's part of the line (first day of its period).",
+        ),
+        sa.Column(
+            "succeeded_on_precision",
+            sa.String(length=5),
+            nullable=False,
+            comment="Precision of succeeded_on: day, month or year.",
+        ),
+        sa.Column(
+            "kind", sa.String(length=40), nullable=False, comment="renamed, replaced or merged."
+        ),
+        sa.Column("fact_id", sa.Integer(), nullable=False, comment=FACT_COMMENT),
+        sa.CheckConstraint(
+            _in("kind", SUCCESSION_KINDS), name=op.f("ck_bloc_succession_kind_vocabulary")
+        ),
+        *_dated("bloc_succession", "succeeded_on"),
+        sa.CheckConstraint(
+            "predecessor_bloc_id <> successor_bloc_id",
+            name=op.f("ck_bloc_succession_distinct_blocs"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["fact_id"],
+            ["fact.id"],
+            name=op.f("fk_bloc_succession_fact_id_fact"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["predecessor_bloc_id"],
+            ["bloc.id"],
+            name=op.f("fk_bloc_succession_predecessor_bloc_id_bloc"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["successor_bloc_id"],
+            ["bloc.id"],
+            name=op.f("fk_bloc_succession_successor_bloc_id_bloc"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_bloc_succession")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_bloc_succession_fact_id")),
+        sa.UniqueConstraint(
+            "predecessor_bloc_id",
+            "successor_bloc_id",
+            name=op.f("uq_bloc_succession_predecessor_bloc_id_successor_bloc_id"),
+        ),
+        comment="Blocs that succeed blocs (GATT -> WTO, the Shanghai Five -> SCO): reports "
+        "follow the line when asked.",
+    )
+    op.create_index(
+        op.f("ix_bloc_succession_successor_bloc_id"),
+        "bloc_succession",
+        ["successor_bloc_id"],
+        unique=False,
+    )
+
+
+def _fact_entities(values: Sequence[str]) -> None:
+    with op.batch_alter_table("fact") as batch_op:
+        batch_op.drop_constraint(op.f("ck_fact_entity_vocabulary"), type_="check")
+        batch_op.create_check_constraint(op.f("ck_fact_entity_vocabulary"), _in("entity", values))
+
+
+def upgrade() -> None:
+    for name, version in reversed(VIEWS.items()):
+        op.drop_view(name, version)
+    _fact_entities(FACT_ENTITIES_AFTER)
+    for table in NAMES:
+        _create_name_table(table)
+    _create_succession()
+    for name, version in VIEWS.items():
+        op.create_view(name, version)
+
+
+def downgrade() -> None:
+    for name, version in reversed(VIEWS.items()):
+        op.drop_view(name, version)
+    op.drop_index(op.f("ix_bloc_succession_successor_bloc_id"), table_name="bloc_succession")
+    op.drop_table("bloc_succession")
+    for table, (owner, *_) in reversed(NAMES.items()):
+        op.drop_index(f"uq_{table}_{owner}_name", table_name=table)
+        op.drop_table(table)
+    # The facts the dropped rows stated go with them: no fact is left without its row.
+    op.execute(f"DELETE FROM fact WHERE {_in('entity', NEW_FACT_ENTITIES)}")
+    _fact_entities(FACT_ENTITIES_BEFORE)
+    for name, version in VIEWS.items():
+        op.create_view(name, version)
