@@ -53,6 +53,7 @@ if TYPE_CHECKING:
     MEETING: Table
     MEETING_KIND: Table
     MEETING_TOPIC: Table
+    MEMBER_LIST: Table
     MEMBERSHIP: Table
     PARTICIPANT: Table
     PERSON: Table
@@ -370,6 +371,22 @@ def _meeting_topic() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
         Column("topic_id", Integer(), ForeignKey("topic.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _member_list() -> Table:
+    return Table(
+        "member_list",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("role", String(length=40), nullable=False),
+        Column("status", String(length=40), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
@@ -697,6 +714,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
     "MEETING_KIND": (_meeting_kind, ""),
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
+    "MEMBER_LIST": (_member_list, "BLOC FACT"),
     "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
     "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
     "PERSON": (_person, "FACT RELEASE"),

@@ -318,11 +318,17 @@ def _keep_what_0005_holds(engine: Engine) -> None:
     assert before and after and after < before, "the bundled fixtures hold a bloc's post"
 
 
-# What revisions before 0009 cannot hold: dated names and titles, blocs' successions (with their
-# facts, so that no fact is left without its row).
-_NAME_TABLES = ("country_name", "bloc_name", "post_title", "bloc_succession")
+# What revisions before 0009 cannot hold: dated names and titles, blocs' successions, what
+# sources say of their member lists (with their facts, so that no fact is left without its row).
+_NAME_TABLES = ("country_name", "bloc_name", "post_title", "bloc_succession", "member_list")
 # What the bundled fixtures write into them: the next load of a database upgraded to 0009.
-_NAMES_LOADED = {"country_name": 4, "bloc_name": 2, "post_title": 2, "bloc_succession": 3}
+_NAMES_LOADED = {
+    "country_name": 4,
+    "bloc_name": 2,
+    "post_title": 2,
+    "bloc_succession": 3,
+    "member_list": 1,
+}
 
 
 def _keep_what_0008_holds(engine: Engine) -> None:
@@ -644,12 +650,12 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
         old.dispose()
 
 
-def test_0009_keeps_every_row_and_the_next_load_adds_the_names_and_successions(
+def test_0009_keeps_every_row_and_the_next_load_adds_names_successions_and_lists(
     database_factory, curated_template_url: str, snapshot
 ) -> None:
-    """A database at 0008 holding the bundled fixtures (less the dated names and successions
-    0008 cannot hold), upgraded to 0009: every row kept, no drift; the next load adds only the
-    names, titles and successions, and the Shanghai Five's members answer for the SCO's line."""
+    """A database at 0008 holding the bundled fixtures (less the dated names, successions and
+    member lists 0008 cannot hold), upgraded to 0009: every row kept, no drift; the next load
+    adds only those, and the Shanghai Five's members answer for the SCO's line."""
     from conftest import clone_database
 
     from bilateral_db import reports
@@ -672,8 +678,8 @@ def test_0009_keeps_every_row_and_the_next_load_adds_the_names_and_successions(
             rows = reports.members_on(
                 connection, bloc="SCO", on=date(2000, 1, 1), role="member", lineage=True
             )
-        assert [(r.bloc, r.country) for r in rows] == [
-            ("SHANGHAI5", code) for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK")
+        assert [(r.bloc, r.country, r.listed, r.list_status) for r in rows] == [
+            ("SHANGHAI5", code, 5, "incomplete") for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK")
         ]
     finally:
         head.dispose()

@@ -11,6 +11,10 @@ Blocs succeed blocs: the WTO replaced GATT on 1995-01-01, the SCO the Shanghai F
 (predecessor, successor, day, kind: renamed, replaced, merged), which reports follow when
 asked (`report members SCO --lineage`).
 
+A source may say that its list of a bloc's members (in a role) is complete over a period, or
+not: `member_list` holds those statements (complete, incomplete), cited, so that `report
+members` says "9 listed, list incomplete" instead of presenting a partial list as whole.
+
 Nothing existing changes but the list of tables a fact may belong to (fact.entity's CHECK).
 SQLite rebuilds `fact` to change a CHECK, which it refuses while a view names the table, so
 every view is dropped first and created again at the version it had.
@@ -62,9 +66,31 @@ FACT_ENTITIES_BEFORE = (
     "trade_figure",
     "trade_reported_change",
 )
-NEW_FACT_ENTITIES = ("country_name", "bloc_name", "post_title", "bloc_succession")
+NEW_FACT_ENTITIES = (
+    "country_name",
+    "bloc_name",
+    "post_title",
+    "bloc_succession",
+    "member_list",
+)
 FACT_ENTITIES_AFTER = (*FACT_ENTITIES_BEFORE, *NEW_FACT_ENTITIES)
 SUCCESSION_KINDS = ("renamed", "replaced", "merged")
+LIST_STATUSES = ("complete", "incomplete")
+# The membership roles of 0008 (ck_membership_role_vocabulary), which a list is of.
+ROLES = (
+    "member",
+    "associate_member",
+    "observer",
+    "candidate",
+    "applicant",
+    "suspended",
+    "dialogue_partner",
+    "sectoral_dialogue_partner",
+    "development_partner",
+    "strategic_partner",
+    "comprehensive_strategic_partner",
+    "chair",
+)
 PRECISIONS = ("day", "month", "year")
 PRECISION_COMMENT = "Precision of {}: day, month or year (the date is the period's first day)."
 FACT_COMMENT = "The fact this row states; its sources are in citation."
@@ -269,6 +295,86 @@ def _create_succession() -> None:
     )
 
 
+def _create_member_list() -> None:
+    op.create_table(
+        "member_list",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            nullable=False,
+            comment="Surrogate key; stable only within one database.",
+        ),
+        sa.Column("bloc_id", sa.Integer(), nullable=False, comment="The bloc whose list it is."),
+        sa.Column(
+            "role",
+            sa.String(length=40),
+            nullable=False,
+            comment="The role listed: member, observer, … (see vocabulary).",
+        ),
+        sa.Column(
+            "status", sa.String(length=40), nullable=False, comment="complete or incomplete."
+        ),
+        sa.Column(
+            "start_date",
+            sa.Date(),
+            nullable=True,
+            comment="First day the statement covers; NULL: since the bloc's founding.",
+        ),
+        sa.Column(
+            "start_date_precision",
+            sa.String(length=5),
+            nullable=True,
+            comment=PRECISION_COMMENT.format("start_date"),
+        ),
+        sa.Column(
+            "end_date", sa.Date(), nullable=True, comment="Last day it covers; NULL: still so."
+        ),
+        sa.Column(
+            "end_date_precision",
+            sa.String(length=5),
+            nullable=True,
+            comment=PRECISION_COMMENT.format("end_date"),
+        ),
+        sa.Column("fact_id", sa.Integer(), nullable=False, comment=FACT_COMMENT),
+        *_dated("member_list", "end_date"),
+        sa.CheckConstraint(_in("role", ROLES), name=op.f("ck_member_list_role_vocabulary")),
+        *_dated("member_list", "start_date"),
+        sa.CheckConstraint(
+            _in("status", LIST_STATUSES), name=op.f("ck_member_list_status_vocabulary")
+        ),
+        sa.CheckConstraint(
+            "end_date IS NULL OR start_date IS NULL OR end_date >= start_date",
+            name=op.f("ck_member_list_end_date_not_before_start_date"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["bloc_id"], ["bloc.id"], name=op.f("fk_member_list_bloc_id_bloc"), ondelete="CASCADE"
+        ),
+        sa.ForeignKeyConstraint(
+            ["fact_id"], ["fact.id"], name=op.f("fk_member_list_fact_id_fact"), ondelete="CASCADE"
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_member_list")),
+        sa.UniqueConstraint(
+            "bloc_id",
+            "role",
+            "status",
+            "start_date",
+            name=op.f("uq_member_list_bloc_id_role_status_start_date"),
+        ),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_member_list_fact_id")),
+        comment="Whether a source's list of a bloc's members (in a role) is complete over a "
+        "period.",
+    )
+    # NULLs are distinct in a unique constraint: the claims without a start have their own.
+    op.create_index(
+        "uq_member_list_bloc_id_role_status",
+        "member_list",
+        ["bloc_id", "role", "status"],
+        unique=True,
+        sqlite_where=sa.text("start_date IS NULL"),
+        postgresql_where=sa.text("start_date IS NULL"),
+    )
+
+
 def _fact_entities(values: Sequence[str]) -> None:
     with op.batch_alter_table("fact") as batch_op:
         batch_op.drop_constraint(op.f("ck_fact_entity_vocabulary"), type_="check")
@@ -282,6 +388,7 @@ def upgrade() -> None:
     for table in NAMES:
         _create_name_table(table)
     _create_succession()
+    _create_member_list()
     for name, version in VIEWS.items():
         op.create_view(name, version)
 
@@ -289,6 +396,8 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, version in reversed(VIEWS.items()):
         op.drop_view(name, version)
+    op.drop_index("uq_member_list_bloc_id_role_status", table_name="member_list")
+    op.drop_table("member_list")
     op.drop_index(op.f("ix_bloc_succession_successor_bloc_id"), table_name="bloc_succession")
     op.drop_table("bloc_succession")
     for table, (owner, *_) in reversed(NAMES.items()):

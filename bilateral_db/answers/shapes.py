@@ -27,6 +27,9 @@ class Shape:
     censored: dict[str, str] = field(default_factory=dict)
     silent: str | None = None  # where a row with `covered` false reads "not covered"
     phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> words
+    # A list's count and status, said under the table: members "9 listed, list incomplete"
+    # (the columns of the count, of the status, and of what the list is of).
+    footer: tuple[str, str, str] | None = None
 
 
 MEMBERSHIP = (
@@ -133,6 +136,14 @@ SHAPES: dict[str, Shape] = {
         keep=frozenset({"country", "role", "start_date", "end_date", "bloc", "source"}),
         censored={"end_date": "end_status"},
         silent="start_date",
+    ),
+    "MemberRow": Shape(
+        (*MEMBERSHIP, *PROVENANCE, "listed", "list_status"),
+        display=(*MEMBERSHIP[:5], "bloc", "source"),
+        keep=frozenset({"country", "role", "start_date", "end_date", "bloc", "source"}),
+        censored={"end_date": "end_status"},
+        silent="start_date",
+        footer=("listed", "list_status", "bloc"),
     ),
     "TermRow": Shape(
         (*TERM, *PROVENANCE),

@@ -141,6 +141,13 @@ class BodyKind(StrEnum):
     OTHER = "other"
 
 
+class ListStatus(StrEnum):
+    """What a source says of its list of a bloc's members (in one role) over a period."""
+
+    COMPLETE = "complete"  # every member of the period is listed
+    INCOMPLETE = "incomplete"  # members are listed as far as the source names them
+
+
 class SuccessionKind(StrEnum):
     """How a bloc followed another: under a new name (the same body), in its place (a new
     body: GATT -> WTO, the Shanghai Five -> SCO), or by absorbing it (the EC into the EU)."""

@@ -21,7 +21,13 @@ from bilateral_db.models.base import Base as _Base
 if TYPE_CHECKING:
     from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
     from bilateral_db.models.base import Base
-    from bilateral_db.models.blocs import Actor, Bloc, DialogueCoordination, Membership
+    from bilateral_db.models.blocs import (
+        Actor,
+        Bloc,
+        DialogueCoordination,
+        MemberList,
+        Membership,
+    )
     from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
     from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
@@ -41,7 +47,7 @@ if TYPE_CHECKING:
 # Where each name lives (tests/models check this against the modules and the imports above).
 MODULES: dict[str, tuple[str, ...]] = {
     "agreements": ("Agreement", "AgreementParty", "ProgressStatement"),
-    "blocs": ("Actor", "Bloc", "DialogueCoordination", "Membership"),
+    "blocs": ("Actor", "Bloc", "DialogueCoordination", "MemberList", "Membership"),
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
     "meetings": ("Meeting", "MeetingKind", "Participant"),
@@ -111,6 +117,7 @@ __all__ = [
     "Meeting",
     "MeetingKind",
     "MeetingTopic",
+    "MemberList",
     "Membership",
     "Participant",
     "Person",

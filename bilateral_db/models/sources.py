@@ -42,6 +42,7 @@ FACT_ENTITIES = (
     "bloc_name",
     "post_title",
     "bloc_succession",
+    "member_list",
 )
 
 

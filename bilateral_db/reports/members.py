@@ -9,12 +9,14 @@ nothing then, neither member nor not (COW's 0, a "no", gets no row).
 
 from __future__ import annotations
 
-from dataclasses import replace
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, case, func, or_, select
 
+from bilateral_db.core import dates
+from bilateral_db.core.vocabulary import BlocKind, ListStatus
 from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.coverage import COVERAGE
 from bilateral_db.reports.claims.description import RELEASE
@@ -41,9 +43,10 @@ from bilateral_db.reports.lookup import ROLE, checked
 from bilateral_db.reports.names import first_day, read_names
 from bilateral_db.reports.paging import page_rows
 from bilateral_db.reports.pointintime import covers
-from bilateral_db.tables import BLOC_SUCCESSION
+from bilateral_db.tables import BLOC_SUCCESSION, MEMBER_LIST
 
 __all__ = [
+    "MemberRow",
     "MembershipRow",
     "members_on",
     "membership_pairs",
@@ -51,6 +54,21 @@ __all__ = [
     "membership_timeline_total",
     "memberships_on",
 ]
+
+
+# What a member list says on a day (bilateral_db.core.vocabulary.ListStatus, or neither).
+NOT_STATED = "not_stated"
+
+
+@dataclass(frozen=True)
+class MemberRow(MembershipRow):
+    """A member of a bloc on a day, with what its bloc's list in the role says that day:
+    `listed` members are listed (by the sources answering), and `list_status` is complete or
+    incomplete (a source says so; a forum's list, which no accession acts bound, is incomplete
+    unless a source says it is complete) or not_stated."""
+
+    listed: int = 0
+    list_status: str = NOT_STATED
 
 
 @checked(bloc="bloc", on="day", role=ROLE)
@@ -64,9 +82,10 @@ def members_on(
     all_claims: bool = False,
     strict: bool = False,
     lineage: bool = False,
-) -> list[MembershipRow]:
+) -> list[MemberRow]:
     """Members of `bloc` on day `on` (every role unless `role` is given), by role and code,
-    each named as it was that day.
+    each named as it was that day, with how many are listed in the role and whether the list
+    is complete (`MemberRow`).
 
     `strict` leaves out answers that rest on an imprecise date (a start known to the month).
     `lineage` follows the bloc's line back: on a day before a bloc succeeded another (the SCO
@@ -85,9 +104,61 @@ def members_on(
                     rows += _members_of(session, predecessor, on, role, source, all_claims, strict)
     rows = named_on(session, rows, on)
     return sorted(
-        rows,
+        _with_lists(session, rows, on),
         key=lambda r: (r.role, not r.covered, r.country, r.bloc != bloc, not r.preferred, r.source),
     )
+
+
+def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> list[MemberRow]:
+    """The rows with their list's count and status on `on`, per bloc and role: of the claims
+    covering the day, incomplete wins over complete; with none, a forum's list is incomplete."""
+    if not rows:
+        return []
+    statement = (
+        select(
+            BLOC.c.code,
+            BLOC.c.kind,
+            MEMBER_LIST.c.role,
+            MEMBER_LIST.c.status,
+            MEMBER_LIST.c.start_date,
+            MEMBER_LIST.c.end_date,
+            MEMBER_LIST.c.end_date_precision,
+        )
+        .select_from(BLOC)
+        .outerjoin(MEMBER_LIST, MEMBER_LIST.c.bloc_id == BLOC.c.id)
+        .where(BLOC.c.code.in_(sorted({row.bloc for row in rows})))
+    )
+    kinds: dict[str, str] = {}
+    said: dict[tuple[str, str], set[str]] = {}
+    for code, kind, role, stated, start, end, end_precision in session.execute(statement):
+        kinds[code] = kind
+        if (
+            stated is not None
+            and (start is None or start <= on)
+            and (end is None or on < dates.period_end_exclusive(end, end_precision))
+        ):
+            said.setdefault((code, role), set()).add(stated)
+    listed: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        if row.covered:
+            listed.setdefault((row.bloc, row.role), set()).add(row.country)
+
+    def status(code: str, role: str) -> str:
+        statuses = said.get((code, role), set())
+        if ListStatus.INCOMPLETE in statuses:
+            return ListStatus.INCOMPLETE
+        if ListStatus.COMPLETE in statuses:
+            return ListStatus.COMPLETE
+        return ListStatus.INCOMPLETE if kinds.get(code) == BlocKind.FORUM else NOT_STATED
+
+    return [
+        MemberRow(
+            **{item.name: getattr(row, item.name) for item in fields(row)},
+            listed=len(listed.get((row.bloc, row.role), ())),
+            list_status=str(status(row.bloc, row.role)),
+        )
+        for row in rows
+    ]
 
 
 def _members_of(

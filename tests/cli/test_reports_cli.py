@@ -46,6 +46,8 @@ def test_members_json_contract(world_url: str) -> None:
         "covered": True,
         "confidence": "stated",
         "note": None,
+        "listed": 6,  # ASEAN's members that day; no source says whether the list is whole
+        "list_status": "not_stated",
     }
 
 

@@ -95,3 +95,41 @@ def test_members_follow_the_line_back_with_lineage(bundled: Connection) -> None:
     both = members("EU", date(2000, 1, 1), lineage=True)
     assert ("EC", "FRA") in both and ("EU", "FRA") in both
     assert len(both) == 2 * len(members("EU", date(2000, 1, 1), lineage=False))
+
+
+def test_members_say_how_many_are_listed_and_whether_the_list_is_complete(
+    bundled: Connection,
+) -> None:
+    def lists(bloc: str, day: date, role: str | None = "member") -> set[tuple[str, int, str]]:
+        rows = reports.members_on(bundled, bloc=bloc, on=day, role=role)
+        return {(r.role, r.listed, r.list_status) for r in rows}
+
+    # The G20: a source says its list is complete (nineteen countries and the EU; the AU too
+    # from 2023-09-09).
+    assert lists("G20", date(2019, 8, 1)) == {("member", 20, "complete")}
+    assert lists("G20", date(2024, 1, 1)) == {("member", 21, "complete")}
+    # BRICS is a forum no source says is listed whole: its list is incomplete.
+    assert lists("BRICS", date(2019, 8, 1)) == {("member", 5, "incomplete")}
+    # ASEAN admits members by accession: nothing is said either way, per role.
+    assert lists("ASEAN", date(2019, 8, 1), role=None) >= {
+        ("member", 10, "not_stated"),
+        ("strategic_partner", 2, "not_stated"),
+    }
+
+
+def test_the_terminal_table_says_the_list_under_its_rows(loaded_url: str) -> None:
+    from typer.testing import CliRunner
+
+    from bilateral_db.cli import app
+
+    def table(*arguments: str) -> str:
+        result = CliRunner().invoke(app, ["report", "members", *arguments, "--db", loaded_url])
+        assert result.exit_code == 0, result.output
+        return result.output
+
+    assert table("BRICS", "--on", "2019-08-01").rstrip().endswith("5 listed, list incomplete")
+    assert table("G20", "--on", "2024-01-01").rstrip().endswith("21 listed, list complete")
+    assert "listed" not in table("ASEAN", "--on", "2019-08-01")
+    assert '"list_status": "incomplete"' in table(
+        "SCO", "--on", "2000-01-01", "--lineage", "--format", "json"
+    )

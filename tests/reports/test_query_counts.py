@@ -17,7 +17,8 @@ def test_each_list_report_is_a_fixed_handful(world, count_queries) -> None:
     """Claims and their citations: two queries; memberships read what the imported releases
     cover as a third (the world holds a COW release), and members on a day the bloc's gaps in
     that coverage (COW IGO's -9 cells) as a fourth; memberships and terms read the dated names
-    of the members and posts they list in one more (bilateral_db.reports.names)."""
+    of the members and posts they list in one more (bilateral_db.reports.names), and members
+    on a day what sources say of the bloc's member list in a sixth."""
     s = world.session
     calls = [
         lambda: reports.members_on(s, bloc="ASEAN", on=date(2019, 8, 1)),
@@ -30,7 +31,7 @@ def test_each_list_report_is_a_fixed_handful(world, count_queries) -> None:
         lambda: reports.trade_between(s, a="RUS", b="ASEAN"),
         lambda: reports.sources_for(s, fact_ids=range(1, 60)),
     ]
-    assert [_count(count_queries, call) for call in calls] == [5] + [4] * 3 + [3] * 2 + [1] * 3
+    assert [_count(count_queries, call) for call in calls] == [6] + [4] * 3 + [3] * 2 + [1] * 3
 
 
 def test_composite_reports_run_a_fixed_handful(world, count_queries) -> None:
