@@ -51,7 +51,9 @@ if TYPE_CHECKING:
     DIALOGUE_COORDINATION: Table
     FACT: Table
     MEETING: Table
+    MEETING_IN_SERIES: Table
     MEETING_KIND: Table
+    MEETING_SERIES: Table
     MEETING_TOPIC: Table
     MEMBER_LIST: Table
     MEMBERSHIP: Table
@@ -337,6 +339,7 @@ def _meeting() -> Table:
         Column("name", String(length=300), nullable=False),
         Column("kind", String(length=40), ForeignKey("meeting_kind.code"), nullable=False),
         Column("ordinal", Integer()),
+        Column("status", String(length=40)),
         Column("start_date", Date()),
         Column("start_date_precision", String(length=5)),
         Column("end_date", Date()),
@@ -353,6 +356,18 @@ def _meeting() -> Table:
     )
 
 
+def _meeting_in_series() -> Table:
+    return Table(
+        "meeting_in_series",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
+        Column("series_id", Integer(), ForeignKey("meeting_series.id"), nullable=False),
+        Column("ordinal", Integer()),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _meeting_kind() -> Table:
     return Table(
         "meeting_kind",
@@ -361,6 +376,18 @@ def _meeting_kind() -> Table:
         Column("description", Text(), nullable=False),
         Column("cameo_code", String(length=4), nullable=False),
         Column("plover_code", String(length=20), nullable=False),
+    )
+
+
+def _meeting_series() -> Table:
+    return Table(
+        "meeting_series",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("name", String(length=300), nullable=False),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -421,6 +448,8 @@ def _participant() -> Table:
         Column("actor_id", Integer(), ForeignKey("actor.id")),
         Column("role", String(length=40), nullable=False),
         Column("status", String(length=40), nullable=False),
+        Column("invited_on", Date()),
+        Column("invited_on_precision", String(length=5)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
     )
@@ -712,7 +741,9 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
     "FACT": (_fact, ""),
     "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
+    "MEETING_IN_SERIES": (_meeting_in_series, "FACT MEETING MEETING_SERIES"),
     "MEETING_KIND": (_meeting_kind, ""),
+    "MEETING_SERIES": (_meeting_series, "BLOC FACT"),
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
     "MEMBER_LIST": (_member_list, "BLOC FACT"),
     "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),

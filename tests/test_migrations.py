@@ -319,8 +319,17 @@ def _keep_what_0005_holds(engine: Engine) -> None:
 
 
 # What revisions before 0009 cannot hold: dated names and titles, blocs' successions, what
-# sources say of their member lists (with their facts, so that no fact is left without its row).
-_NAME_TABLES = ("country_name", "bloc_name", "post_title", "bloc_succession", "member_list")
+# sources say of their member lists, meeting series (with their facts, so that no fact is left
+# without its row).
+_NAME_TABLES = (
+    "country_name",
+    "bloc_name",
+    "post_title",
+    "bloc_succession",
+    "member_list",
+    "meeting_in_series",
+    "meeting_series",
+)
 # What the bundled fixtures write into them: the next load of a database upgraded to 0009.
 _NAMES_LOADED = {
     "country_name": 4,
@@ -328,6 +337,8 @@ _NAMES_LOADED = {
     "post_title": 2,
     "bloc_succession": 3,
     "member_list": 1,
+    "meeting_in_series": 5,
+    "meeting_series": 3,
 }
 
 
@@ -653,9 +664,10 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
 def test_0009_keeps_every_row_and_the_next_load_adds_names_successions_and_lists(
     database_factory, curated_template_url: str, snapshot
 ) -> None:
-    """A database at 0008 holding the bundled fixtures (less the dated names, successions and
-    member lists 0008 cannot hold), upgraded to 0009: every row kept, no drift; the next load
-    adds only those, and the Shanghai Five's members answer for the SCO's line."""
+    """A database at 0008 holding the bundled fixtures (less the dated names, successions,
+    member lists and meeting series 0008 cannot hold), upgraded to 0009: every row kept, no
+    drift, no meeting with a status nor a participant with an invitation day; the next load
+    adds only those rows, and the Shanghai Five's members answer for the SCO's line."""
     from conftest import clone_database
 
     from bilateral_db import reports
@@ -671,6 +683,12 @@ def test_0009_keeps_every_row_and_the_next_load_adds_names_successions_and_lists
         migrations.upgrade(old_url)
         assert snapshot(old) == snapshot(head)
         assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT (SELECT COUNT(*) FROM meeting WHERE status IS NOT NULL), "
+                "(SELECT COUNT(*) FROM participant WHERE invited_on IS NOT NULL), "
+                "(SELECT COUNT(*) FROM meeting), (SELECT COUNT(*) FROM participant)"
+            ).one()[:2] == (0, 0)
         result = load_fixtures(old)
         inserted = {name: counts.inserted for name, counts in result.entities.items()}
         assert {name: n for name, n in inserted.items() if n} == _NAMES_LOADED

@@ -15,7 +15,13 @@ A source may say that its list of a bloc's members (in a role) is complete over 
 not: `member_list` holds those statements (complete, incomplete), cited, so that `report
 members` says "9 listed, list incomplete" instead of presenting a partial list as whole.
 
-Nothing existing changes but the list of tables a fact may belong to (fact.entity's CHECK).
+Meetings belong to series (`meeting_series`; `meeting_in_series` numbers a meeting in each of
+its series, so a ministerial conference that was also a first summit is both); `meeting.ordinal`
+stays for the files that write it. A meeting has a status as a source says it (held,
+postponed, cancelled; NULL where none says), and a participant the day it was invited.
+
+Nothing existing changes but the list of tables a fact may belong to (fact.entity's CHECK) and
+the new columns of meeting and participant, empty in every row kept.
 SQLite rebuilds `fact` to change a CHECK, which it refuses while a view names the table, so
 every view is dropped first and created again at the version it had.
 
@@ -72,10 +78,18 @@ NEW_FACT_ENTITIES = (
     "post_title",
     "bloc_succession",
     "member_list",
+    "meeting_series",
+    "meeting_in_series",
 )
 FACT_ENTITIES_AFTER = (*FACT_ENTITIES_BEFORE, *NEW_FACT_ENTITIES)
 SUCCESSION_KINDS = ("renamed", "replaced", "merged")
 LIST_STATUSES = ("complete", "incomplete")
+MEETING_STATUSES = ("held", "postponed", "cancelled")
+ORDINAL_BEFORE = "Number in its series: 52 for the 52nd AMM."
+ORDINAL_AFTER = (
+    "Number in its series: 52 for the 52nd AMM (a meeting in several series has its ordinals "
+    "in meeting_in_series)."
+)
 # The membership roles of 0008 (ck_membership_role_vocabulary), which a list is of.
 ROLES = (
     "member",
@@ -375,6 +389,159 @@ def _create_member_list() -> None:
     )
 
 
+def _create_series() -> None:
+    op.create_table(
+        "meeting_series",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            nullable=False,
+            comment="Surrogate key; stable only within one database.",
+        ),
+        sa.Column(
+            "slug",
+            sa.String(length=120),
+            nullable=False,
+            comment="Natural key, e.g. asean-russia-summit.",
+        ),
+        sa.Column(
+            "name", sa.String(length=300), nullable=False, comment="Name as used in the sources."
+        ),
+        sa.Column(
+            "bloc_id", sa.Integer(), nullable=True, comment="The bloc that organises it, if any."
+        ),
+        sa.Column("fact_id", sa.Integer(), nullable=False, comment=FACT_COMMENT),
+        sa.CheckConstraint(
+            "slug <> '' AND slug = lower(slug) AND slug NOT LIKE '% %'",
+            name=op.f("ck_meeting_series_slug_format"),
+        ),
+        sa.ForeignKeyConstraint(
+            ["bloc_id"], ["bloc.id"], name=op.f("fk_meeting_series_bloc_id_bloc")
+        ),
+        sa.ForeignKeyConstraint(
+            ["fact_id"],
+            ["fact.id"],
+            name=op.f("fk_meeting_series_fact_id_fact"),
+            ondelete="CASCADE",
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_series")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_series_fact_id")),
+        sa.UniqueConstraint("slug", name=op.f("uq_meeting_series_slug")),
+        comment="Series of meetings, each meeting numbered in it (meeting_in_series).",
+    )
+    op.create_index(op.f("ix_meeting_series_bloc_id"), "meeting_series", ["bloc_id"], unique=False)
+    op.create_table(
+        "meeting_in_series",
+        sa.Column(
+            "id",
+            sa.Integer(),
+            nullable=False,
+            comment="Surrogate key; stable only within one database.",
+        ),
+        sa.Column("meeting_id", sa.Integer(), nullable=False, comment="The meeting."),
+        sa.Column("series_id", sa.Integer(), nullable=False, comment="The series."),
+        sa.Column(
+            "ordinal",
+            sa.Integer(),
+            nullable=True,
+            comment="Its number in the series (52 for the 52nd); NULL if not numbered.",
+        ),
+        sa.Column("fact_id", sa.Integer(), nullable=False, comment=FACT_COMMENT),
+        sa.CheckConstraint(
+            "ordinal IS NULL OR ordinal > 0", name=op.f("ck_meeting_in_series_ordinal_positive")
+        ),
+        sa.ForeignKeyConstraint(
+            ["fact_id"],
+            ["fact.id"],
+            name=op.f("fk_meeting_in_series_fact_id_fact"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["meeting_id"],
+            ["meeting.id"],
+            name=op.f("fk_meeting_in_series_meeting_id_meeting"),
+            ondelete="CASCADE",
+        ),
+        sa.ForeignKeyConstraint(
+            ["series_id"],
+            ["meeting_series.id"],
+            name=op.f("fk_meeting_in_series_series_id_meeting_series"),
+        ),
+        sa.PrimaryKeyConstraint("id", name=op.f("pk_meeting_in_series")),
+        sa.UniqueConstraint("fact_id", name=op.f("uq_meeting_in_series_fact_id")),
+        sa.UniqueConstraint(
+            "meeting_id", "series_id", name=op.f("uq_meeting_in_series_meeting_id_series_id")
+        ),
+        comment="Which meetings belong to which series, with their ordinal there.",
+    )
+    op.create_index(
+        op.f("ix_meeting_in_series_series_id"), "meeting_in_series", ["series_id"], unique=False
+    )
+
+
+def _upgrade_meeting_and_participant() -> None:
+    with op.batch_alter_table("meeting") as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "status",
+                sa.String(length=40),
+                nullable=True,
+                comment="held, postponed or cancelled, as a source says it; NULL where none "
+                "says (a meeting on record is held unless a source says otherwise).",
+            )
+        )
+        batch_op.create_check_constraint(
+            op.f("ck_meeting_status_vocabulary"), _in("status", MEETING_STATUSES)
+        )
+        batch_op.alter_column(
+            "ordinal",
+            existing_type=sa.Integer(),
+            existing_nullable=True,
+            comment=ORDINAL_AFTER,
+            existing_comment=ORDINAL_BEFORE,
+        )
+    with op.batch_alter_table("participant") as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "invited_on",
+                sa.Date(),
+                nullable=True,
+                comment="Day the invitation was extended, where a source gives it (first day "
+                "of its period).",
+            )
+        )
+        batch_op.add_column(
+            sa.Column(
+                "invited_on_precision",
+                sa.String(length=5),
+                nullable=True,
+                comment=PRECISION_COMMENT.format("invited_on"),
+            )
+        )
+        for check in _dated("participant", "invited_on"):
+            batch_op.create_check_constraint(check.name, str(check.sqltext))
+
+
+def _downgrade_meeting_and_participant() -> None:
+    with op.batch_alter_table("participant") as batch_op:
+        batch_op.drop_constraint(op.f("ck_participant_invited_on_precision_present"), type_="check")
+        batch_op.drop_constraint(
+            op.f("ck_participant_invited_on_precision_vocabulary"), type_="check"
+        )
+        batch_op.drop_column("invited_on_precision")
+        batch_op.drop_column("invited_on")
+    with op.batch_alter_table("meeting") as batch_op:
+        batch_op.drop_constraint(op.f("ck_meeting_status_vocabulary"), type_="check")
+        batch_op.drop_column("status")
+        batch_op.alter_column(
+            "ordinal",
+            existing_type=sa.Integer(),
+            existing_nullable=True,
+            comment=ORDINAL_BEFORE,
+            existing_comment=ORDINAL_AFTER,
+        )
+
+
 def _fact_entities(values: Sequence[str]) -> None:
     with op.batch_alter_table("fact") as batch_op:
         batch_op.drop_constraint(op.f("ck_fact_entity_vocabulary"), type_="check")
@@ -389,6 +556,8 @@ def upgrade() -> None:
         _create_name_table(table)
     _create_succession()
     _create_member_list()
+    _create_series()
+    _upgrade_meeting_and_participant()
     for name, version in VIEWS.items():
         op.create_view(name, version)
 
@@ -396,6 +565,11 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, version in reversed(VIEWS.items()):
         op.drop_view(name, version)
+    _downgrade_meeting_and_participant()
+    op.drop_index(op.f("ix_meeting_in_series_series_id"), table_name="meeting_in_series")
+    op.drop_table("meeting_in_series")
+    op.drop_index(op.f("ix_meeting_series_bloc_id"), table_name="meeting_series")
+    op.drop_table("meeting_series")
     op.drop_index("uq_member_list_bloc_id_role_status", table_name="member_list")
     op.drop_table("member_list")
     op.drop_index(op.f("ix_bloc_succession_successor_bloc_id"), table_name="bloc_succession")

@@ -326,7 +326,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "meeting",
         "One meeting in full.",
-        "Participants with role and status, meetings on its sidelines, topics and sources.",
+        "Participants with role and status (and the day invited, where given), the series it "
+        "belongs to with its ordinal in each, meetings on its sidelines, topics and sources.",
         "amm-52",
         "/meetings/{slug}",
         "meeting_detail",

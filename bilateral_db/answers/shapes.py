@@ -176,8 +176,12 @@ SHAPES: dict[str, Shape] = {
     "AgreementRow": Shape(AGREEMENT, display=(*AGREEMENT, "source")),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
     "ParticipantRow": Shape(
-        ("person", "name", "actor", "actor_name", "role", "status", "source"),
+        ("person", "name", "actor", "actor_name", "role", "status", "invited_on", "source"),
         display=("person", "name", "actor", "actor_name", "role", "status", "source"),
+    ),
+    "SeriesRow": Shape(
+        ("series", "name", "ordinal", "bloc", "source"),
+        display=("series", "name", "ordinal", "bloc", "source"),
     ),
     "TopicRow": Shape(("topic", "name", "source"), display=("topic", "name", "source")),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),

@@ -109,6 +109,14 @@ class ParticipantStatus(StrEnum):
     ABSENT = "absent"
 
 
+class MeetingStatus(StrEnum):
+    """Whether a meeting took place as planned, as a source says it."""
+
+    HELD = "held"
+    POSTPONED = "postponed"  # moved to a later date (the later meeting may be its own record)
+    CANCELLED = "cancelled"
+
+
 class Capacity(StrEnum):
     """In what capacity a person holds a post: in full, or standing in until it is filled."""
 

@@ -30,7 +30,13 @@ if TYPE_CHECKING:
     )
     from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
-    from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
+    from bilateral_db.models.meetings import (
+        Meeting,
+        MeetingInSeries,
+        MeetingKind,
+        MeetingSeries,
+        Participant,
+    )
     from bilateral_db.models.names import BlocName, BlocSuccession, CountryName, PostTitle
     from bilateral_db.models.officials import Person, Post, Term
     from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
@@ -50,7 +56,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "blocs": ("Actor", "Bloc", "DialogueCoordination", "MemberList", "Membership"),
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
-    "meetings": ("Meeting", "MeetingKind", "Participant"),
+    "meetings": ("Meeting", "MeetingInSeries", "MeetingKind", "MeetingSeries", "Participant"),
     "names": ("BlocName", "BlocSuccession", "CountryName", "PostTitle"),
     "officials": ("Person", "Post", "Term"),
     "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
@@ -115,7 +121,9 @@ __all__ = [
     "DialogueCoordination",
     "Fact",
     "Meeting",
+    "MeetingInSeries",
     "MeetingKind",
+    "MeetingSeries",
     "MeetingTopic",
     "MemberList",
     "Membership",

@@ -43,6 +43,8 @@ FACT_ENTITIES = (
     "post_title",
     "bloc_succession",
     "member_list",
+    "meeting_series",
+    "meeting_in_series",
 )
 
 
