@@ -95,6 +95,9 @@ def _agreement() -> Table:
         Column("kind", String(length=40), nullable=False),
         Column("signed_on", Date()),
         Column("signed_on_precision", String(length=5)),
+        Column("signed_city_id", Integer(), ForeignKey("city.id")),
+        Column("in_force_on", Date()),
+        Column("in_force_on_precision", String(length=5)),
         Column("covers_from", Date()),
         Column("covers_from_precision", String(length=5)),
         Column("covers_until", Date()),
@@ -724,7 +727,7 @@ def _trade_reported_change() -> Table:
 # Each table's builder and the tables its foreign keys name.
 BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "ACTOR": (_actor, "BLOC COUNTRY"),
-    "AGREEMENT": (_agreement, "BLOC FACT MEETING"),
+    "AGREEMENT": (_agreement, "BLOC CITY FACT MEETING"),
     "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
     "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
     "BLOC": (_bloc, "FACT RELEASE"),

@@ -342,9 +342,19 @@ _NAMES_LOADED = {
 }
 
 
+# The bundled agreements with a day in force (the Treaty of Rome, Maastricht, the EAEU's).
+_AGREEMENTS_IN_FORCE = 3
+
+
 def _keep_what_0008_holds(engine: Engine) -> None:
-    """Delete from a database at head what a database before 0009 cannot hold."""
+    """Delete from a database at head what a database before 0009 cannot hold (and empty the
+    agreements' signing cities and days in force: the columns 0009 adds)."""
     with engine.begin() as connection:
+        given = connection.exec_driver_sql(
+            "UPDATE agreement SET signed_city_id = NULL, in_force_on = NULL, "
+            "in_force_on_precision = NULL WHERE in_force_on IS NOT NULL"
+        ).rowcount
+        assert given == _AGREEMENTS_IN_FORCE
         for table in _NAME_TABLES:
             facts = connection.exec_driver_sql(f"SELECT fact_id FROM {table}").scalars().all()
             assert len(facts) == _NAMES_LOADED[table], table
@@ -692,6 +702,7 @@ def test_0009_keeps_every_row_and_the_next_load_adds_names_successions_and_lists
         result = load_fixtures(old)
         inserted = {name: counts.inserted for name, counts in result.entities.items()}
         assert {name: n for name, n in inserted.items() if n} == _NAMES_LOADED
+        assert result.entities["agreement"].updated == _AGREEMENTS_IN_FORCE
         with old.connect() as connection:
             rows = reports.members_on(
                 connection, bloc="SCO", on=date(2000, 1, 1), role="member", lineage=True

@@ -20,8 +20,11 @@ its series, so a ministerial conference that was also a first summit is both); `
 stays for the files that write it. A meeting has a status as a source says it (held,
 postponed, cancelled; NULL where none says), and a participant the day it was invited.
 
+An agreement carries the day it entered into force (the ASEAN Charter: signed 2007-11-20, in
+force 2008-12-15) and the city where it was signed.
+
 Nothing existing changes but the list of tables a fact may belong to (fact.entity's CHECK) and
-the new columns of meeting and participant, empty in every row kept.
+the new columns of meeting, participant and agreement, empty in every row kept.
 SQLite rebuilds `fact` to change a CHECK, which it refuses while a view names the table, so
 every view is dropped first and created again at the version it had.
 
@@ -542,6 +545,54 @@ def _downgrade_meeting_and_participant() -> None:
         )
 
 
+def _upgrade_agreement() -> None:
+    with op.batch_alter_table("agreement") as batch_op:
+        batch_op.add_column(
+            sa.Column(
+                "signed_city_id",
+                sa.Integer(),
+                nullable=True,
+                comment="City where it was signed, where known.",
+            )
+        )
+        batch_op.add_column(
+            sa.Column(
+                "in_force_on",
+                sa.Date(),
+                nullable=True,
+                comment="Day it entered into force (first day of its period); NULL if not given "
+                "or never.",
+            )
+        )
+        batch_op.add_column(
+            sa.Column(
+                "in_force_on_precision",
+                sa.String(length=5),
+                nullable=True,
+                comment=PRECISION_COMMENT.format("in_force_on"),
+            )
+        )
+        for check in _dated("agreement", "in_force_on"):
+            batch_op.create_check_constraint(check.name, str(check.sqltext))
+        batch_op.create_foreign_key(
+            op.f("fk_agreement_signed_city_id_city"), "city", ["signed_city_id"], ["id"]
+        )
+        batch_op.create_index(op.f("ix_agreement_signed_city_id"), ["signed_city_id"], unique=False)
+
+
+def _downgrade_agreement() -> None:
+    with op.batch_alter_table("agreement") as batch_op:
+        batch_op.drop_index(op.f("ix_agreement_signed_city_id"))
+        batch_op.drop_constraint(op.f("fk_agreement_signed_city_id_city"), type_="foreignkey")
+        batch_op.drop_constraint(op.f("ck_agreement_in_force_on_precision_present"), type_="check")
+        batch_op.drop_constraint(
+            op.f("ck_agreement_in_force_on_precision_vocabulary"), type_="check"
+        )
+        batch_op.drop_column("in_force_on_precision")
+        batch_op.drop_column("in_force_on")
+        batch_op.drop_column("signed_city_id")
+
+
 def _fact_entities(values: Sequence[str]) -> None:
     with op.batch_alter_table("fact") as batch_op:
         batch_op.drop_constraint(op.f("ck_fact_entity_vocabulary"), type_="check")
@@ -558,6 +609,7 @@ def upgrade() -> None:
     _create_member_list()
     _create_series()
     _upgrade_meeting_and_participant()
+    _upgrade_agreement()
     for name, version in VIEWS.items():
         op.create_view(name, version)
 
@@ -565,6 +617,7 @@ def upgrade() -> None:
 def downgrade() -> None:
     for name, version in reversed(VIEWS.items()):
         op.drop_view(name, version)
+    _downgrade_agreement()
     _downgrade_meeting_and_participant()
     op.drop_index(op.f("ix_meeting_in_series_series_id"), table_name="meeting_in_series")
     op.drop_table("meeting_in_series")

@@ -74,3 +74,18 @@ def test_bad_series_statuses_and_invitations_are_refused_by_field(
     small_fixtures.replace("meetings.yaml", "invited: 2019-13", "invited: 2019-07")
     [(where, message)] = errors().items()
     assert where == ("meetings.yaml", 2, "series") and "amm" in message
+
+
+def test_agreements_carry_their_signing_city_and_entry_into_force(bundled: Connection) -> None:
+    """The Treaty of Rome (signed in Rome 1957-03-25, in force 1958-01-01), the Maastricht
+    Treaty (1992-02-07, in force 1993-11-01), the Treaty on the Eurasian Economic Union
+    (Astana, 2014-05-29, in force 2015-01-01); the ASEAN Declaration gives neither."""
+
+    def signed(slug: str) -> tuple[str | None, str | None, str | None]:
+        row = reports.agreement_report(bundled, slug=slug).agreement
+        return (str(row.signed_on), row.signed_in, str(row.in_force_on))
+
+    assert signed("treaty-of-rome-eec") == ("1957-03-25", "rome", "1958-01-01")
+    assert signed("maastricht-treaty") == ("1992-02-07", "maastricht", "1993-11-01")
+    assert signed("eaeu-treaty") == ("2014-05-29", "astana", "2015-01-01")
+    assert signed("asean-declaration") == ("1967-08-08", None, "None")
