@@ -38,18 +38,24 @@ if TYPE_CHECKING:
     AGREEMENT_PARTY: Table
     AGREEMENT_TOPIC: Table
     BLOC: Table
+    BLOC_NAME: Table
+    BLOC_SUCCESSION: Table
     BODY: Table
     CITATION: Table
     CITY: Table
     COUNTRY: Table
     COUNTRY_CODE: Table
+    COUNTRY_NAME: Table
     COVERAGE: Table
     CURRENCY: Table
     DIALOGUE_COORDINATION: Table
     FACT: Table
     MEETING: Table
+    MEETING_IN_SERIES: Table
     MEETING_KIND: Table
+    MEETING_SERIES: Table
     MEETING_TOPIC: Table
+    MEMBER_LIST: Table
     MEMBERSHIP: Table
     PANEL_COUNTRY_YEAR: Table
     PANEL_DYAD_ENVOY: Table
@@ -59,6 +65,7 @@ if TYPE_CHECKING:
     PARTICIPANT: Table
     PERSON: Table
     POST: Table
+    POST_TITLE: Table
     PRODUCT_CATEGORY: Table
     PROGRESS_STATEMENT: Table
     RELATION_TOPIC: Table
@@ -93,6 +100,9 @@ def _agreement() -> Table:
         Column("kind", String(length=40), nullable=False),
         Column("signed_on", Date()),
         Column("signed_on_precision", String(length=5)),
+        Column("signed_city_id", Integer(), ForeignKey("city.id")),
+        Column("in_force_on", Date()),
+        Column("in_force_on_precision", String(length=5)),
         Column("covers_from", Date()),
         Column("covers_from_precision", String(length=5)),
         Column("covers_until", Date()),
@@ -140,6 +150,35 @@ def _bloc() -> Table:
         Column("dissolved_on_precision", String(length=5)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _bloc_name() -> Table:
+    return Table(
+        "bloc_name",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _bloc_succession() -> Table:
+    return Table(
+        "bloc_succession",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("predecessor_bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("successor_bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("succeeded_on", Date(), nullable=False),
+        Column("succeeded_on_precision", String(length=5), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -226,6 +265,21 @@ def _country_code() -> Table:
     )
 
 
+def _country_name() -> Table:
+    return Table(
+        "country_name",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _coverage() -> Table:
     return Table(
         "coverage",
@@ -293,6 +347,7 @@ def _meeting() -> Table:
         Column("name", String(length=300), nullable=False),
         Column("kind", String(length=40), ForeignKey("meeting_kind.code"), nullable=False),
         Column("ordinal", Integer()),
+        Column("status", String(length=40)),
         Column("start_date", Date()),
         Column("start_date_precision", String(length=5)),
         Column("end_date", Date()),
@@ -309,6 +364,18 @@ def _meeting() -> Table:
     )
 
 
+def _meeting_in_series() -> Table:
+    return Table(
+        "meeting_in_series",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
+        Column("series_id", Integer(), ForeignKey("meeting_series.id"), nullable=False),
+        Column("ordinal", Integer()),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _meeting_kind() -> Table:
     return Table(
         "meeting_kind",
@@ -320,6 +387,18 @@ def _meeting_kind() -> Table:
     )
 
 
+def _meeting_series() -> Table:
+    return Table(
+        "meeting_series",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=120), nullable=False),
+        Column("name", String(length=300), nullable=False),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _meeting_topic() -> Table:
     return Table(
         "meeting_topic",
@@ -327,6 +406,22 @@ def _meeting_topic() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
         Column("topic_id", Integer(), ForeignKey("topic.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _member_list() -> Table:
+    return Table(
+        "member_list",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
+        Column("role", String(length=40), nullable=False),
+        Column("status", String(length=40), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
@@ -444,6 +539,8 @@ def _participant() -> Table:
         Column("actor_id", Integer(), ForeignKey("actor.id")),
         Column("role", String(length=40), nullable=False),
         Column("status", String(length=40), nullable=False),
+        Column("invited_on", Date()),
+        Column("invited_on_precision", String(length=5)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
     )
@@ -476,6 +573,21 @@ def _post() -> Table:
         Column("title", String(length=200), nullable=False),
         Column("single_seat", Boolean(), nullable=False),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+    )
+
+
+def _post_title() -> Table:
+    return Table(
+        "post_title",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("post_id", Integer(), ForeignKey("post.id"), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -703,22 +815,28 @@ def _trade_reported_change() -> Table:
 # Each table's builder and the tables its foreign keys name.
 BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "ACTOR": (_actor, "BLOC COUNTRY"),
-    "AGREEMENT": (_agreement, "BLOC FACT MEETING"),
+    "AGREEMENT": (_agreement, "BLOC CITY FACT MEETING"),
     "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
     "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
     "BLOC": (_bloc, "FACT RELEASE"),
+    "BLOC_NAME": (_bloc_name, "BLOC FACT"),
+    "BLOC_SUCCESSION": (_bloc_succession, "BLOC FACT"),
     "BODY": (_body, "ACTOR FACT RELEASE"),
     "CITATION": (_citation, "FACT SOURCE"),
     "CITY": (_city, "COUNTRY"),
     "COUNTRY": (_country, "FACT"),
     "COUNTRY_CODE": (_country_code, "COUNTRY FACT RELEASE"),
+    "COUNTRY_NAME": (_country_name, "COUNTRY FACT"),
     "COVERAGE": (_coverage, "ACTOR BLOC POST RELEASE"),
     "CURRENCY": (_currency, ""),
     "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
     "FACT": (_fact, ""),
     "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
+    "MEETING_IN_SERIES": (_meeting_in_series, "FACT MEETING MEETING_SERIES"),
     "MEETING_KIND": (_meeting_kind, ""),
+    "MEETING_SERIES": (_meeting_series, "BLOC FACT"),
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
+    "MEMBER_LIST": (_member_list, "BLOC FACT"),
     "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
     "PANEL_COUNTRY_YEAR": (_panel_country_year, ""),
     "PANEL_DYAD_ENVOY": (_panel_dyad_envoy, ""),
@@ -728,6 +846,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
     "PERSON": (_person, "FACT RELEASE"),
     "POST": (_post, "ACTOR BODY RELEASE"),
+    "POST_TITLE": (_post_title, "FACT POST"),
     "PRODUCT_CATEGORY": (_product_category, ""),
     "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON"),
     "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),

@@ -12,6 +12,7 @@ import ast
 import json
 import os
 import sys
+from datetime import date
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -317,6 +318,51 @@ def _keep_what_0005_holds(engine: Engine) -> None:
     assert before and after and after < before, "the bundled fixtures hold a bloc's post"
 
 
+# What revisions before 0010 cannot hold: dated names and titles, blocs' successions, what
+# sources say of their member lists, meeting series (with their facts, so that no fact is left
+# without its row).
+_NAME_TABLES = (
+    "country_name",
+    "bloc_name",
+    "post_title",
+    "bloc_succession",
+    "member_list",
+    "meeting_in_series",
+    "meeting_series",
+)
+# What the bundled fixtures write into them: the next load of a database upgraded to 0010.
+_NAMES_LOADED = {
+    "country_name": 4,
+    "bloc_name": 2,
+    "post_title": 2,
+    "bloc_succession": 3,
+    "member_list": 1,
+    "meeting_in_series": 5,
+    "meeting_series": 3,
+}
+
+
+# The bundled agreements with a day in force (the Treaty of Rome, Maastricht, the EAEU's).
+_AGREEMENTS_IN_FORCE = 3
+
+
+def _keep_what_0009_holds(engine: Engine) -> None:
+    """Delete from a database at head what a database before 0010 cannot hold (and empty the
+    agreements' signing cities and days in force: the columns 0010 adds)."""
+    with engine.begin() as connection:
+        given = connection.exec_driver_sql(
+            "UPDATE agreement SET signed_city_id = NULL, in_force_on = NULL, "
+            "in_force_on_precision = NULL WHERE in_force_on IS NOT NULL"
+        ).rowcount
+        assert given == _AGREEMENTS_IN_FORCE
+        for table in _NAME_TABLES:
+            facts = connection.exec_driver_sql(f"SELECT fact_id FROM {table}").scalars().all()
+            assert len(facts) == _NAMES_LOADED[table], table
+            connection.exec_driver_sql(f"DELETE FROM {table}")
+            for fact in facts:
+                connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+
+
 def _keep_reported_series(engine: Engine) -> None:
     """Delete the smoothed series: before 0005 no column tells it from the reported one."""
     with engine.begin() as connection:
@@ -404,6 +450,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             connection.exec_driver_sql("DELETE FROM membership WHERE alternative_of_id IS NOT NULL")
             for fact in facts:
                 connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+        _keep_what_0009_holds(head)
         _keep_what_0005_holds(head)
         _copy_rows(head, old)
         _upgrade_to_head(old_url)
@@ -419,6 +466,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             "body": 1,
             "post": 2,
             "term": 3,
+            **_NAMES_LOADED,  # ... and what 0008 could not: dated names and successions
         }
     finally:
         head.dispose()
@@ -441,6 +489,7 @@ def test_0004_keeps_every_row_and_v_trade_answers_the_same(
     query = "SELECT * FROM v_trade ORDER BY trade_figure_id"
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0009_holds(head)
         _keep_what_0005_holds(head)
         _keep_reported_series(head)
         _copy_rows(head, old)
@@ -484,6 +533,7 @@ def test_0005_keeps_every_row_as_a_reported_figure_of_its_whole_period(
     )
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0009_holds(head)
         _keep_what_0005_holds(head)
         _keep_reported_series(head)
         _copy_rows(head, old)
@@ -523,6 +573,7 @@ def test_0006_keeps_every_post_and_term_and_the_next_load_adds_the_new_shapes(
     migrations.upgrade(old_url, "0005")
     old = make_engine(old_url)
     try:
+        _keep_what_0009_holds(head)
         _keep_what_0005_holds(head)
         _copy_rows(head, old)
         with old.connect() as connection:
@@ -607,6 +658,7 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
 
     try:
         import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _keep_what_0009_holds(head)
         _copy_rows(head, old)
         before = sums(old)
         _upgrade_to_head(old_url)
@@ -625,6 +677,50 @@ def test_0008_keeps_every_trade_figure_and_the_bloc_sums_answer_the_same(
         assert before == [
             ("ASEAN", "RUS", "import", 3716 * million, 1, 10, "cow-trade-4.0"),
             ("RUS", "ASEAN", "import", 2232 * million, 1, 10, "cow-trade-4.0"),
+        ]
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0010_keeps_every_row_and_the_next_load_adds_names_successions_and_lists(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0009 holding the bundled fixtures (less the dated names, successions,
+    member lists and meeting series 0009 cannot hold), upgraded to 0010: every row kept, no
+    drift, no meeting with a status nor a participant with an invitation day; the next load
+    adds only those rows, and the Shanghai Five's members answer for the SCO's line."""
+    from conftest import clone_database
+
+    from bilateral_db import reports
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0009")
+    old = make_engine(old_url)
+    try:
+        _keep_what_0009_holds(head)
+        _copy_rows(head, old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            assert connection.exec_driver_sql(
+                "SELECT (SELECT COUNT(*) FROM meeting WHERE status IS NOT NULL), "
+                "(SELECT COUNT(*) FROM participant WHERE invited_on IS NOT NULL), "
+                "(SELECT COUNT(*) FROM meeting), (SELECT COUNT(*) FROM participant)"
+            ).one()[:2] == (0, 0)
+        result = load_fixtures(old)
+        inserted = {name: counts.inserted for name, counts in result.entities.items()}
+        assert {name: n for name, n in inserted.items() if n} == _NAMES_LOADED
+        assert result.entities["agreement"].updated == _AGREEMENTS_IN_FORCE
+        with old.connect() as connection:
+            rows = reports.members_on(
+                connection, bloc="SCO", on=date(2000, 1, 1), role="member", lineage=True
+            )
+        assert [(r.bloc, r.country, r.listed, r.list_status) for r in rows] == [
+            ("SHANGHAI5", code, 5, "incomplete") for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK")
         ]
     finally:
         head.dispose()

@@ -201,6 +201,13 @@ QUESTIONS: tuple[Question, ...] = (
                 choices=_roles,
             ),
             *_claims(on_a_day=True),
+            Param(
+                "lineage",
+                Kind.FLAG,
+                "Follow the bloc's line back: on a day before it succeeded another bloc (the "
+                "SCO the Shanghai Five), list the predecessor's members too, under its code.",
+                None,
+            ),
         ),
         group_by="role",
         plot="memberships",
@@ -319,7 +326,8 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "meeting",
         "One meeting in full.",
-        "Participants with role and status, meetings on its sidelines, topics and sources.",
+        "Participants with role and status (and the day invited, where given), the series it "
+        "belongs to with its ordinal in each, meetings on its sidelines, topics and sources.",
         "amm-52",
         "/meetings/{slug}",
         "meeting_detail",

@@ -27,6 +27,9 @@ class Shape:
     censored: dict[str, str] = field(default_factory=dict)
     silent: str | None = None  # where a row with `covered` false reads "not covered"
     phrases: dict[str, dict[str, str]] = field(default_factory=dict)  # column -> value -> words
+    # A list's count and status, said under the table: members "9 listed, list incomplete"
+    # (the columns of the count, of the status, and of what the list is of).
+    footer: tuple[str, str, str] | None = None
 
 
 MEMBERSHIP = (
@@ -134,6 +137,14 @@ SHAPES: dict[str, Shape] = {
         censored={"end_date": "end_status"},
         silent="start_date",
     ),
+    "MemberRow": Shape(
+        (*MEMBERSHIP, *PROVENANCE, "listed", "list_status"),
+        display=(*MEMBERSHIP[:5], "bloc", "source"),
+        keep=frozenset({"country", "role", "start_date", "end_date", "bloc", "source"}),
+        censored={"end_date": "end_status"},
+        silent="start_date",
+        footer=("listed", "list_status", "bloc"),
+    ),
     "TermRow": Shape(
         (*TERM, *PROVENANCE),
         display=(*TERM[:9], "source"),
@@ -165,8 +176,12 @@ SHAPES: dict[str, Shape] = {
     "AgreementRow": Shape(AGREEMENT, display=(*AGREEMENT, "source")),
     "ProgressRow": Shape(PROGRESS, display=(*PROGRESS[:7], "sources")),
     "ParticipantRow": Shape(
-        ("person", "name", "actor", "actor_name", "role", "status", "source"),
+        ("person", "name", "actor", "actor_name", "role", "status", "invited_on", "source"),
         display=("person", "name", "actor", "actor_name", "role", "status", "source"),
+    ),
+    "SeriesRow": Shape(
+        ("series", "name", "ordinal", "bloc", "source"),
+        display=("series", "name", "ordinal", "bloc", "source"),
     ),
     "TopicRow": Shape(("topic", "name", "source"), display=("topic", "name", "source")),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),

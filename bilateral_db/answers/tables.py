@@ -38,6 +38,7 @@ class Table:
     censored: dict[str, str] = field(default_factory=dict)
     silent: str | None = None
     phrases: dict[str, dict[str, str]] = field(default_factory=dict)
+    footer: tuple[str, str, str] | None = None  # answers.shapes.Shape.footer
 
     def shown_columns(self) -> list[str]:
         if self.display is None:
@@ -114,6 +115,7 @@ def table_of(
         censored=dict(shape.censored),
         silent=shape.silent,
         phrases=dict(shape.phrases),
+        footer=shape.footer,
     )
 
 

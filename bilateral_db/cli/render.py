@@ -192,6 +192,23 @@ def _shows_censored(table: Table, columns: list[str]) -> bool:
     )
 
 
+def _footer(table: Table) -> str:
+    """What each list of the rows says of itself: "9 listed, list incomplete", naming the
+    list's bloc when the rows come from several (a bloc's line); nothing where none says."""
+    assert table.footer is not None
+    count, status, of = table.footer
+    said = {
+        row.get(of): (row.get(count), row.get(status))
+        for row in table.rows
+        if row.get(status) in ("complete", "incomplete")
+    }
+    several = len({row.get(of) for row in table.rows}) > 1
+    return "; ".join(
+        f"{_cell(owner) + ': ' if several else ''}{listed} listed, list {what}"
+        for owner, (listed, what) in said.items()
+    )
+
+
 def _groups(table: Table) -> Iterable[Table]:
     """One table per value of `group_by` when there is more than one value."""
     key = table.group_by
@@ -378,9 +395,13 @@ def _terminal_table(
     if not table.rows:
         rich_table.caption = Text("(none)")
         rich_table.caption_justify = "left"
-    elif _shows_censored(table, [column.key for column in columns]):
-        rich_table.caption = Text(CENSORED_NOTE)
-        rich_table.caption_justify = "left"
+    else:
+        captions = [_footer(table)] if table.footer else []
+        if _shows_censored(table, [column.key for column in columns]):
+            captions.append(CENSORED_NOTE)
+        if any(captions):
+            rich_table.caption = Text("\n".join(c for c in captions if c))
+            rich_table.caption_justify = "left"
     buffer = io.StringIO()
     console = Console(
         file=buffer,

@@ -109,6 +109,14 @@ class ParticipantStatus(StrEnum):
     ABSENT = "absent"
 
 
+class MeetingStatus(StrEnum):
+    """Whether a meeting took place as planned, as a source says it."""
+
+    HELD = "held"
+    POSTPONED = "postponed"  # moved to a later date (the later meeting may be its own record)
+    CANCELLED = "cancelled"
+
+
 class Capacity(StrEnum):
     """In what capacity a person holds a post: in full, or standing in until it is filled."""
 
@@ -139,6 +147,22 @@ class BodyKind(StrEnum):
     COUNCIL = "council"
     MISSION = "mission"  # an embassy, a permanent mission
     OTHER = "other"
+
+
+class ListStatus(StrEnum):
+    """What a source says of its list of a bloc's members (in one role) over a period."""
+
+    COMPLETE = "complete"  # every member of the period is listed
+    INCOMPLETE = "incomplete"  # members are listed as far as the source names them
+
+
+class SuccessionKind(StrEnum):
+    """How a bloc followed another: under a new name (the same body), in its place (a new
+    body: GATT -> WTO, the Shanghai Five -> SCO), or by absorbing it (the EC into the EU)."""
+
+    RENAMED = "renamed"
+    REPLACED = "replaced"
+    MERGED = "merged"
 
 
 class AgreementKind(StrEnum):

@@ -21,10 +21,23 @@ from bilateral_db.models.base import Base as _Base
 if TYPE_CHECKING:
     from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
     from bilateral_db.models.base import Base
-    from bilateral_db.models.blocs import Actor, Bloc, DialogueCoordination, Membership
+    from bilateral_db.models.blocs import (
+        Actor,
+        Bloc,
+        DialogueCoordination,
+        MemberList,
+        Membership,
+    )
     from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
-    from bilateral_db.models.meetings import Meeting, MeetingKind, Participant
+    from bilateral_db.models.meetings import (
+        Meeting,
+        MeetingInSeries,
+        MeetingKind,
+        MeetingSeries,
+        Participant,
+    )
+    from bilateral_db.models.names import BlocName, BlocSuccession, CountryName, PostTitle
     from bilateral_db.models.officials import Person, Post, Term
     from bilateral_db.models.panels import (
         PanelCountryYear,
@@ -47,10 +60,11 @@ if TYPE_CHECKING:
 # Where each name lives (tests/models check this against the modules and the imports above).
 MODULES: dict[str, tuple[str, ...]] = {
     "agreements": ("Agreement", "AgreementParty", "ProgressStatement"),
-    "blocs": ("Actor", "Bloc", "DialogueCoordination", "Membership"),
+    "blocs": ("Actor", "Bloc", "DialogueCoordination", "MemberList", "Membership"),
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
-    "meetings": ("Meeting", "MeetingKind", "Participant"),
+    "meetings": ("Meeting", "MeetingInSeries", "MeetingKind", "MeetingSeries", "Participant"),
+    "names": ("BlocName", "BlocSuccession", "CountryName", "PostTitle"),
     "officials": ("Person", "Post", "Term"),
     "panels": (
         "PanelCountryYear",
@@ -108,18 +122,24 @@ __all__ = [
     "AgreementTopic",
     "Base",
     "Bloc",
+    "BlocName",
+    "BlocSuccession",
     "Body",
     "Citation",
     "City",
     "Country",
     "CountryCode",
+    "CountryName",
     "Coverage",
     "Currency",
     "DialogueCoordination",
     "Fact",
     "Meeting",
+    "MeetingInSeries",
     "MeetingKind",
+    "MeetingSeries",
     "MeetingTopic",
+    "MemberList",
     "Membership",
     "PanelCountryYear",
     "PanelDyadEnvoy",
@@ -129,6 +149,7 @@ __all__ = [
     "Participant",
     "Person",
     "Post",
+    "PostTitle",
     "ProductCategory",
     "ProgressStatement",
     "RelationTopic",

@@ -20,6 +20,7 @@ from bilateral_db.models.base import (
     vocabulary_column,
 )
 from bilateral_db.models.blocs import Actor, Bloc
+from bilateral_db.models.countries import City
 from bilateral_db.models.meetings import Meeting
 from bilateral_db.models.officials import SLUG_CHECK, Person
 
@@ -31,7 +32,7 @@ class Agreement(Base):
     __table_args__ = (
         vocabulary_check("kind", AgreementKind),
         CheckConstraint(SLUG_CHECK, name="slug_format"),
-        *dated_checks("signed_on"),
+        *dated_checks("signed_on", "in_force_on"),
         *interval_checks("covers_from", "covers_until"),
         {"comment": "Agreements, plans of action, treaties and declarations."},
     )
@@ -44,6 +45,13 @@ class Agreement(Base):
     kind: Mapped[str] = vocabulary_column("treaty, charter, declaration, plan_of_action, …")
     signed_on: Mapped[date | None] = date_column("Date signed or adopted.")
     signed_on_precision: Mapped[str | None] = precision_column("signed_on")
+    signed_city_id: Mapped[int | None] = mapped_column(
+        ForeignKey("city.id"), index=True, comment="City where it was signed, where known."
+    )
+    in_force_on: Mapped[date | None] = date_column(
+        "Day it entered into force (first day of its period); NULL if not given or never."
+    )
+    in_force_on_precision: Mapped[str | None] = precision_column("in_force_on")
     covers_from: Mapped[date | None] = date_column(
         "First day of the period it covers (plans), if any."
     )
@@ -64,6 +72,7 @@ class Agreement(Base):
     fact_id: Mapped[int] = fact_column()
 
     adopted_at: Mapped[Meeting | None] = relationship()
+    signed_city: Mapped[City | None] = relationship()
     founds_bloc: Mapped[Bloc | None] = relationship()
     parties: Mapped[list[AgreementParty]] = relationship(back_populates="agreement")
     progress: Mapped[list[ProgressStatement]] = relationship(back_populates="agreement")

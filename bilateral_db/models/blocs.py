@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String
+from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bilateral_db.core.vocabulary import BlocKind, MembershipRole
+from bilateral_db.core.vocabulary import BlocKind, ListStatus, MembershipRole
 from bilateral_db.models.base import (
     Base,
     Claim,
@@ -16,6 +16,7 @@ from bilateral_db.models.base import (
     date_column,
     end_status_checks,
     end_status_column,
+    fact_column,
     id_column,
     interval_checks,
     precision_column,
@@ -169,3 +170,50 @@ class DialogueCoordination(Claim, Base):
     bloc: Mapped[Bloc] = relationship()
     partner: Mapped[Actor] = relationship()
     coordinator: Mapped[Country] = relationship()
+
+
+class MemberList(Base):
+    """What a source says of its list of a bloc's members in one role over a period: complete
+    (every member is listed) or incomplete (listed as far as the source names them).
+
+    `report members` says "9 listed, list incomplete" where a claim covering the day says so,
+    or where none says the list is complete for a forum (a bloc without accession acts).
+    """
+
+    __tablename__ = "member_list"
+    __table_args__ = (
+        vocabulary_check("role", MembershipRole),
+        vocabulary_check("status", ListStatus),
+        *interval_checks(),
+        # NULLs are distinct in a unique constraint: the claims without a start have their own.
+        UniqueConstraint("bloc_id", "role", "status", "start_date"),
+        Index(
+            "uq_member_list_bloc_id_role_status",
+            "bloc_id",
+            "role",
+            "status",
+            unique=True,
+            sqlite_where=text("start_date IS NULL"),
+            postgresql_where=text("start_date IS NULL"),
+        ),
+        {
+            "comment": "Whether a source's list of a bloc's members (in a role) is complete "
+            "over a period."
+        },
+    )
+
+    id: Mapped[int] = id_column()
+    bloc_id: Mapped[int] = mapped_column(
+        ForeignKey("bloc.id", ondelete="CASCADE"), comment="The bloc whose list it is."
+    )
+    role: Mapped[str] = vocabulary_column("The role listed: member, observer, … (see vocabulary).")
+    status: Mapped[str] = vocabulary_column("complete or incomplete.")
+    start_date: Mapped[date | None] = date_column(
+        "First day the statement covers; NULL: since the bloc's founding."
+    )
+    start_date_precision: Mapped[str | None] = precision_column("start_date")
+    end_date: Mapped[date | None] = date_column("Last day it covers; NULL: still so.")
+    end_date_precision: Mapped[str | None] = precision_column("end_date")
+    fact_id: Mapped[int] = fact_column()
+
+    bloc: Mapped[Bloc] = relationship()

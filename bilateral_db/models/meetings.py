@@ -16,12 +16,15 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
-from bilateral_db.core.vocabulary import ParticipantRole, ParticipantStatus
+from bilateral_db.core.vocabulary import MeetingStatus, ParticipantRole, ParticipantStatus
 from bilateral_db.models.base import (
     CURATED_RELEASE_ID,
+    VOCABULARY_LENGTH,
     Base,
     claim_fact_column,
     date_column,
+    dated_checks,
+    fact_column,
     id_column,
     interval_checks,
     precision_column,
@@ -77,6 +80,7 @@ class Meeting(Base):
         CheckConstraint("ordinal IS NULL OR ordinal > 0", name="ordinal_positive"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         CheckConstraint(CITED, name="curated_cited"),
+        vocabulary_check("status", MeetingStatus),
         # How the writing layer names a release's meetings; slug alone stays the natural key.
         UniqueConstraint("slug", "release_id"),
         *interval_checks(),
@@ -91,7 +95,14 @@ class Meeting(Base):
         ForeignKey("meeting_kind.code"), comment="Kind of meeting (see meeting_kind)."
     )
     ordinal: Mapped[int | None] = mapped_column(
-        Integer, comment="Number in its series: 52 for the 52nd AMM."
+        Integer,
+        comment="Number in its series: 52 for the 52nd AMM (a meeting in several series has "
+        "its ordinals in meeting_in_series).",
+    )
+    status: Mapped[str | None] = mapped_column(
+        String(VOCABULARY_LENGTH),
+        comment="held, postponed or cancelled, as a source says it; NULL where none says (a "
+        "meeting on record is held unless a source says otherwise).",
     )
     start_date: Mapped[date | None] = date_column("First day; NULL if unknown.")
     start_date_precision: Mapped[str | None] = precision_column("start_date")
@@ -177,6 +188,7 @@ class Participant(Base):
         # the actor's looking alike, SQLite (no statistics) could take the actor's and read
         # every participation of a country (thousands) for each of its meetings.
         Index("ix_participant_meeting_id_actor_id", "meeting_id", "actor_id"),
+        *dated_checks("invited_on"),
         {"comment": "Who took part in (or was invited to) which meeting, in what role."},
     )
 
@@ -192,6 +204,10 @@ class Participant(Base):
     )
     role: Mapped[str] = vocabulary_column("host, chair, co_chair, delegation_head, guest, …")
     status: Mapped[str] = vocabulary_column("attended, invited, declined or absent.")
+    invited_on: Mapped[date | None] = date_column(
+        "Day the invitation was extended, where a source gives it (first day of its period)."
+    )
+    invited_on_precision: Mapped[str | None] = precision_column("invited_on")
     release_id: Mapped[int] = owned_release_column(
         "The release that states the participation: 1 the curated fixtures, else the "
         "imported record of its meeting."
@@ -201,3 +217,53 @@ class Participant(Base):
     meeting: Mapped[Meeting] = relationship(back_populates="participants")
     person: Mapped[Person | None] = relationship()
     actor: Mapped[Actor | None] = relationship()
+
+
+class MeetingSeries(Base):
+    """A series of meetings (the ASEAN-Russia Summits), which meetings belong to with an
+    ordinal each; a meeting may be in several (a ministerial conference that was also the
+    first summit)."""
+
+    __tablename__ = "meeting_series"
+    __table_args__ = (
+        CheckConstraint(SLUG_CHECK, name="slug_format"),
+        {"comment": "Series of meetings, each meeting numbered in it (meeting_in_series)."},
+    )
+
+    id: Mapped[int] = id_column()
+    slug: Mapped[str] = mapped_column(
+        String(120), unique=True, comment="Natural key, e.g. asean-russia-summit."
+    )
+    name: Mapped[str] = mapped_column(String(300), comment="Name as used in the sources.")
+    bloc_id: Mapped[int | None] = mapped_column(
+        ForeignKey("bloc.id"), index=True, comment="The bloc that organises it, if any."
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    bloc: Mapped[Bloc | None] = relationship()
+
+
+class MeetingInSeries(Base):
+    """A meeting's place in a series: the 52nd ASEAN Foreign Ministers' Meeting."""
+
+    __tablename__ = "meeting_in_series"
+    __table_args__ = (
+        UniqueConstraint("meeting_id", "series_id"),
+        CheckConstraint("ordinal IS NULL OR ordinal > 0", name="ordinal_positive"),
+        {"comment": "Which meetings belong to which series, with their ordinal there."},
+    )
+
+    id: Mapped[int] = id_column()
+    meeting_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting.id", ondelete="CASCADE"), comment="The meeting."
+    )
+    series_id: Mapped[int] = mapped_column(
+        ForeignKey("meeting_series.id"), index=True, comment="The series."
+    )
+    ordinal: Mapped[int | None] = mapped_column(
+        Integer, comment="Its number in the series (52 for the 52nd); NULL if not numbered."
+    )
+    fact_id: Mapped[int] = fact_column()
+
+    meeting: Mapped[Meeting] = relationship()
+    series: Mapped[MeetingSeries] = relationship()

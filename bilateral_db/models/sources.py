@@ -38,6 +38,13 @@ FACT_ENTITIES = (
     "progress_statement",
     "trade_figure",
     "trade_reported_change",
+    "country_name",
+    "bloc_name",
+    "post_title",
+    "bloc_succession",
+    "member_list",
+    "meeting_series",
+    "meeting_in_series",
 )
 
 

@@ -67,6 +67,7 @@ if TYPE_CHECKING:
         meeting_detail,
     )
     from bilateral_db.reports.members import (
+        MemberRow,
         members_on,
         membership_pairs,
         membership_timeline,
@@ -129,6 +130,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "meeting_detail",
     ),
     "members": (
+        "MemberRow",
         "members_on",
         "membership_pairs",
         "membership_timeline",

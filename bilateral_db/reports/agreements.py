@@ -19,6 +19,7 @@ from bilateral_db.tables import (
     AGREEMENT,
     AGREEMENT_PARTY,
     AGREEMENT_TOPIC,
+    CITY,
     FACT,
     MEETING,
     PERSON,
@@ -29,6 +30,7 @@ from bilateral_db.tables import (
 PARTY = AGREEMENT_PARTY
 PROGRESS = PROGRESS_STATEMENT
 ADOPTED_AT = MEETING.alias("adopted_at")
+SIGNED_IN = CITY.alias("signed_in")
 
 
 @dataclass(frozen=True)
@@ -44,6 +46,8 @@ class AgreementRow:
     source: str = "curated"  # agreements are curated facts (their citations: --cite)
     confidence: str | None = None  # of the agreement's fact: stated, inferred, …
     note: str | None = None
+    signed_in: str | None = None  # the city where it was signed (its slug)
+    in_force_on: PartialDate | None = None  # the day it entered into force, where given
 
 
 @dataclass(frozen=True)
@@ -99,10 +103,13 @@ def agreement_select() -> Select[Any]:
         AGREEMENT.c.fact_id,
         FACT.c.confidence,
         FACT.c.note,
+        SIGNED_IN.c.slug,
+        AGREEMENT.c.in_force_on,
+        AGREEMENT.c.in_force_on_precision,
     ).select_from(
-        AGREEMENT.outerjoin(
-            ADOPTED_AT, AGREEMENT.c.adopted_at_meeting_id == ADOPTED_AT.c.id
-        ).outerjoin(FACT, AGREEMENT.c.fact_id == FACT.c.id)
+        AGREEMENT.outerjoin(ADOPTED_AT, AGREEMENT.c.adopted_at_meeting_id == ADOPTED_AT.c.id)
+        .outerjoin(FACT, AGREEMENT.c.fact_id == FACT.c.id)
+        .outerjoin(SIGNED_IN, AGREEMENT.c.signed_city_id == SIGNED_IN.c.id)
     )
 
 
@@ -118,6 +125,8 @@ def agreement_row(row: Any) -> AgreementRow:
         fact_id=row[10],
         confidence=row[11],
         note=row[12],
+        signed_in=row[13],
+        in_force_on=partial(row[14], row[15]),
     )
 
 

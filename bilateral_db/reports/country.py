@@ -14,6 +14,7 @@ from bilateral_db.reports.claims.kinds.memberships import MembershipRow
 from bilateral_db.reports.claims.kinds.terms import TermRow
 from bilateral_db.reports.lookup import COUNTRY, UnknownCode, checked
 from bilateral_db.reports.members import memberships_on
+from bilateral_db.reports.names import read_names
 from bilateral_db.reports.officials import officials_on
 from bilateral_db.reports.pointintime import partial, period_end_exclusive
 
@@ -86,9 +87,10 @@ def country_profile(session: Connection, *, country: str, on: date) -> CountryPr
     existed = (start is None or start.value <= on) and (
         end is None or on < dates.period_end_exclusive(end.value, end.precision)
     )
+    names = read_names(session, countries=[first[0]])
     profile = CountryRow(
         country=first[0],
-        name=first[1] or first[2],
+        name=names.country(first[0], on, first[1] or first[2]),
         official_name=first[3],
         alpha2=first[4],
         numeric=first[5],

@@ -17,6 +17,7 @@ from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.kinds.terms import TERM, TermRow, accredited_to, of_country
 from bilateral_db.reports.claims.provenance import rows_on_day, spell_rows
 from bilateral_db.reports.lookup import checked
+from bilateral_db.reports.names import titled_on
 from bilateral_db.reports.officials import unheld_posts
 from bilateral_db.reports.paging import page_rows
 
@@ -45,7 +46,7 @@ def _envoys(
     else:
         rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
         rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
-    return _ordered(rows, a)
+    return _ordered(titled_on(session, rows, on), a)
 
 
 def _ordered(rows: list[TermRow], a: str) -> list[TermRow]:

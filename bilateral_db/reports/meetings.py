@@ -20,6 +20,8 @@ from bilateral_db.tables import (
     COUNTRY,
     FACT,
     MEETING,
+    MEETING_IN_SERIES,
+    MEETING_SERIES,
     MEETING_TOPIC,
     PARTICIPANT,
     PERSON,
@@ -53,6 +55,7 @@ class MeetingRow:
     note: str | None = None
     description: str | None = None  # what was done there, as the source says it
     source: str = "curated"  # the release that states the meeting
+    status: str | None = None  # held, postponed or cancelled as a source says; None: not said
 
 
 @dataclass(frozen=True)
@@ -69,6 +72,21 @@ class ParticipantRow:
     confidence: str | None = None
     note: str | None = None
     source: str = "curated"  # the release that states the participation
+    invited_on: PartialDate | None = None  # the day the invitation was extended, if given
+
+
+@dataclass(frozen=True)
+class SeriesRow:
+    """A series the meeting belongs to, and its ordinal there (None: not numbered)."""
+
+    series: str
+    name: str
+    ordinal: int | None
+    bloc: str | None
+    fact_id: int
+    confidence: str | None = None
+    note: str | None = None
+    source: str = "curated"  # series are curated facts (their citations: --cite)
 
 
 @dataclass(frozen=True)
@@ -90,6 +108,7 @@ class MeetingDetail:
     children: list[MeetingRow]
     topics: list[TopicRow]
     sources: list[SourceRow]
+    series: list[SeriesRow]
 
 
 def meeting_select() -> Select[Any]:
@@ -114,6 +133,7 @@ def meeting_select() -> Select[Any]:
             MEETING.c.description,
             RELEASE.c.slug,
             MEETING.c.venue,
+            MEETING.c.status,
         )
         .select_from(MEETING)
         .join(RELEASE, MEETING.c.release_id == RELEASE.c.id)
@@ -143,6 +163,7 @@ def meeting_row(row: Any) -> MeetingRow:
         description=row[15],
         source=row[16],
         venue=row[17],
+        status=row[18],
     )
 
 
@@ -301,6 +322,8 @@ def participants_select() -> Select[Any]:
             FACT.c.confidence,
             FACT.c.note,
             RELEASE.c.slug,
+            PARTICIPANT.c.invited_on,
+            PARTICIPANT.c.invited_on_precision,
         )
         .select_from(PARTICIPANT)
         .join(RELEASE, RELEASE.c.id == PARTICIPANT.c.release_id)
@@ -314,14 +337,26 @@ def participants_select() -> Select[Any]:
 
 @checked(slug=existing("meeting", MEETING.c.slug))
 def meeting_detail(session: Connection, *, slug: str) -> MeetingDetail:
-    """The meeting `slug` in full, in five queries whatever its size (never one per row)."""
+    """The meeting `slug` in full, in six queries whatever its size (never one per row)."""
     head = session.execute(meeting_select().where(MEETING.c.slug == slug)).first()
     if head is None:
         raise UnknownCode("meeting", slug, [])
     meeting = meeting_row(head)
     meeting_id = select(MEETING.c.id).where(MEETING.c.slug == slug).scalar_subquery()
     participants = [
-        ParticipantRow(*row)
+        ParticipantRow(
+            person=row[0],
+            name=row[1],
+            actor=row[2],
+            actor_name=row[3],
+            role=row[4],
+            status=row[5],
+            fact_id=row[6],
+            confidence=row[7],
+            note=row[8],
+            source=row[9],
+            invited_on=partial(row[10], row[11]),
+        )
         for row in session.execute(
             participants_select()
             .where(PARTICIPANT.c.meeting_id == meeting_id)
@@ -348,8 +383,28 @@ def meeting_detail(session: Connection, *, slug: str) -> MeetingDetail:
             .order_by(TOPIC.c.slug)
         )
     ]
+    series = [
+        SeriesRow(*row)
+        for row in session.execute(
+            select(
+                MEETING_SERIES.c.slug,
+                MEETING_SERIES.c.name,
+                MEETING_IN_SERIES.c.ordinal,
+                BLOC.c.code,
+                MEETING_IN_SERIES.c.fact_id,
+                FACT.c.confidence,
+                FACT.c.note,
+            )
+            .select_from(MEETING_IN_SERIES)
+            .join(MEETING_SERIES, MEETING_IN_SERIES.c.series_id == MEETING_SERIES.c.id)
+            .outerjoin(BLOC, MEETING_SERIES.c.bloc_id == BLOC.c.id)
+            .outerjoin(FACT, MEETING_IN_SERIES.c.fact_id == FACT.c.id)
+            .where(MEETING_IN_SERIES.c.meeting_id == meeting_id)
+            .order_by(MEETING_SERIES.c.slug)
+        )
+    ]
     if meeting.fact_id is None:
         sources = [release_source(session, meeting.source, f"meeting {meeting.slug}")]
     else:
         sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
-    return MeetingDetail(meeting, participants, children, topics, sources)
+    return MeetingDetail(meeting, participants, children, topics, sources, series)

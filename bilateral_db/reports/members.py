@@ -9,11 +9,14 @@ nothing then, neither member nor not (COW's 0, a "no", gets no row).
 
 from __future__ import annotations
 
+from dataclasses import dataclass, fields, replace
 from datetime import date
 from typing import Any
 
 from sqlalchemy import Connection, case, func, or_, select
 
+from bilateral_db.core import dates
+from bilateral_db.core.vocabulary import BlocKind, ListStatus
 from bilateral_db.reports.claims import engine
 from bilateral_db.reports.claims.coverage import COVERAGE
 from bilateral_db.reports.claims.description import RELEASE
@@ -37,10 +40,13 @@ from bilateral_db.reports.claims.provenance import (
     spell_rows,
 )
 from bilateral_db.reports.lookup import ROLE, checked
+from bilateral_db.reports.names import first_day, read_names
 from bilateral_db.reports.paging import page_rows
 from bilateral_db.reports.pointintime import covers
+from bilateral_db.tables import BLOC_SUCCESSION, MEMBER_LIST
 
 __all__ = [
+    "MemberRow",
     "MembershipRow",
     "members_on",
     "membership_pairs",
@@ -48,6 +54,21 @@ __all__ = [
     "membership_timeline_total",
     "memberships_on",
 ]
+
+
+# What a member list says on a day (bilateral_db.core.vocabulary.ListStatus, or neither).
+NOT_STATED = "not_stated"
+
+
+@dataclass(frozen=True)
+class MemberRow(MembershipRow):
+    """A member of a bloc on a day, with what its bloc's list in the role says that day:
+    `listed` members are listed (by the sources answering), and `list_status` is complete or
+    incomplete (a source says so; a forum's list, which no accession acts bound, is incomplete
+    unless a source says it is complete) or not_stated."""
+
+    listed: int = 0
+    list_status: str = NOT_STATED
 
 
 @checked(bloc="bloc", on="day", role=ROLE)
@@ -60,17 +81,134 @@ def members_on(
     source: str | None = None,
     all_claims: bool = False,
     strict: bool = False,
-) -> list[MembershipRow]:
-    """Members of `bloc` on day `on` (every role unless `role` is given), by role and code.
+    lineage: bool = False,
+) -> list[MemberRow]:
+    """Members of `bloc` on day `on` (every role unless `role` is given), by role and code,
+    each named as it was that day, with how many are listed in the role and whether the list
+    is complete (`MemberRow`).
 
     `strict` leaves out answers that rest on an imprecise date (a start known to the month).
+    `lineage` follows the bloc's line back: on a day before a bloc succeeded another (the SCO
+    the Shanghai Five on 2001-06-15), the predecessor's members that day are listed too, under
+    the predecessor's code.
     """
+    rows = _members_of(session, bloc, on, role, source, all_claims, strict)
+    if lineage:
+        seen = {bloc}
+        pending = [bloc]
+        while pending:
+            for predecessor in predecessors_on(session, pending.pop(), on):
+                if predecessor not in seen:
+                    seen.add(predecessor)
+                    pending.append(predecessor)
+                    rows += _members_of(session, predecessor, on, role, source, all_claims, strict)
+    rows = named_on(session, rows, on)
+    return sorted(
+        _with_lists(session, rows, on),
+        key=lambda r: (r.role, not r.covered, r.country, r.bloc != bloc, not r.preferred, r.source),
+    )
+
+
+def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> list[MemberRow]:
+    """The rows with their list's count and status on `on`, per bloc and role: of the claims
+    covering the day, incomplete wins over complete; with none, a forum's list is incomplete."""
+    if not rows:
+        return []
+    statement = (
+        select(
+            BLOC.c.code,
+            BLOC.c.kind,
+            MEMBER_LIST.c.role,
+            MEMBER_LIST.c.status,
+            MEMBER_LIST.c.start_date,
+            MEMBER_LIST.c.end_date,
+            MEMBER_LIST.c.end_date_precision,
+        )
+        .select_from(BLOC)
+        .outerjoin(MEMBER_LIST, MEMBER_LIST.c.bloc_id == BLOC.c.id)
+        .where(BLOC.c.code.in_(sorted({row.bloc for row in rows})))
+    )
+    kinds: dict[str, str] = {}
+    said: dict[tuple[str, str], set[str]] = {}
+    for code, kind, role, stated, start, end, end_precision in session.execute(statement):
+        kinds[code] = kind
+        if (
+            stated is not None
+            and (start is None or start <= on)
+            and (end is None or on < dates.period_end_exclusive(end, end_precision))
+        ):
+            said.setdefault((code, role), set()).add(stated)
+    listed: dict[tuple[str, str], set[str]] = {}
+    for row in rows:
+        if row.covered:
+            listed.setdefault((row.bloc, row.role), set()).add(row.country)
+
+    def status(code: str, role: str) -> str:
+        statuses = said.get((code, role), set())
+        if ListStatus.INCOMPLETE in statuses:
+            return ListStatus.INCOMPLETE
+        if ListStatus.COMPLETE in statuses:
+            return ListStatus.COMPLETE
+        return ListStatus.INCOMPLETE if kinds.get(code) == BlocKind.FORUM else NOT_STATED
+
+    return [
+        MemberRow(
+            **{item.name: getattr(row, item.name) for item in fields(row)},
+            listed=len(listed.get((row.bloc, row.role), ())),
+            list_status=str(status(row.bloc, row.role)),
+        )
+        for row in rows
+    ]
+
+
+def _members_of(
+    session: Connection,
+    bloc: str,
+    on: date,
+    role: str | None,
+    source: str | None,
+    all_claims: bool,
+    strict: bool,
+) -> list[MembershipRow]:
     where = [in_bloc(bloc)] + ([] if role is None else [in_role(role)])
     found = MEMBERSHIP.read(session, *where, source=source)
     rows = rows_on_day(found, on, MEMBERSHIP.row_of, all_claims=all_claims, strict=strict)
     rows += not_covered(found, on, rows)
     rows += _gaps(session, bloc, on, role or "member", source, rows)
     return sorted(rows, key=lambda r: (r.role, not r.covered, r.country, not r.preferred, r.source))
+
+
+def predecessors_on(session: Connection, bloc: str, on: date) -> list[str]:
+    """The blocs `bloc` succeeded after `on` (so that they, not it, stood for the line then)."""
+    successor = BLOC.alias("successor")
+    statement = (
+        select(BLOC.c.code)
+        .select_from(BLOC_SUCCESSION)
+        .join(BLOC, BLOC.c.id == BLOC_SUCCESSION.c.predecessor_bloc_id)
+        .join(successor, successor.c.id == BLOC_SUCCESSION.c.successor_bloc_id)
+        .where(successor.c.code == bloc, BLOC_SUCCESSION.c.succeeded_on > on)
+        .order_by(BLOC.c.code)
+    )
+    return list(session.execute(statement).scalars())
+
+
+def named_on(
+    session: Connection, rows: list[MembershipRow], on: date | None
+) -> list[MembershipRow]:
+    """The rows with each member named as it was on `on` (None: on each row's first day)."""
+    if not rows:
+        return rows
+    names = read_names(
+        session,
+        countries=[r.country for r in rows if r.member_kind == "country"],
+        blocs=[r.country for r in rows if r.member_kind == "bloc"],
+    )
+    renamed = []
+    for row in rows:
+        day = on if on is not None else first_day(row.start_date)
+        name = names.actor(row.member_kind, row.country, day, row.name)
+        renamed.append(row if name == row.name else replace(row, name=name))
+    return renamed
 
 
 def _gaps(
@@ -185,7 +323,7 @@ def _timeline(
     if member is not None:
         where.append(of_member(member))
     found = MEMBERSHIP.read(session, *where, source=source)
-    rows = spell_rows(found, MEMBERSHIP.row_of, all_claims=all_claims)
+    rows = named_on(session, spell_rows(found, MEMBERSHIP.row_of, all_claims=all_claims), None)
     return sorted(rows, key=_in_date_order)
 
 
@@ -246,6 +384,7 @@ def memberships_on(
     found = MEMBERSHIP.read(session, of_member(member), source=source)
     rows = rows_on_day(found, on, MEMBERSHIP.row_of, all_claims=all_claims, strict=strict)
     rows += not_covered(found, on, rows)
+    rows = named_on(session, rows, on)
     # What is known first; then the blocs whose sources say nothing that day.
     return sorted(rows, key=lambda r: (not r.covered, r.bloc, r.role, not r.preferred, r.source))
 
@@ -257,5 +396,5 @@ def membership_pairs(
     """Roles either actor held in the other, a bloc: Russia as ASEAN's dialogue partner."""
     where = or_(in_bloc(b) & of_member(a), in_bloc(a) & of_member(b))
     found = MEMBERSHIP.read(session, where, source=source)
-    rows = spell_rows(found, MEMBERSHIP.row_of, all_claims=all_claims)
+    rows = named_on(session, spell_rows(found, MEMBERSHIP.row_of, all_claims=all_claims), None)
     return sorted(rows, key=lambda r: (_in_date_order(r)[0], r.role, not r.preferred))

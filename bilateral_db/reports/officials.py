@@ -29,6 +29,7 @@ from bilateral_db.reports.claims.kinds.terms import (
 )
 from bilateral_db.reports.claims.provenance import ClaimSet, rows_on_day, spell_rows
 from bilateral_db.reports.lookup import checked, existing
+from bilateral_db.reports.names import titled_on
 from bilateral_db.reports.paging import page_rows
 
 __all__ = ["VACANT", "TermRow", "officials_on", "terms_of", "terms_of_total"]
@@ -59,7 +60,7 @@ def officials_on(
     found = TERM.read(session, *where, source=source)
     rows = rows_on_day(found, on, TERM.row_of, all_claims=all_claims, strict=strict)
     rows += unheld_posts(found, on, {(row.post, row.accredited_to) for row in rows})
-    return sorted(rows, key=_post_order)
+    return sorted(titled_on(session, rows, on), key=_post_order)
 
 
 def _post_order(row: TermRow) -> tuple[Any, ...]:
@@ -120,7 +121,7 @@ def unheld_posts(
 
 def _terms(session: Connection, person: str, source: str | None, all_claims: bool) -> list[TermRow]:
     found = TERM.read(session, of_person(person), source=source)
-    rows = spell_rows(found, TERM.row_of, all_claims=all_claims)
+    rows = titled_on(session, spell_rows(found, TERM.row_of, all_claims=all_claims), None)
     return sorted(
         rows,
         key=lambda r: (

@@ -46,6 +46,8 @@ def test_members_json_contract(world_url: str) -> None:
         "covered": True,
         "confidence": "stated",
         "note": None,
+        "listed": 6,  # ASEAN's members that day; no source says whether the list is whole
+        "list_status": "not_stated",
     }
 
 
@@ -149,7 +151,7 @@ def test_meetings_filters_and_markdown(world_url: str) -> None:
 
 def test_meeting_in_full_json(world_url: str) -> None:
     data = json.loads(run(world_url, "meeting", "amm-52", "-f", "json"))
-    assert set(data) == {"meeting", "participants", "children", "topics", "sources"}
+    assert set(data) == {"meeting", "participants", "children", "topics", "sources", "series"}
     assert data["meeting"][0]["ordinal"] == 52
     assert [c["slug"] for c in data["children"]] == ["lavrov-don-talks-2019"]
     # Nested dates print at their precision, not as the dataclass's fields.

@@ -16,7 +16,9 @@ def _count(count_queries, call) -> int:
 def test_each_list_report_is_a_fixed_handful(world, count_queries) -> None:
     """Claims and their citations: two queries; memberships read what the imported releases
     cover as a third (the world holds a COW release), and members on a day the bloc's gaps in
-    that coverage (COW IGO's -9 cells) as a fourth."""
+    that coverage (COW IGO's -9 cells) as a fourth; memberships and terms read the dated names
+    of the members and posts they list in one more (bilateral_db.reports.names), and members
+    on a day what sources say of the bloc's member list in a sixth."""
     s = world.session
     calls = [
         lambda: reports.members_on(s, bloc="ASEAN", on=date(2019, 8, 1)),
@@ -29,7 +31,7 @@ def test_each_list_report_is_a_fixed_handful(world, count_queries) -> None:
         lambda: reports.trade_between(s, a="RUS", b="ASEAN"),
         lambda: reports.sources_for(s, fact_ids=range(1, 60)),
     ]
-    assert [_count(count_queries, call) for call in calls] == [4] + [3] * 3 + [2] * 2 + [1] * 3
+    assert [_count(count_queries, call) for call in calls] == [6] + [4] * 3 + [3] * 2 + [1] * 3
 
 
 def test_composite_reports_run_a_fixed_handful(world, count_queries) -> None:
@@ -45,7 +47,7 @@ def test_composite_reports_run_a_fixed_handful(world, count_queries) -> None:
             lambda: reports.agreement_report(s, slug="asean-russia-cpa-2016-2020"),
         ),
     }
-    assert before == {"meeting": 5, "dyad": 9, "country": 6, "agreement": 5}
+    assert before == {"meeting": 6, "dyad": 10, "country": 9, "agreement": 5}
     # Twenty more members, terms and trade figures change no count.
     for index in range(20):
         code = f"X{chr(65 + index)}A"
@@ -58,11 +60,11 @@ def test_composite_reports_run_a_fixed_handful(world, count_queries) -> None:
         )
         world.trade("RUS", code, 2018, 100)
     s.flush()
-    assert _count(count_queries, lambda: reports.dyad_report(s, a="RUS", b="ASEAN")) == 9
+    assert _count(count_queries, lambda: reports.dyad_report(s, a="RUS", b="ASEAN")) == 10
     assert (
         _count(
             count_queries, lambda: reports.country_profile(s, country="THA", on=date(2019, 8, 1))
         )
-        == 6
+        == 9
     )
     assert _count(count_queries, lambda: reports.trade_between(s, a="RUS", b="ASEAN")) == 1
