@@ -221,9 +221,9 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "name": "The country's name in everyday use (the list's name where unmapped).",
         "ccode": "Correlates of War state code (integer).",
         "bloc_memberships": (
-            "Number of blocs it was a member of on `day` (preferred claims); NULL past the "
-            "membership data sets' coverage (COW IGO v3: 2014), where curated blocs alone "
-            "would undercount."
+            "Number of blocs it was a member of on `day` (preferred claims); NULL on days no "
+            "imported membership data set covers the country (COW IGO v3: the years the state "
+            "has a row, to 2014), where curated blocs alone would undercount."
         ),
     },
     "v_country_year_gw": {
@@ -231,8 +231,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "name": "The country's name in everyday use (the list's name where unmapped).",
         "gwcode": "Gleditsch-Ward state code (integer).",
         "bloc_memberships": (
-            "Number of blocs it was a member of on `day` (preferred claims); NULL past the "
-            "membership data sets' coverage."
+            "Number of blocs it was a member of on `day` (preferred claims); NULL on days no "
+            "imported membership data set covers the country."
         ),
     },
     "v_dyad_year": {
@@ -242,8 +242,8 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
         "ccode2": "Correlates of War code of the second state (integer).",
         "shared_memberships": (
             "Blocs both were members of on the pair's day (31 December if either state is "
-            "read on it, else the earlier of their days); NULL past the membership data sets' "
-            "coverage."
+            "read on it, else the earlier of their days); NULL where either country's count is "
+            "not covered."
         ),
         "meetings": "Meetings both took part in that year.",
         "visits_to": (

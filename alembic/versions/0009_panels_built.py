@@ -87,7 +87,7 @@ def upgrade() -> None:
             "bloc_memberships",
             sa.Integer(),
             nullable=True,
-            comment="Blocs the country was a member of on `day` (preferred claims); NULL outside the membership data sets' coverage.",
+            comment="Blocs the country was a member of on `day` (preferred claims); NULL on days no imported membership data set covers the country (COW IGO: its rows of the state).",
         ),
         sa.Column(
             "memberships_source",

@@ -71,8 +71,8 @@ class PanelCountryYear(Base):
     list_source: Mapped[str] = mapped_column(String(120), comment="The state list's release.")
     bloc_memberships: Mapped[int | None] = mapped_column(
         Integer,
-        comment="Blocs the country was a member of on `day` (preferred claims); NULL outside "
-        "the membership data sets' coverage.",
+        comment="Blocs the country was a member of on `day` (preferred claims); NULL on days "
+        "no imported membership data set covers the country (COW IGO: its rows of the state).",
     )
     memberships_source: Mapped[str | None] = mapped_column(Text, comment=_SOURCES)
     meetings: Mapped[int | None] = mapped_column(

@@ -14,24 +14,22 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 from datetime import date
 
-from sqlalchemy import Connection, Engine, and_, exists, func, literal, select
+from sqlalchemy import Connection, Engine, literal, select
 
-from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.panels import country_year, parts
 from bilateral_db.panels.dialect import Dialect
 from bilateral_db.tables import (
-    MEMBERSHIP,
     PANEL_COUNTRY_YEAR,
     PANEL_DYAD_ENVOY,
     PANEL_DYAD_MEETING,
     PANEL_DYAD_TRADE,
     PANEL_SHARED_MEMBERSHIP,
-    RELEASE,
 )
 from bilateral_db.writing.transaction import write_transaction
 
 # The tables each part is built from.
-STATE_INPUTS = frozenset({"system_membership", "country_code", "country", "actor"})
+# (coverage: the membership data sets' member years decide which counts are covered.)
+STATE_INPUTS = frozenset({"system_membership", "country_code", "country", "actor", "coverage"})
 MEMBERSHIP_INPUTS = frozenset({"membership"})
 TRADE_INPUTS = frozenset({"trade_figure", "product_category"})
 MEETING_INPUTS = frozenset({"meeting", "participant", "term", "post"})
@@ -96,30 +94,11 @@ def refresh(
     if wanted & ENVOY_INPUTS:
         parts.envoys(dialect, (today or date.today()).year)
         rebuilt.append("panel_dyad_envoy")
-    country_year.build(
-        dialect,
-        today or date.today(),
-        membership_edge(connection),
-        trade_changed=bool(wanted & TRADE_INPUTS),
-    )
+    country_year.build(dialect, today or date.today(), trade_changed=bool(wanted & TRADE_INPUTS))
     rebuilt.append("panel_country_year")
     for name in ("panel_spell", "panel_meeting_actor"):
         dialect.drop_temp(name)
     return rebuilt
-
-
-def membership_edge(connection: Connection) -> date | None:
-    """The last day the imported membership data sets cover (None: none imported): past it
-    the panels' membership counts are not covered rather than the curated blocs' alone."""
-    held = exists(select(MEMBERSHIP.c.id).where(MEMBERSHIP.c.release_id == RELEASE.c.id))
-    edge = connection.scalar(
-        select(func.max(RELEASE.c.coverage_end)).where(
-            and_(RELEASE.c.id != CURATED_RELEASE_ID, held)
-        )
-    )
-    if isinstance(edge, str):
-        return date.fromisoformat(edge)
-    return edge
 
 
 def build_missing(engine: Engine, lock_timeout: float = 60.0) -> bool:

@@ -17,6 +17,7 @@ from typing import Any
 
 from sqlalchemy import select
 
+from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.core.vocabulary import EndStatus
 from bilateral_db.crosswalk import YEAR_DAY, Crosswalk
 from bilateral_db.panels.dialect import Dialect
@@ -37,24 +38,25 @@ class _Values:
     sources: set[str] = field(default_factory=set)
 
 
-def build(
-    dialect: Dialect, today: date, membership_edge: date | None, *, trade_changed: bool
-) -> int:
+def build(dialect: Dialect, today: date, *, trade_changed: bool) -> int:
     """Rebuild panel_country_year; the rows written. panel_spell, panel_meeting_actor and
-    panel_dyad_trade must be current. Memberships are counted up to `membership_edge` (the
-    membership data sets' last day covered): past it, NULL (not covered). Unless
-    `trade_changed`, a country's trade is kept from the rows built before (summing a
-    million pair-years again would cost more than the rest)."""
+    panel_dyad_trade must be current. Memberships are counted on days an imported membership
+    data set covers the country (its member years: COW IGO's rows of the state); on other
+    days the count is NULL, not covered, rather than the curated blocs' alone (with no such
+    data set imported, the curated blocs are all there is). Unless `trade_changed`, a
+    country's trade is kept from the rows built before (summing a million pair-years again
+    would cost more than the rest)."""
     connection = dialect.connection
     trade = _trade(dialect) if trade_changed else _kept_trade(dialect)
     rows = _state_years(dialect, today)
-    memberships = _memberships(dialect, {(r["actor_id"], r["day"]) for r in rows if r["actor_id"]})
+    days = {(r["actor_id"], r["day"]) for r in rows if r["actor_id"]}
+    memberships, covered = _memberships(dialect, days)
     meetings = _meetings(dialect)
     for row in rows:
         if row["actor_id"] is None or row["part_year"]:
             continue
         key = (row["actor_id"], row["day"])
-        if membership_edge is None or row["day"] <= membership_edge:
+        if covered is None or key in covered:
             found = memberships.get(key, _Values())
             row["bloc_memberships"] = found.count
             row["memberships_source"] = _joined(found.sources)
@@ -164,8 +166,11 @@ def _day_of(walk: Crosswalk, code: int, year: int, country_id: int) -> date:
     return date(year, *YEAR_DAY)
 
 
-def _memberships(dialect: Dialect, days: set[tuple[int, date]]) -> dict[tuple[int, date], _Values]:
-    """(actor, day) -> the blocs the country was a member of that day, for the days asked."""
+def _memberships(
+    dialect: Dialect, days: set[tuple[int, date]]
+) -> tuple[dict[tuple[int, date], _Values], set[tuple[int, date]] | None]:
+    """(actor, day) -> the blocs the country was a member of that day, for the days asked;
+    and the days asked that an imported membership data set covers (None: none imported)."""
     connection = dialect.connection
     dialect.temp_table("panel_day", "SELECT actor_id, starts AS day FROM panel_spell WHERE 0 = 1")
     if days:
@@ -189,8 +194,32 @@ def _memberships(dialect: Dialect, days: set[tuple[int, date]]) -> dict[tuple[in
         values = found[(actor_id, _date(day))]
         values.count += count
         values.sources.add(slug)
+    covered = _covered(dialect)
     dialect.drop_temp("panel_day")
-    return found
+    return found, covered
+
+
+def _covered(dialect: Dialect) -> set[tuple[int, date]] | None:
+    """The panel_day rows inside a membership data set's member years (coverage rows of no
+    bloc: the years a state has rows in the file); None when no such data set is imported."""
+    connection = dialect.connection
+    datasets = (
+        f"SELECT DISTINCT release_id FROM membership WHERE release_id <> {int(CURATED_RELEASE_ID)}"
+    )
+    if connection.exec_driver_sql(f"{datasets} LIMIT 1").first() is None:
+        return None
+    stop = dialect.stop("c.end_date", "c.end_date_precision")
+    rows = connection.exec_driver_sql(
+        f"""
+        SELECT DISTINCT p.actor_id, p.day
+        FROM panel_day p
+        JOIN coverage c ON c.actor_id = p.actor_id AND c.bloc_id IS NULL AND c.post_id IS NULL
+                       AND c.covered AND c.start_date <= p.day
+                       AND (c.end_date IS NULL OR p.day < {stop})
+        WHERE c.release_id IN ({datasets})
+        """
+    )
+    return {(actor_id, _date(day)) for actor_id, day in rows}
 
 
 def _date(value: Any) -> date:
