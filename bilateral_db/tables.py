@@ -64,6 +64,7 @@ if TYPE_CHECKING:
     PANEL_SHARED_MEMBERSHIP: Table
     PARTICIPANT: Table
     PERSON: Table
+    PLEDGE: Table
     POST: Table
     POST_TITLE: Table
     PRODUCT_CATEGORY: Table
@@ -561,6 +562,31 @@ def _person() -> Table:
     )
 
 
+def _pledge() -> Table:
+    return Table(
+        "pledge",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("slug", String(length=160), nullable=False),
+        Column("pledger_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("made_on", Date()),
+        Column("made_on_precision", String(length=5)),
+        Column("meeting_id", Integer(), ForeignKey("meeting.id")),
+        Column("agreement_id", Integer(), ForeignKey("agreement.id")),
+        Column("part_of_id", Integer(), ForeignKey("pledge.id")),
+        Column("amount_minor", BigInteger()),
+        Column("amount_high_minor", BigInteger()),
+        Column("currency_code", String(length=3), ForeignKey("currency.code")),
+        Column("qualifier", String(length=40), nullable=False),
+        Column("covers_from", Date()),
+        Column("covers_from_precision", String(length=5)),
+        Column("covers_until", Date()),
+        Column("covers_until_precision", String(length=5)),
+        Column("statement", Text()),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _post() -> Table:
     return Table(
         "post",
@@ -617,6 +643,7 @@ def _progress_statement() -> Table:
         Column("share_basis_points", Integer()),
         Column("achieved_count", Integer()),
         Column("total_count", Integer()),
+        Column("pledge_id", Integer(), ForeignKey("pledge.id")),
         Column("unit", String(length=80)),
         Column("qualifier", String(length=40), nullable=False),
         Column("statement", Text()),
@@ -845,10 +872,11 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "PANEL_SHARED_MEMBERSHIP": (_panel_shared_membership, ""),
     "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
     "PERSON": (_person, "FACT RELEASE"),
+    "PLEDGE": (_pledge, "ACTOR AGREEMENT CURRENCY FACT MEETING"),
     "POST": (_post, "ACTOR BODY RELEASE"),
     "POST_TITLE": (_post_title, "FACT POST"),
     "PRODUCT_CATEGORY": (_product_category, ""),
-    "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON"),
+    "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON PLEDGE"),
     "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),
     "RELEASE": (_release, ""),
     "RELEASE_COUNT": (_release_count, "RELEASE"),

@@ -25,7 +25,7 @@ from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy import column as sa_column
 from sqlalchemy import table as sa_table
 
-from bilateral_db import migrations
+from bilateral_db import migrations, panels
 from bilateral_db.db import make_engine
 from bilateral_db.models import Base
 from bilateral_db.resources import alembic_dir
@@ -315,6 +315,8 @@ def _keep_what_0005_holds(engine: Engine) -> None:
         for statement in _NOT_BEFORE_0006:
             connection.exec_driver_sql(statement)
         after = connection.exec_driver_sql("SELECT COUNT(*) FROM post").scalar()
+        # The envoys' panel was built from the terms deleted: build it again from what is kept.
+        panels.refresh(connection)
     assert before and after and after < before, "the bundled fixtures hold a bloc's post"
 
 
@@ -346,9 +348,26 @@ _NAMES_LOADED = {
 _AGREEMENTS_IN_FORCE = 3
 
 
+# What the bundled fixtures hold that a database before 0011 cannot: Japan's TICAD VI pledge.
+_PLEDGES_LOADED = {"pledge": 1}
+
+
+def _keep_what_0010_holds(engine: Engine) -> None:
+    """Delete from a database at head what a database before 0011 cannot hold: pledges (with
+    their facts) and the progress claims' references to them."""
+    with engine.begin() as connection:
+        connection.exec_driver_sql("UPDATE progress_statement SET pledge_id = NULL")
+        facts = connection.exec_driver_sql("SELECT fact_id FROM pledge").scalars().all()
+        assert len(facts) == _PLEDGES_LOADED["pledge"]
+        connection.exec_driver_sql("DELETE FROM pledge")
+        for fact in facts:
+            connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+
+
 def _keep_what_0009_holds(engine: Engine) -> None:
     """Delete from a database at head what a database before 0010 cannot hold (and empty the
     agreements' signing cities and days in force: the columns 0010 adds)."""
+    _keep_what_0010_holds(engine)
     with engine.begin() as connection:
         given = connection.exec_driver_sql(
             "UPDATE agreement SET signed_city_id = NULL, in_force_on = NULL, "
@@ -414,8 +433,6 @@ def _copy_rows(source: Engine, target: Engine) -> None:
 
 def _upgrade_to_head(url: str) -> None:
     """What `bilateral-db db upgrade` does: migrate, then build the panels the data feed."""
-    from bilateral_db import panels
-
     migrations.upgrade(url)
     engine = make_engine(url)
     try:
@@ -467,6 +484,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             "post": 2,
             "term": 3,
             **_NAMES_LOADED,  # ... and what 0008 could not: dated names and successions
+            **_PLEDGES_LOADED,  # ... and what 0010 could not: pledges
         }
     finally:
         head.dispose()
@@ -713,7 +731,10 @@ def test_0010_keeps_every_row_and_the_next_load_adds_names_successions_and_lists
             ).one()[:2] == (0, 0)
         result = load_fixtures(old)
         inserted = {name: counts.inserted for name, counts in result.entities.items()}
-        assert {name: n for name, n in inserted.items() if n} == _NAMES_LOADED
+        assert {name: n for name, n in inserted.items() if n} == {
+            **_NAMES_LOADED,
+            **_PLEDGES_LOADED,
+        }
         assert result.entities["agreement"].updated == _AGREEMENTS_IN_FORCE
         with old.connect() as connection:
             rows = reports.members_on(
@@ -721,6 +742,54 @@ def test_0010_keeps_every_row_and_the_next_load_adds_names_successions_and_lists
             )
         assert [(r.bloc, r.country, r.listed, r.list_status) for r in rows] == [
             ("SHANGHAI5", code, 5, "incomplete") for code in ("CHN", "KAZ", "KGZ", "RUS", "TJK")
+        ]
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0011_keeps_every_row_and_the_next_load_adds_the_pledge(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0010 holding the bundled fixtures (less the pledge 0010 cannot hold),
+    upgraded to 0011: every row kept, no drift, no progress claim naming a pledge; the next
+    load adds only Japan's TICAD VI pledge, which `report meeting` then shows."""
+    from conftest import clone_database
+
+    from bilateral_db import reports
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0010")
+    old = make_engine(old_url)
+    try:
+        _keep_what_0010_holds(head)
+        _copy_rows(head, old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            assert (
+                connection.exec_driver_sql(
+                    "SELECT COUNT(*) FROM progress_statement WHERE pledge_id IS NOT NULL"
+                ).scalar()
+                == 0
+            )
+            assert reports.meeting_detail(connection, slug="ticad-vi").pledges == []
+        result = load_fixtures(old)
+        inserted = {name: counts.inserted for name, counts in result.entities.items()}
+        assert {name: n for name, n in inserted.items() if n} == _PLEDGES_LOADED
+        with old.connect() as connection:
+            pledges = reports.meeting_detail(connection, slug="ticad-vi").pledges
+        assert [(p.pledge, p.pledger, p.amount, p.currency, p.qualifier) for p in pledges] == [
+            (
+                "japan-ticad-vi-africa-2016-2018",
+                "JPN",
+                Decimal(30_000_000_000),
+                "USD",
+                "approximately",
+            )
         ]
     finally:
         head.dispose()

@@ -327,7 +327,8 @@ QUESTIONS: tuple[Question, ...] = (
         "meeting",
         "One meeting in full.",
         "Participants with role and status (and the day invited, where given), the series it "
-        "belongs to with its ordinal in each, meetings on its sidelines, topics and sources.",
+        "belongs to with its ordinal in each, meetings on its sidelines, topics, sources, and "
+        "the pledges made there with their parts (amount, currency, qualifier, period).",
         "amm-52",
         "/meetings/{slug}",
         "meeting_detail",
@@ -390,8 +391,10 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "agreement",
-        "An agreement with its parties, topics and dated progress claims.",
-        "Claims that disagree are listed side by side, each with its sources.",
+        "An agreement with its parties, topics, dated progress claims and pledges.",
+        "Claims that disagree are listed side by side, each with its sources; a claim names "
+        "the pledge it is about. Pledges made in the agreement or named by its claims follow, "
+        "with their parts (amount, currency, qualifier, period).",
         "asean-russia-cpa-2016-2020",
         "/agreements/{slug}",
         "agreement_report",

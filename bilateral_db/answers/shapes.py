@@ -54,6 +54,22 @@ TERM = (
     "end_date",
     "end_status",
 )
+PLEDGE = (
+    "pledge",
+    "pledger",
+    "made_on",
+    "amount",
+    "amount_high",
+    "currency",
+    "qualifier",
+    "covers_from",
+    "covers_until",
+    "meeting",
+    "agreement",
+    "part_of",
+    "statement",
+    "sources",
+)
 # Where an answer comes from (reports/claims/provenance.py), after the row's own fields.
 PROVENANCE = (
     "source",
@@ -184,6 +200,12 @@ SHAPES: dict[str, Shape] = {
         display=("series", "name", "ordinal", "bloc", "source"),
     ),
     "TopicRow": Shape(("topic", "name", "source"), display=("topic", "name", "source")),
+    "PledgeRow": Shape(
+        PLEDGE,
+        display=(*PLEDGE[:9], "part_of", "sources"),
+        money={"amount": "currency", "amount_high": "currency"},
+        keep=frozenset({"pledge", "pledger", "amount", "qualifier"}),
+    ),
     "SourceRow": Shape(("source", "title", "publisher", "url", "published", "locator")),
     "CountryRow": Shape(
         (

@@ -19,7 +19,12 @@ from bilateral_db.models.base import NAMING_CONVENTION
 from bilateral_db.models.base import Base as _Base
 
 if TYPE_CHECKING:
-    from bilateral_db.models.agreements import Agreement, AgreementParty, ProgressStatement
+    from bilateral_db.models.agreements import (
+        Agreement,
+        AgreementParty,
+        Pledge,
+        ProgressStatement,
+    )
     from bilateral_db.models.base import Base
     from bilateral_db.models.blocs import (
         Actor,
@@ -59,7 +64,7 @@ if TYPE_CHECKING:
 
 # Where each name lives (tests/models check this against the modules and the imports above).
 MODULES: dict[str, tuple[str, ...]] = {
-    "agreements": ("Agreement", "AgreementParty", "ProgressStatement"),
+    "agreements": ("Agreement", "AgreementParty", "Pledge", "ProgressStatement"),
     "blocs": ("Actor", "Bloc", "DialogueCoordination", "MemberList", "Membership"),
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
@@ -148,6 +153,7 @@ __all__ = [
     "PanelSharedMembership",
     "Participant",
     "Person",
+    "Pledge",
     "Post",
     "PostTitle",
     "ProductCategory",

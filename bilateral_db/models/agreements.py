@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.core.vocabulary import AgreementKind, Qualifier
@@ -139,6 +139,9 @@ class ProgressStatement(Base):
         Integer, comment="Items achieved (79 of 139 action lines), as stated."
     )
     total_count: Mapped[int | None] = mapped_column(Integer, comment="Items in total.")
+    pledge_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pledge.id"), index=True, comment="The pledge the claim is about, if one."
+    )
     unit: Mapped[str | None] = mapped_column(
         String(80), comment="What was counted, e.g. action lines."
     )
@@ -150,3 +153,74 @@ class ProgressStatement(Base):
 
     agreement: Mapped[Agreement] = relationship(back_populates="progress")
     speaker: Mapped[Person | None] = relationship()
+    pledge: Mapped[Pledge | None] = relationship()
+
+
+class Pledge(Base):
+    """A commitment an actor makes (Japan's approx. USD 30 billion for Africa over 2016-2018,
+    at TICAD VI): an amount as the source qualifies it, the period it covers, the meeting and
+    agreement it was made at or in, and the pledges it is made of."""
+
+    __tablename__ = "pledge"
+    __table_args__ = (
+        vocabulary_check("qualifier", Qualifier),
+        CheckConstraint(SLUG_CHECK, name="slug_format"),
+        *dated_checks("made_on"),
+        *interval_checks("covers_from", "covers_until"),
+        CheckConstraint(
+            "amount_minor IS NULL OR currency_code IS NOT NULL", name="amount_has_currency"
+        ),
+        CheckConstraint("amount_minor IS NULL OR amount_minor >= 0", name="amount_not_negative"),
+        CheckConstraint(
+            "amount_high_minor IS NULL OR (amount_minor IS NOT NULL "
+            "AND amount_high_minor > amount_minor)",
+            name="amount_high_above_low",
+        ),
+        CheckConstraint("part_of_id IS NULL OR part_of_id <> id", name="not_part_of_itself"),
+        {"comment": "Pledges and commitments: who promised how much, for what period, where."},
+    )
+
+    id: Mapped[int] = id_column()
+    slug: Mapped[str] = mapped_column(
+        String(160), unique=True, comment="Natural key, e.g. japan-ticad-vi-africa-2016-2018."
+    )
+    pledger_actor_id: Mapped[int] = mapped_column(
+        ForeignKey("actor.id"), index=True, comment="Who made the pledge (country or bloc)."
+    )
+    made_on: Mapped[date | None] = date_column("Day it was made (first day of its period).")
+    made_on_precision: Mapped[str | None] = precision_column("made_on")
+    meeting_id: Mapped[int | None] = mapped_column(
+        ForeignKey("meeting.id"), index=True, comment="Meeting where it was made, if any."
+    )
+    agreement_id: Mapped[int | None] = mapped_column(
+        ForeignKey("agreement.id"), index=True, comment="Agreement it was made in, if any."
+    )
+    part_of_id: Mapped[int | None] = mapped_column(
+        ForeignKey("pledge.id"), index=True, comment="The pledge this one is a part of."
+    )
+    amount_minor: Mapped[int | None] = mapped_column(
+        BigInteger,
+        comment="Amount in minor units of the currency (cents for USD); the low end of a range.",
+    )
+    amount_high_minor: Mapped[int | None] = mapped_column(
+        BigInteger, comment="Upper end when the source gives a range."
+    )
+    currency_code: Mapped[str | None] = mapped_column(
+        ForeignKey("currency.code"), comment="ISO 4217 currency of amount_minor."
+    )
+    qualifier: Mapped[str] = vocabulary_column(
+        "exact, approximately, at_least, … as the source qualifies the amount."
+    )
+    covers_from: Mapped[date | None] = date_column("First day of the period it covers, if any.")
+    covers_from_precision: Mapped[str | None] = precision_column("covers_from")
+    covers_until: Mapped[date | None] = date_column(
+        "Last day of the period it covers (first day of that period, with precision)."
+    )
+    covers_until_precision: Mapped[str | None] = precision_column("covers_until")
+    statement: Mapped[str | None] = mapped_column(Text, comment="The pledge in the source's words.")
+    fact_id: Mapped[int] = fact_column()
+
+    pledger: Mapped[Actor] = relationship()
+    meeting: Mapped[Meeting | None] = relationship()
+    agreement: Mapped[Agreement | None] = relationship()
+    part_of: Mapped[Pledge | None] = relationship(remote_side="Pledge.id")

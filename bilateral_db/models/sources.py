@@ -45,6 +45,7 @@ FACT_ENTITIES = (
     "member_list",
     "meeting_series",
     "meeting_in_series",
+    "pledge",
 )
 
 

@@ -14,6 +14,7 @@ from bilateral_db.reports.citations import sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing, named_actors
 from bilateral_db.reports.meetings import TopicRow
 from bilateral_db.reports.paging import count_rows, page_of
+from bilateral_db.reports.pledges import PledgeRow, pledges_where
 from bilateral_db.reports.pointintime import partial
 from bilateral_db.tables import (
     AGREEMENT,
@@ -23,6 +24,7 @@ from bilateral_db.tables import (
     FACT,
     MEETING,
     PERSON,
+    PLEDGE,
     PROGRESS_STATEMENT,
     TOPIC,
 )
@@ -31,6 +33,7 @@ PARTY = AGREEMENT_PARTY
 PROGRESS = PROGRESS_STATEMENT
 ADOPTED_AT = MEETING.alias("adopted_at")
 SIGNED_IN = CITY.alias("signed_in")
+CLAIMED = PLEDGE.alias("claimed")
 
 
 @dataclass(frozen=True)
@@ -77,6 +80,7 @@ class ProgressRow:
     fact_id: int
     confidence: str | None = None  # of the claim's fact
     note: str | None = None
+    pledge: str | None = None  # the pledge the claim is about (its slug), if one
 
 
 @dataclass(frozen=True)
@@ -85,6 +89,7 @@ class AgreementReport:
     parties: list[PartyRow]
     topics: list[TopicRow]
     progress: list[ProgressRow]
+    pledges: list[PledgeRow]  # made in the agreement or named by its claims, with their parts
 
 
 def agreement_select() -> Select[Any]:
@@ -152,7 +157,8 @@ def list_agreements_total(session: Connection, *, limit: int | None = None, offs
 
 @checked(slug=existing("agreement", AGREEMENT.c.slug))
 def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
-    """The agreement `slug`, in five queries: itself, parties, topics, claims, their sources."""
+    """The agreement `slug`, in six queries: itself, parties, topics, claims, their sources,
+    pledges (and a seventh for the pledges' sources when there are any)."""
     head = session.execute(agreement_select().where(AGREEMENT.c.slug == slug)).first()
     if head is None:
         raise UnknownCode("agreement", slug, [])
@@ -199,9 +205,11 @@ def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
             PROGRESS.c.fact_id,
             FACT.c.confidence,
             FACT.c.note,
+            CLAIMED.c.slug,
         )
         .outerjoin(PERSON, PROGRESS.c.speaker_id == PERSON.c.id)
         .outerjoin(FACT, PROGRESS.c.fact_id == FACT.c.id)
+        .outerjoin(CLAIMED, PROGRESS.c.pledge_id == CLAIMED.c.id)
         .where(PROGRESS.c.agreement_id == agreement_id)
         .order_by(PROGRESS.c.stated_on, PROGRESS.c.slug)
     ).all()
@@ -222,7 +230,12 @@ def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
             fact_id=row[11],
             confidence=row[12],
             note=row[13],
+            pledge=row[14],
         )
         for row in claims
     ]
-    return AgreementReport(agreement_row(head), parties, topics, progress)
+    claimed = select(PROGRESS.c.pledge_id).where(PROGRESS.c.agreement_id == agreement_id)
+    pledges = pledges_where(
+        session, (PLEDGE.c.agreement_id == agreement_id) | PLEDGE.c.id.in_(claimed)
+    )
+    return AgreementReport(agreement_row(head), parties, topics, progress, pledges)

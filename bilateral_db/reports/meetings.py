@@ -12,6 +12,7 @@ from bilateral_db.core.dates import PartialDate
 from bilateral_db.reports.citations import SourceRow, release_source, sources_for
 from bilateral_db.reports.lookup import UnknownCode, checked, existing
 from bilateral_db.reports.paging import count_rows, page_of
+from bilateral_db.reports.pledges import PledgeRow, pledges_where
 from bilateral_db.reports.pointintime import covers, partial, period_end_exclusive
 from bilateral_db.tables import (
     ACTOR,
@@ -25,6 +26,7 @@ from bilateral_db.tables import (
     MEETING_TOPIC,
     PARTICIPANT,
     PERSON,
+    PLEDGE,
     POST,
     RELEASE,
     TERM,
@@ -109,6 +111,7 @@ class MeetingDetail:
     topics: list[TopicRow]
     sources: list[SourceRow]
     series: list[SeriesRow]
+    pledges: list[PledgeRow]  # made at the meeting, with their parts
 
 
 def meeting_select() -> Select[Any]:
@@ -407,4 +410,5 @@ def meeting_detail(session: Connection, *, slug: str) -> MeetingDetail:
         sources = [release_source(session, meeting.source, f"meeting {meeting.slug}")]
     else:
         sources = sources_for(session, fact_ids=[meeting.fact_id])[meeting.fact_id]
-    return MeetingDetail(meeting, participants, children, topics, sources, series)
+    pledges = pledges_where(session, PLEDGE.c.meeting_id == meeting_id)
+    return MeetingDetail(meeting, participants, children, topics, sources, series, pledges)

@@ -57,8 +57,8 @@ def test_meetings_participants_and_topics_carry_confidence_and_note(small_loaded
         "cybersecurity": "stated",
     }
     code, table = _run(small_loaded_url, "meeting", "amm-52", "--notes")
-    # meeting, participants, children, topics, series
-    assert code == 0 and table.count("confidence") == 5
+    # meeting, participants, children, topics, series, pledges
+    assert code == 0 and table.count("confidence") == 6
 
 
 def test_notes_is_offered_where_rows_have_notes() -> None:

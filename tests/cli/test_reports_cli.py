@@ -151,7 +151,16 @@ def test_meetings_filters_and_markdown(world_url: str) -> None:
 
 def test_meeting_in_full_json(world_url: str) -> None:
     data = json.loads(run(world_url, "meeting", "amm-52", "-f", "json"))
-    assert set(data) == {"meeting", "participants", "children", "topics", "sources", "series"}
+    assert set(data) == {
+        "meeting",
+        "participants",
+        "children",
+        "topics",
+        "sources",
+        "series",
+        "pledges",
+    }
+    assert data["pledges"] == []
     assert data["meeting"][0]["ordinal"] == 52
     assert [c["slug"] for c in data["children"]] == ["lavrov-don-talks-2019"]
     # Nested dates print at their precision, not as the dataclass's fields.
