@@ -10,7 +10,7 @@ rebuilds everything (a new database, `db upgrade`, `import --force`).
 from __future__ import annotations
 
 from collections.abc import Collection, Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from contextvars import ContextVar
 from datetime import date
 
@@ -51,20 +51,31 @@ _DEFERRED: ContextVar[set[str] | None] = ContextVar("panels_deferred", default=N
 
 @contextmanager
 def deferred(engine: Engine, lock_timeout: float = 60.0) -> Iterator[None]:
-    """Writes inside leave the panels alone; when the block ends without error they are
-    rebuilt once, in a write transaction of their own, for what the writes changed. For a
-    command that runs several writers in a row (quickstart), which would otherwise rebuild
-    them after each."""
+    """Writes inside leave the panels alone; when the block ends they are rebuilt once, in a
+    write transaction of their own, for what the writes changed (after a failure too, as far
+    as the database allows). For a command that runs several writers in a row (quickstart),
+    which would otherwise rebuild them after each."""
     changed: set[str] = set()
     token = _DEFERRED.set(changed)
     try:
         yield
-    finally:
+    except Exception:
+        # The writers that committed before the failure left the panels behind them, and a
+        # second run would find those writes unchanged: rebuild now if the database lets us.
         _DEFERRED.reset(token)
+        if changed:
+            with suppress(Exception):
+                _rebuild(engine, changed, lock_timeout)
+        raise
+    _DEFERRED.reset(token)
     if changed:
-        with write_transaction(engine, lock_timeout) as connection:
-            refresh(connection, changed)
-            connection.commit()
+        _rebuild(engine, changed, lock_timeout)
+
+
+def _rebuild(engine: Engine, changed: set[str], lock_timeout: float) -> None:
+    with write_transaction(engine, lock_timeout) as connection:
+        refresh(connection, changed)
+        connection.commit()
 
 
 def refresh(
