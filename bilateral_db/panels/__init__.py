@@ -105,7 +105,10 @@ def refresh(
     if wanted & ENVOY_INPUTS:
         parts.envoys(dialect, (today or date.today()).year)
         rebuilt.append("panel_dyad_envoy")
-    country_year.build(dialect, today or date.today(), trade_changed=bool(wanted & TRADE_INPUTS))
+    # A new list or crosswalk may hold country-years no row held before: their trade is summed
+    # again; otherwise each country's sums are kept from the rows built before.
+    sum_trade = bool(wanted & (TRADE_INPUTS | STATE_INPUTS))
+    country_year.build(dialect, today or date.today(), trade_changed=sum_trade)
     rebuilt.append("panel_country_year")
     for name in ("panel_spell", "panel_meeting_actor"):
         dialect.drop_temp(name)

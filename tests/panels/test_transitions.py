@@ -150,3 +150,12 @@ def _day(engine: Engine, value: str) -> object:
         return connection.execute(
             text(f"SELECT day FROM panel_country_year WHERE day = '{value}' LIMIT 1")
         ).scalar_one()
+
+
+def test_a_list_imported_after_the_trade_gets_the_trade(curated_engine: Engine) -> None:
+    """The GW list imported last: its country-years hold the figures filed before it came."""
+    import_dataset(curated_engine, "cow-states", bundled_path("cow-states"))
+    import_dataset(curated_engine, "cow-trade", SLICE)
+    import_dataset(curated_engine, "gw-states", bundled_path("gw-states"))
+    gw = _country_year(curated_engine, "v_country_year_gw", 260, 1990)
+    assert gw["imports_usd_minor"] == _raw_trade((255, 260), 1990)[1] * MILLION
