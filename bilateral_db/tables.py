@@ -49,6 +49,7 @@ if TYPE_CHECKING:
     COVERAGE: Table
     CURRENCY: Table
     DIALOGUE_COORDINATION: Table
+    DIPLOMATIC_RELATION: Table
     FACT: Table
     MEETING: Table
     MEETING_IN_SERIES: Table
@@ -69,6 +70,8 @@ if TYPE_CHECKING:
     POST_TITLE: Table
     PRODUCT_CATEGORY: Table
     PROGRESS_STATEMENT: Table
+    REGION: Table
+    REGION_PART: Table
     RELATION_TOPIC: Table
     RELEASE: Table
     RELEASE_COUNT: Table
@@ -88,6 +91,7 @@ def _actor() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("country_id", Integer(), ForeignKey("country.id")),
         Column("bloc_id", Integer(), ForeignKey("bloc.id")),
+        Column("region_id", Integer(), ForeignKey("region.id")),
     )
 
 
@@ -121,6 +125,7 @@ def _agreement_party() -> Table:
         METADATA,
         Column("agreement_id", Integer(), ForeignKey("agreement.id"), primary_key=True),
         Column("actor_id", Integer(), ForeignKey("actor.id"), primary_key=True),
+        Column("as_group", Boolean(), nullable=False),
     )
 
 
@@ -325,6 +330,23 @@ def _dialogue_coordination() -> Table:
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("alternative_of_id", Integer(), ForeignKey("dialogue_coordination.id")),
         Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _diplomatic_relation() -> Table:
+    return Table(
+        "diplomatic_relation",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("kind", String(length=40), nullable=False),
+        Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("end_status", String(length=10), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
 
@@ -651,6 +673,36 @@ def _progress_statement() -> Table:
     )
 
 
+def _region() -> Table:
+    return Table(
+        "region",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("code", String(length=40), nullable=False),
+        Column("name", String(length=200), nullable=False),
+        Column("kind", String(length=40), nullable=False),
+        Column("m49_code", String(length=3)),
+        Column("description", Text()),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
+        Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _region_part() -> Table:
+    return Table(
+        "region_part",
+        METADATA,
+        Column("id", Integer(), primary_key=True),
+        Column("region_id", Integer(), ForeignKey("region.id"), nullable=False),
+        Column("country_id", Integer(), ForeignKey("country.id"), nullable=False),
+        Column("start_date", Date()),
+        Column("start_date_precision", String(length=5)),
+        Column("end_date", Date()),
+        Column("end_date_precision", String(length=5)),
+        Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
 def _relation_topic() -> Table:
     return Table(
         "relation_topic",
@@ -841,7 +893,7 @@ def _trade_reported_change() -> Table:
 
 # Each table's builder and the tables its foreign keys name.
 BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
-    "ACTOR": (_actor, "BLOC COUNTRY"),
+    "ACTOR": (_actor, "BLOC COUNTRY REGION"),
     "AGREEMENT": (_agreement, "BLOC CITY FACT MEETING"),
     "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
     "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
@@ -857,6 +909,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "COVERAGE": (_coverage, "ACTOR BLOC POST RELEASE"),
     "CURRENCY": (_currency, ""),
     "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
+    "DIPLOMATIC_RELATION": (_diplomatic_relation, "ACTOR FACT"),
     "FACT": (_fact, ""),
     "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
     "MEETING_IN_SERIES": (_meeting_in_series, "FACT MEETING MEETING_SERIES"),
@@ -877,6 +930,8 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "POST_TITLE": (_post_title, "FACT POST"),
     "PRODUCT_CATEGORY": (_product_category, ""),
     "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON PLEDGE"),
+    "REGION": (_region, "FACT RELEASE"),
+    "REGION_PART": (_region_part, "COUNTRY FACT REGION"),
     "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),
     "RELEASE": (_release, ""),
     "RELEASE_COUNT": (_release_count, "RELEASE"),

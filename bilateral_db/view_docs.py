@@ -168,10 +168,12 @@ VIEW_COLUMNS: dict[str, dict[str, str]] = {
     },
     "v_trade": {
         "trade_figure_id": "trade_figure.id of the row.",
-        "reporter_code": "ISO alpha-3 or bloc code of the reporter (figures are seen from it).",
-        "reporter_kind": "country or bloc.",
-        "partner_code": "ISO alpha-3 or bloc code of the partner.",
-        "partner_kind": "country or bloc.",
+        "reporter_code": (
+            "ISO alpha-3, bloc or region code of the reporter (figures are seen from it)."
+        ),
+        "reporter_kind": "country, bloc or region.",
+        "partner_code": "ISO alpha-3, bloc or region code of the partner (WORLD, AFRICA, …).",
+        "partner_kind": "country, bloc or region.",
         "month": "Month (1–12) for monthly figures; NULL for yearly ones.",
         "period_start": "First day of the period.",
         "period_end": (

@@ -344,17 +344,43 @@ _NAMES_LOADED = {
 }
 
 
-# The bundled agreements with a day in force (the Treaty of Rome, Maastricht, the EAEU's).
-_AGREEMENTS_IN_FORCE = 3
+# The bundled agreements with a day in force (the Treaty of Rome, Maastricht, the EAEU's, the
+# ASEAN Charter).
+_AGREEMENTS_IN_FORCE = 4
 
 
 # What the bundled fixtures hold that a database before 0011 cannot: Japan's TICAD VI pledge.
 _PLEDGES_LOADED = {"pledge": 1}
 
 
+# What the bundled fixtures hold that a database before 0012 cannot: Panama's relations with
+# Beijing and Taipei, the region Africa (its actor and its 60 parts).
+_RELATIONS_LOADED = {"diplomatic_relation": 4, "region": 1, "region_part": 60, "actor": 1}
+
+
+def _keep_what_0011_holds(engine: Engine) -> None:
+    """Delete from a database at head what a database before 0012 cannot hold: diplomatic
+    relations, regions and their actors (with their facts); parties given as a group become
+    plain parties (the ASEAN Charter's)."""
+    with engine.begin() as connection:
+        grouped = connection.exec_driver_sql(
+            "UPDATE agreement_party SET as_group = false WHERE as_group"
+        ).rowcount
+        assert grouped == 1, "the bundled fixtures give the ASEAN Charter's parties as a group"
+        for table in ("diplomatic_relation", "region_part", "region"):  # "actor": the region's
+            facts = connection.exec_driver_sql(f"SELECT fact_id FROM {table}").scalars().all()
+            assert len(facts) == _RELATIONS_LOADED[table], table
+            if table == "region":
+                connection.exec_driver_sql("DELETE FROM actor WHERE region_id IS NOT NULL")
+            connection.exec_driver_sql(f"DELETE FROM {table}")
+            for fact in facts:
+                connection.exec_driver_sql(f"DELETE FROM fact WHERE id = {int(fact)}")
+
+
 def _keep_what_0010_holds(engine: Engine) -> None:
     """Delete from a database at head what a database before 0011 cannot hold: pledges (with
     their facts) and the progress claims' references to them."""
+    _keep_what_0011_holds(engine)
     with engine.begin() as connection:
         connection.exec_driver_sql("UPDATE progress_statement SET pledge_id = NULL")
         facts = connection.exec_driver_sql("SELECT fact_id FROM pledge").scalars().all()
@@ -485,6 +511,7 @@ def test_a_loaded_database_upgrades_from_the_previous_head_without_losing_a_row(
             "term": 3,
             **_NAMES_LOADED,  # ... and what 0008 could not: dated names and successions
             **_PLEDGES_LOADED,  # ... and what 0010 could not: pledges
+            **_RELATIONS_LOADED,  # ... and what 0011 could not: relations and regions
         }
     finally:
         head.dispose()
@@ -734,6 +761,7 @@ def test_0010_keeps_every_row_and_the_next_load_adds_names_successions_and_lists
         assert {name: n for name, n in inserted.items() if n} == {
             **_NAMES_LOADED,
             **_PLEDGES_LOADED,
+            **_RELATIONS_LOADED,
         }
         assert result.entities["agreement"].updated == _AGREEMENTS_IN_FORCE
         with old.connect() as connection:
@@ -779,7 +807,10 @@ def test_0011_keeps_every_row_and_the_next_load_adds_the_pledge(
             assert reports.meeting_detail(connection, slug="ticad-vi").pledges == []
         result = load_fixtures(old)
         inserted = {name: counts.inserted for name, counts in result.entities.items()}
-        assert {name: n for name, n in inserted.items() if n} == _PLEDGES_LOADED
+        assert {name: n for name, n in inserted.items() if n} == {
+            **_PLEDGES_LOADED,
+            **_RELATIONS_LOADED,
+        }
         with old.connect() as connection:
             pledges = reports.meeting_detail(connection, slug="ticad-vi").pledges
         assert [(p.pledge, p.pledger, p.amount, p.currency, p.qualifier) for p in pledges] == [
@@ -791,6 +822,48 @@ def test_0011_keeps_every_row_and_the_next_load_adds_the_pledge(
                 "approximately",
             )
         ]
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def test_0012_keeps_every_row_and_the_next_load_adds_relations_and_regions(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0011 holding the bundled fixtures (less the relations and the region
+    0011 cannot hold), upgraded to 0012: every row kept, every party a plain party, no drift;
+    the next load adds Panama's relations and Africa and marks the ASEAN Charter's parties as
+    a group, which the reports then show."""
+    from conftest import clone_database
+
+    from bilateral_db import reports
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0011")
+    old = make_engine(old_url)
+    try:
+        _keep_what_0011_holds(head)
+        _copy_rows(head, old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        with old.connect() as connection:
+            charter = reports.agreement_report(connection, slug="asean-charter")
+            assert [(p.party, p.as_group) for p in charter.parties] == [("ASEAN", False)]
+            assert reports.relations_of(connection, a="PAN") == []
+        result = load_fixtures(old)
+        inserted = {name: counts.inserted for name, counts in result.entities.items()}
+        assert {name: n for name, n in inserted.items() if n} == _RELATIONS_LOADED
+        with old.connect() as connection:
+            charter = reports.agreement_report(connection, slug="asean-charter")
+            assert [(p.party, p.as_group) for p in charter.parties] == [("ASEAN", True)]
+            relations = reports.relations_of(connection, a="PAN", on=date(2017, 6, 13))
+            assert [(r.kind, r.partner, r.holds) for r in relations] == [
+                ("diplomatic_relations", "CHN", "holds"),
+                ("recognition", "CHN", "holds"),
+            ]
     finally:
         head.dispose()
         old.dispose()

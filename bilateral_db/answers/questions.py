@@ -276,6 +276,48 @@ QUESTIONS: tuple[Question, ...] = (
         ),
     ),
     Question(
+        "relations",
+        "Diplomatic relations and recognition of a country, or between two.",
+        "Dated relations as sources state them: diplomatic relations (either side first) and "
+        "recognition (the first recognises the second's government). With --on, those that "
+        "held that day; a relation whose start no source gives is listed as `start not "
+        "recorded` until it ends. Without, every relation, oldest first.",
+        "PAN --on 2017-01-01",
+        "/relations/{a}",
+        "relations_of",
+        (
+            _code("a", "A country (or bloc) code.", "PAN"),
+            _code("partner", "Only relations with this country or bloc.", None, positional=False),
+            Param(
+                "on",
+                Kind.DAY,
+                "Day to ask about: YYYY-MM-DD, YYYY-MM or YYYY (its first day). Default: every "
+                "relation.",
+                "2017-01-01",
+            ),
+        ),
+    ),
+    Question(
+        "region",
+        "The countries a region is made of, as its source states it.",
+        "A region (AFRICA, WORLD, …) is a part of the world sources name as a partner, not "
+        "an organisation: its parts are what a source counts in it, with that source. With "
+        "--on, the parts counted that day; undated parts count on every day.",
+        "AFRICA --on 2010-01-01",
+        "/regions/{region}",
+        "region_parts",
+        (
+            _code("region", "A region code, e.g. AFRICA.", "AFRICA"),
+            Param(
+                "on",
+                Kind.DAY,
+                "Day to ask about: YYYY-MM-DD, YYYY-MM or YYYY (its first day). Default: every "
+                "part.",
+                "2010-01-01",
+            ),
+        ),
+    ),
+    Question(
         "terms",
         "Every term of office of a person.",
         "Oldest first; terms with an unknown start last.",
@@ -364,10 +406,11 @@ QUESTIONS: tuple[Question, ...] = (
     Question(
         "dyad",
         "Everything between two countries or blocs.",
-        "Blocs they shared, partnerships of one in the other, envoys both ways, meetings, "
-        "agreements, topics and trade. --from and --to keep what shares a day with those "
-        "years: memberships, envoys' terms, meetings, agreements signed or in force then, and "
-        "trade; relation topics are undated and always listed.",
+        "Blocs they shared, partnerships of one in the other, envoys both ways, diplomatic "
+        "relations and recognition, meetings, agreements, topics and trade. --from and --to "
+        "keep what shares a day with those years: memberships, envoys' terms, relations, "
+        "meetings, agreements signed or in force then, and trade; relation topics are undated "
+        "and always listed.",
         "RUS ASEAN",
         "/dyads/{a}/{b}",
         "dyad_report",

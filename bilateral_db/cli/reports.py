@@ -138,8 +138,8 @@ def _has_notes(question: Question) -> bool:
 
 
 # Reports some of whose rows have a confidence and a note: claims (claims/provenance.py),
-# meetings with their participants and topics, agreements and their progress claims.
-# tests/cli check it against the row types.
+# meetings with their participants and topics, agreements and their progress claims,
+# diplomatic relations and regions' parts. tests/cli check it against the row types.
 _NOTED_REPORTS = frozenset(
     {
         "agreement_report",
@@ -153,6 +153,8 @@ _NOTED_REPORTS = frozenset(
         "terms_of",
         "dyad_report",
         "country_profile",
+        "relations_of",
+        "region_parts",
     }
 )
 

@@ -238,3 +238,23 @@ class PeriodPrecision(StrEnum):
     QUARTER = "quarter"
     FISCAL_YEAR = "fiscal_year"
     SPAN = "span"
+
+
+class RegionKind(StrEnum):
+    """What a region is: a part of the world a source names as a partner, not an organisation."""
+
+    GEOGRAPHIC = "geographic"  # a continent or a part of one as a source draws it: Africa
+    WORLD = "world"  # all partners together (Comtrade's World)
+    AREA_NES = "area_nes"  # an area "not elsewhere specified" in a trade source
+    SPECIAL = "special"  # a trade source's special partner: bunkers, free zones, undisclosed
+    TERRITORY = "territory"  # a part of a country, or a territory that is no country of ours
+    COMBINATION = "combination"  # countries that report as one (Belgium-Luxembourg)
+
+
+class RelationKind(StrEnum):
+    """A dated relation between two countries, as a source states it."""
+
+    # Diplomatic relations between the two (symmetric; the order is the source's).
+    DIPLOMATIC_RELATIONS = "diplomatic_relations"
+    # The first recognises the second's government as its state's (directed).
+    RECOGNITION = "recognition"

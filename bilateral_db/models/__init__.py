@@ -35,6 +35,7 @@ if TYPE_CHECKING:
     )
     from bilateral_db.models.bodies import Body
     from bilateral_db.models.countries import City, Country, CountryCode
+    from bilateral_db.models.diplomacy import DiplomaticRelation
     from bilateral_db.models.meetings import (
         Meeting,
         MeetingInSeries,
@@ -51,6 +52,7 @@ if TYPE_CHECKING:
         PanelDyadTrade,
         PanelSharedMembership,
     )
+    from bilateral_db.models.regions import Region, RegionPart
     from bilateral_db.models.releases import Coverage, Release, ReleaseCount, ReleaseFinding
     from bilateral_db.models.sources import FACT_ENTITIES, Citation, Fact, Source
     from bilateral_db.models.states import SystemMembership
@@ -68,6 +70,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "blocs": ("Actor", "Bloc", "DialogueCoordination", "MemberList", "Membership"),
     "bodies": ("Body",),
     "countries": ("City", "Country", "CountryCode"),
+    "diplomacy": ("DiplomaticRelation",),
     "meetings": ("Meeting", "MeetingInSeries", "MeetingKind", "MeetingSeries", "Participant"),
     "names": ("BlocName", "BlocSuccession", "CountryName", "PostTitle"),
     "officials": ("Person", "Post", "Term"),
@@ -78,6 +81,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "PanelDyadTrade",
         "PanelSharedMembership",
     ),
+    "regions": ("Region", "RegionPart"),
     "releases": ("Coverage", "Release", "ReleaseCount", "ReleaseFinding"),
     "sources": ("FACT_ENTITIES", "Citation", "Fact", "Source"),
     "states": ("SystemMembership",),
@@ -138,6 +142,7 @@ __all__ = [
     "Coverage",
     "Currency",
     "DialogueCoordination",
+    "DiplomaticRelation",
     "Fact",
     "Meeting",
     "MeetingInSeries",
@@ -158,6 +163,8 @@ __all__ = [
     "PostTitle",
     "ProductCategory",
     "ProgressStatement",
+    "Region",
+    "RegionPart",
     "RelationTopic",
     "Release",
     "ReleaseCount",

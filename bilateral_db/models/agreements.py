@@ -4,7 +4,16 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import BigInteger, CheckConstraint, ForeignKey, Integer, String, Text
+from sqlalchemy import (
+    BigInteger,
+    Boolean,
+    CheckConstraint,
+    ForeignKey,
+    Integer,
+    String,
+    Text,
+    false,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.core.vocabulary import AgreementKind, Qualifier
@@ -79,7 +88,8 @@ class Agreement(Base):
 
 
 class AgreementParty(Base):
-    """A country or bloc that is party to an agreement (cited with the agreement)."""
+    """A country or bloc that is party to an agreement (cited with the agreement), or a bloc's
+    members as a group where the source lists no names ("all member states")."""
 
     __tablename__ = "agreement_party"
     __table_args__ = ({"comment": "Parties to agreements."},)
@@ -89,6 +99,12 @@ class AgreementParty(Base):
     )
     actor_id: Mapped[int] = mapped_column(
         ForeignKey("actor.id"), primary_key=True, index=True, comment="The party."
+    )
+    as_group: Mapped[bool] = mapped_column(
+        Boolean,
+        server_default=false(),
+        comment='True where the source gives the parties as a group ("the Member States of '
+        "ASEAN\"): the bloc's members on the day signed, not the bloc itself.",
     )
 
     agreement: Mapped[Agreement] = relationship(back_populates="parties")

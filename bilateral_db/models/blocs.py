@@ -25,6 +25,7 @@ from bilateral_db.models.base import (
     vocabulary_column,
 )
 from bilateral_db.models.countries import Country
+from bilateral_db.models.regions import Region
 
 
 class Bloc(Base):
@@ -63,15 +64,20 @@ class Bloc(Base):
 
 
 class Actor(Base):
-    """A country or a bloc in the role of a party: a member, a trade reporter, a signatory."""
+    """A country, a bloc or a region in the role of a party: a member, a trade reporter or
+    partner, a signatory, a pledger."""
 
     __tablename__ = "actor"
     __table_args__ = (
         CheckConstraint(
-            "(country_id IS NULL) <> (bloc_id IS NULL)", name="exactly_one_of_country_or_bloc"
+            "(CASE WHEN country_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN bloc_id IS NULL THEN 0 ELSE 1 END)"
+            " + (CASE WHEN region_id IS NULL THEN 0 ELSE 1 END) = 1",
+            name="exactly_one_kind",
         ),
         {
-            "comment": "Exactly one country or one bloc; lets memberships, trade and agreements name either."
+            "comment": "Exactly one country, bloc or region; lets memberships, trade and "
+            "agreements name any of them."
         },
     )
 
@@ -86,9 +92,15 @@ class Actor(Base):
         unique=True,
         comment="The bloc, if this actor is one.",
     )
+    region_id: Mapped[int | None] = mapped_column(
+        ForeignKey("region.id", ondelete="CASCADE"),
+        unique=True,
+        comment="The region, if this actor is one.",
+    )
 
     country: Mapped[Country | None] = relationship()
     bloc: Mapped[Bloc | None] = relationship()
+    region: Mapped[Region | None] = relationship()
 
 
 class Membership(Claim, Base):

@@ -46,6 +46,9 @@ FACT_ENTITIES = (
     "meeting_series",
     "meeting_in_series",
     "pledge",
+    "region",
+    "region_part",
+    "diplomatic_relation",
 )
 
 

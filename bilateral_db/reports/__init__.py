@@ -51,6 +51,11 @@ if TYPE_CHECKING:
         CountryProfile,
         country_profile,
     )
+    from bilateral_db.reports.diplomacy import (
+        RelationRow,
+        relations_of,
+        relations_of_total,
+    )
     from bilateral_db.reports.dyad import (
         DyadReport,
         dyad_report,
@@ -78,6 +83,11 @@ if TYPE_CHECKING:
         officials_on,
         terms_of,
         terms_of_total,
+    )
+    from bilateral_db.reports.regions import (
+        RegionPartRow,
+        region_parts,
+        region_parts_total,
     )
     from bilateral_db.reports.source_disagreements import (
         DisagreementRow,
@@ -119,6 +129,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "claims.kinds.terms": ("TermRow",),
     "country": ("CountryProfile", "country_profile"),
     "source_disagreements": ("DisagreementRow", "disagreements", "disagreements_total"),
+    "diplomacy": ("RelationRow", "relations_of", "relations_of_total"),
     "dyad": ("DyadReport", "dyad_report"),
     "envoys": ("envoys_between", "envoys_between_total"),
     "lookup": ("UnknownCode",),
@@ -146,6 +157,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "release_findings",
         "release_findings_total",
     ),
+    "regions": ("RegionPartRow", "region_parts", "region_parts_total"),
     "trade": ("TradeRow", "trade_between", "trade_between_total"),
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}

@@ -55,11 +55,13 @@ class AgreementRow:
 
 @dataclass(frozen=True)
 class PartyRow:
-    """A party: `party` is its ISO alpha-3 or bloc code."""
+    """A party: `party` is its ISO alpha-3 or bloc code; `as_group` where the source gives
+    the bloc's members as a group ("the Member States of ASEAN"), not the bloc itself."""
 
     party: str
     name: str
     kind: str
+    as_group: bool = False
 
 
 @dataclass(frozen=True)
@@ -167,7 +169,7 @@ def agreement_report(session: Connection, *, slug: str) -> AgreementReport:
     parties = [
         PartyRow(*row)
         for row in session.execute(
-            select(named.c.code, named.c.name, named.c.kind)
+            select(named.c.code, named.c.name, named.c.kind, PARTY.c.as_group)
             .join(PARTY, PARTY.c.actor_id == named.c.actor_id)
             .where(PARTY.c.agreement_id == agreement_id)
             .order_by(named.c.kind.desc(), named.c.code)

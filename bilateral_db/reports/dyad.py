@@ -32,6 +32,7 @@ from bilateral_db.reports.agreements import (
 from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, MembershipRow
 from bilateral_db.reports.claims.kinds.terms import TermRow
+from bilateral_db.reports.diplomacy import RelationRow, relations_during
 from bilateral_db.reports.envoys import envoys_during
 from bilateral_db.reports.lookup import ACTOR, checked, named_actors
 from bilateral_db.reports.meetings import (
@@ -85,6 +86,7 @@ class DyadReport:
     shared_memberships: list[SharedMembershipRow]
     partner_memberships: list[MembershipRow]
     envoys: list[TermRow]
+    relations: list[RelationRow]
     meetings: list[MeetingRow]
     agreements: list[AgreementRow]
     topics: list[DyadTopicRow]
@@ -344,6 +346,7 @@ def dyad_report(
         shared_memberships=shared_rows,
         partner_memberships=partner_rows,
         envoys=envoys_during(session, a, b, years.start, years.stop),
+        relations=relations_during(session, a, b, years.start, years.stop),
         meetings=meetings,
         agreements=agreements,
         topics=topics,

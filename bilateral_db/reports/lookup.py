@@ -21,7 +21,7 @@ from sqlalchemy import ColumnElement, Connection, func, literal, select, union_a
 from sqlalchemy.sql.selectable import CTE
 
 from bilateral_db.core.vocabulary import MembershipRole
-from bilateral_db.tables import ACTOR, BLOC, COUNTRY
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY, REGION
 
 
 class UnknownCode(LookupError):
@@ -62,7 +62,7 @@ class ActorRef:
     actor_id: int
     code: str
     name: str
-    kind: str  # "country" or "bloc"
+    kind: str  # "country", "bloc" or "region"
     country_id: int | None
     bloc_id: int | None
 
@@ -72,11 +72,17 @@ def _actors(session: Connection, code: str | None, kind: str | None = None) -> l
     for table, foreign_key, this_kind in (
         (COUNTRY, ACTOR.c.country_id, "country"),
         (BLOC, ACTOR.c.bloc_id, "bloc"),
+        (REGION, ACTOR.c.region_id, "region"),
     ):
         if kind not in (None, this_kind):
             continue
         part = select(
-            ACTOR.c.id, table.c.code, table.c.name, ACTOR.c.country_id, ACTOR.c.bloc_id
+            ACTOR.c.id,
+            table.c.code,
+            table.c.name,
+            ACTOR.c.country_id,
+            ACTOR.c.bloc_id,
+            literal(this_kind),
         ).join(table, foreign_key == table.c.id)
         parts.append(part if code is None else part.where(table.c.code == code))
     rows = session.execute(union_all(*parts) if len(parts) > 1 else parts[0]).all()
@@ -85,7 +91,7 @@ def _actors(session: Connection, code: str | None, kind: str | None = None) -> l
             actor_id=row[0],
             code=row[1],
             name=row[2],
-            kind="country" if row[3] is not None else "bloc",
+            kind=row[5],
             country_id=row[3],
             bloc_id=row[4],
         )
@@ -129,7 +135,7 @@ def _named(session: Connection, text: str, refs: list[ActorRef]) -> tuple[bool, 
 
 
 def actor(session: Connection, code: str) -> ActorRef:
-    """The country (ISO alpha-3) or bloc (our code) called `code`."""
+    """The country (ISO alpha-3), bloc or region (our codes) called `code`."""
     return _one(session, code, None, "country or bloc")
 
 
@@ -155,7 +161,7 @@ def existing(kind: str, column: ColumnElement[str]) -> Callable[[Connection, str
 
 
 def named_actors() -> CTE:
-    """A CTE (actor_id, code, name, kind) naming every actor by its ISO or bloc code."""
+    """A CTE (actor_id, code, name, kind) naming every actor by its ISO, bloc or region code."""
     countries = select(
         ACTOR.c.id.label("actor_id"),
         COUNTRY.c.code.label("code"),
@@ -165,7 +171,10 @@ def named_actors() -> CTE:
     blocs = select(ACTOR.c.id, BLOC.c.code, BLOC.c.name, literal("bloc")).join(
         BLOC, ACTOR.c.bloc_id == BLOC.c.id
     )
-    return union_all(countries, blocs).cte("named_actor")
+    regions = select(ACTOR.c.id, REGION.c.code, REGION.c.name, literal("region")).join(
+        REGION, ACTOR.c.region_id == REGION.c.id
+    )
+    return union_all(countries, blocs, regions).cte("named_actor")
 
 
 # --- Entry checks: every report function checks its arguments the same way -------------------

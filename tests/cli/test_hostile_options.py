@@ -61,6 +61,8 @@ BASE: dict[tuple[str, ...], tuple[list[str], dict[str, str]]] = {
     ("report", "officials"): (["THA"], {}),
     ("report", "terms"): (["sergey-lavrov"], {}),
     ("report", "envoys"): (["USA", "THA"], {}),
+    ("report", "relations"): (["PAN"], {}),
+    ("report", "region"): (["AFRICA"], {}),
     ("report", "meetings"): ([], {"--country": "RUS"}),
     ("report", "meeting"): (["amm-52"], {}),
     ("report", "trade"): (["RUS", "ASEAN"], {}),

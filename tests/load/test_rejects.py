@@ -80,7 +80,7 @@ CASES = {
         "BRU",
         "ASEAN/BRU/member/1984-01-07",
         "member",
-        "unknown country or bloc",
+        "unknown country, bloc or region",
     ),
     "ambiguous actor": Case(
         (

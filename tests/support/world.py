@@ -221,11 +221,16 @@ def build_world(session: Session) -> World:
         ("KHM", "Cambodia"),
         ("RUS", "Russian Federation"),
         ("USA", "United States of America"),
+        ("PAN", "Panama"),
     ]:
         w.country(code, name)
     add_cow_states(w)
     w.bloc("ASEAN", "Association of Southeast Asian Nations")
     w.bloc("EU", "European Union")
+    # A region with no stated parts, and Panama with no relations: the reports' examples
+    # name them, and answer empty here.
+    africa = m.Region(code="AFRICA", name="Africa", kind="geographic", fact_id=w.fact("region"))
+    session.add(m.Actor(region=africa))
     founding = date(1967, 8, 8)
     for code in ("IDN", "MYS", "PHL", "SGP", "THA"):
         w.member("ASEAN", code, founding)
