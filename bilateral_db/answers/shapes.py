@@ -206,6 +206,12 @@ SHAPES: dict[str, Shape] = {
         money={"amount": "currency", "amount_high": "currency"},
         keep=frozenset({"pledge", "pledger", "amount", "qualifier"}),
     ),
+    "BlocRow": Shape(
+        display=("bloc", "name", "kind", "founded_on", "dissolved_on", "source"),
+    ),
+    "CountryListRow": Shape(
+        display=("country", "name", "alpha2", "numeric", "start_date", "end_date"),
+    ),
     "RelationRow": Shape(
         (
             "kind",

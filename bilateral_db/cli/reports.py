@@ -139,7 +139,8 @@ def _has_notes(question: Question) -> bool:
 
 # Reports some of whose rows have a confidence and a note: claims (claims/provenance.py),
 # meetings with their participants and topics, agreements and their progress claims,
-# diplomatic relations and regions' parts. tests/cli check it against the row types.
+# diplomatic relations, regions' parts, countries and blocs. tests/cli check it against the
+# row types.
 _NOTED_REPORTS = frozenset(
     {
         "agreement_report",
@@ -155,6 +156,8 @@ _NOTED_REPORTS = frozenset(
         "country_profile",
         "relations_of",
         "region_parts",
+        "list_blocs",
+        "list_countries",
     }
 )
 

@@ -15,7 +15,7 @@ from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.lookup import checked
 from bilateral_db.reports.paging import count_rows, page_of
 from bilateral_db.reports.pointintime import partial
-from bilateral_db.tables import BLOC, COUNTRY
+from bilateral_db.tables import BLOC, COUNTRY, FACT
 
 
 @dataclass(frozen=True)
@@ -29,6 +29,8 @@ class CountryListRow:
     start_date: PartialDate | None
     end_date: PartialDate | None
     fact_id: int
+    confidence: str | None = None
+    note: str | None = None
 
 
 @dataclass(frozen=True)
@@ -42,20 +44,28 @@ class BlocRow:
     dissolved_on: PartialDate | None
     source: str  # curated, or the data-set release that defined the bloc (COW IGO's IGOs)
     fact_id: int | None
+    confidence: str | None = None  # a curated bloc's; a release's bloc is cited by the release
+    note: str | None = None
 
 
 def _countries() -> Select[Any]:
-    return select(
-        COUNTRY.c.code,
-        func.coalesce(COUNTRY.c.common_name, COUNTRY.c.name),
-        COUNTRY.c.alpha2,
-        COUNTRY.c.numeric,
-        COUNTRY.c.start_date,
-        COUNTRY.c.start_date_precision,
-        COUNTRY.c.end_date,
-        COUNTRY.c.end_date_precision,
-        COUNTRY.c.fact_id,
-    ).order_by(COUNTRY.c.code)
+    return (
+        select(
+            COUNTRY.c.code,
+            func.coalesce(COUNTRY.c.common_name, COUNTRY.c.name),
+            COUNTRY.c.alpha2,
+            COUNTRY.c.numeric,
+            COUNTRY.c.start_date,
+            COUNTRY.c.start_date_precision,
+            COUNTRY.c.end_date,
+            COUNTRY.c.end_date_precision,
+            COUNTRY.c.fact_id,
+            FACT.c.confidence,
+            FACT.c.note,
+        )
+        .outerjoin(FACT, FACT.c.id == COUNTRY.c.fact_id)
+        .order_by(COUNTRY.c.code)
+    )
 
 
 @checked()
@@ -72,6 +82,8 @@ def list_countries(
             start_date=partial(row[4], row[5]),
             end_date=partial(row[6], row[7]),
             fact_id=row[8],
+            confidence=row[9],
+            note=row[10],
         )
         for row in session.execute(page_of(_countries(), limit, offset))
     ]
@@ -95,8 +107,11 @@ def _blocs() -> Select[Any]:
             BLOC.c.dissolved_on_precision,
             BLOC.c.fact_id,
             RELEASE.c.slug,
+            FACT.c.confidence,
+            FACT.c.note,
         )
         .join(RELEASE, RELEASE.c.id == BLOC.c.release_id)
+        .outerjoin(FACT, FACT.c.id == BLOC.c.fact_id)
         .order_by(BLOC.c.code)
     )
 
@@ -113,6 +128,8 @@ def list_blocs(session: Connection, *, limit: int | None = None, offset: int = 0
             dissolved_on=partial(row[5], row[6]),
             source=row[8],
             fact_id=row[7],
+            confidence=row[9],
+            note=row[10],
         )
         for row in session.execute(page_of(_blocs(), limit, offset))
     ]

@@ -69,7 +69,7 @@ def test_notes_is_offered_where_rows_have_notes() -> None:
         )
 
     assert {q.report for q in QUESTIONS if noted(q)} == _NOTED_REPORTS
-    code, output = _run("sqlite:///unused.sqlite", "countries", "--notes")
+    code, output = _run("sqlite:///unused.sqlite", "sources", "--notes")
     assert code == 2 and "No such option: --notes" in output
 
 

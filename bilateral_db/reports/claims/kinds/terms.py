@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from datetime import date
+from typing import Any, NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, func
 
@@ -14,6 +15,7 @@ from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, Coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
+from bilateral_db.reports.pointintime import partial
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, PERSON, POST
 
 TERM_TABLE = tables.TERM
@@ -40,6 +42,15 @@ class TermData(NamedTuple):
     title: str
     accredited_to: str | None
     capacity: str
+    # The events a source gives (each with its precision), and why the term ended.
+    appointed_on: date | None
+    appointed_on_precision: str | None
+    arrived_on: date | None
+    arrived_on_precision: str | None
+    started_on: date | None
+    started_on_precision: str | None
+    end_reason: str | None
+    end_note: str | None
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,21 @@ class TermRow(Provenance):
     end_date: PartialDate | None
     end_status: str | None
     fact_id: int | None
+    # What the term is made of, as its source gives it (start_date is derived from these by
+    # core.terms.term_start): appointed, arrived at post, started (credentials presented or
+    # took charge); the end's reason and note ("Left post", "Died at post").
+    appointed_on: PartialDate | None = None
+    arrived_on: PartialDate | None = None
+    started_on: PartialDate | None = None
+    end_reason: str | None = None
+    end_note: str | None = None
+
+
+def _term_row(**fields: Any) -> TermRow:
+    """A TermRow from a claim's data: each event's day and precision as one partial date."""
+    for event in ("appointed_on", "arrived_on", "started_on"):
+        fields[event] = partial(fields[event], fields.pop(f"{event}_precision"))
+    return TermRow(**fields)
 
 
 def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
@@ -74,6 +100,14 @@ def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]
             POST.c.title,
             TO_CODE,
             TERM_TABLE.c.capacity,
+            TERM_TABLE.c.appointed_on,
+            TERM_TABLE.c.appointed_on_precision,
+            TERM_TABLE.c.arrived_on,
+            TERM_TABLE.c.arrived_on_precision,
+            TERM_TABLE.c.started_on,
+            TERM_TABLE.c.started_on_precision,
+            TERM_TABLE.c.end_reason,
+            TERM_TABLE.c.end_note,
         )
         .join(PERSON, TERM_TABLE.c.person_id == PERSON.c.id)
         .join(POST, TERM_TABLE.c.post_id == POST.c.id)
@@ -120,7 +154,7 @@ TERM = DatedKind[TermScope, TermData, TermRow](
     scope=TermScope,
     data=TermData,
     details=_details,
-    row=TermRow,
+    row=_term_row,
     coverage=_coverage,
     subject=lambda data: "/".join(
         part for part in (data.country, data.post, data.accredited_to, data.person) if part
