@@ -15,6 +15,10 @@ then, printed as one table:
 - changed file merged: the file with every 100th value changed, merged (1 % updated);
 - the writing layer alone on the parsed rows (PostgreSQL; `--triggers`: also with the row
   by row foreign key triggers);
+- the partition-per-release design on the server alone (PostgreSQL; the schema is not
+  partitioned yet): the rows built into a standalone table and attached to a partitioned copy
+  of trade_figure, built again and swapped in, and a swap tried beside a long read, while a
+  reader loops on the copy (the reads that overlapped each attach or swap, and the slowest);
 - the floor, the least work that stores the same rows (read back from the import):
   PostgreSQL, COPY into a bare copy of trade_figure, then its keys, indexes and foreign keys
   (read from the models); SQLite, a raw executemany into trade_figure itself;
@@ -60,6 +64,8 @@ CLI = str(Path(sys.executable).with_name("bilateral-db"))
 TABLE = Base.metadata.tables["trade_figure"]
 COLUMNS = [c.name for c in TABLE.c if c.name != "id"]
 PAIR = ("USA", "CHN")  # the generator's largest reporter and a large partner
+# How long a swap may wait for the partitioned table's lock, and so queue readers behind it.
+SWAP_WAIT_MS = 500
 TARGETS = {"import": 2.0, "unchanged": 0.2, "changed": 1.5, "sqlite": 1.5}
 
 
@@ -273,13 +279,49 @@ class PartitionReader(Reader):
                     "WHERE reporter_actor_id = %(a)s AND partner_actor_id = %(b)s",
                     {"a": actors[0], "b": actors[1]},
                 ).one()
-                self.samples.append((time.perf_counter() - start) * 1000)
-                time.sleep(0.01)
+                end = time.perf_counter()
+                self.spans.append((start, end))
+                self.samples.append((end - start) * 1000)
+                time.sleep(0.002)
 
-    def window(self, since: int) -> str:
-        """The slowest read since sample number `since`."""
-        late = self.samples[since:]
-        return f"slowest read {max(late):,.0f} ms of {len(late)}" if late else "no read"
+    spans: list[tuple[float, float]]
+
+    def start(self) -> None:
+        self.spans = []
+        super().start()
+
+    def during(self, begin: float, end: float) -> str:
+        """The reads that overlapped [begin, end], and the slowest of them."""
+        hit = [(e - s) * 1000 for s, e in self.spans if s < end and e > begin]
+        return f"{len(hit)} reads overlapping it, slowest {max(hit):,.0f} ms" if hit else "no read"
+
+
+def contested_swap(engine: Engine, release: int) -> tuple[str, float, float]:
+    """A swap while a 3-second read holds the partitioned table: the detach waits for that
+    read, and the reads queued behind the detach wait with it, for at most SWAP_WAIT_MS; then
+    the swap is refused (a writer would retry). What happened, and when it was tried."""
+
+    def hold() -> None:
+        with engine.connect() as connection:
+            connection.exec_driver_sql("SELECT count(*), pg_sleep(3) FROM parted")
+
+    holding = threading.Thread(target=hold, daemon=True)
+    holding.start()
+    time.sleep(0.5)
+    start = time.perf_counter()
+    try:
+        with engine.begin() as connection:
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{SWAP_WAIT_MS}ms'")
+            connection.exec_driver_sql("ALTER TABLE parted DETACH PARTITION parted_b")
+            connection.exec_driver_sql(
+                f"ALTER TABLE parted ATTACH PARTITION parted_a FOR VALUES IN ({release})"
+            )
+        outcome = "swap beside a 3 s read: done"
+    except OperationalError:
+        outcome = f"swap beside a 3 s read: refused after its {SWAP_WAIT_MS} ms lock timeout"
+    end = time.perf_counter()
+    holding.join()
+    return f"{outcome} ({(end - start) * 1000:,.0f} ms)", start, end
 
 
 def partition_path(engine: Engine, rows: list[tuple[Any, ...]]) -> tuple[float, float, str]:
@@ -305,13 +347,13 @@ def partition_path(engine: Engine, rows: list[tuple[Any, ...]]) -> tuple[float, 
             connection.exec_driver_sql(f"ALTER TABLE {name} ADD CHECK (release_id = {release})")
         return time.perf_counter() - start
 
-    def swap(*statements: str) -> float:
+    def swap(*statements: str) -> tuple[float, float]:
         start = time.perf_counter()
         with engine.begin() as connection:
-            connection.exec_driver_sql("SET LOCAL lock_timeout = '1s'")
+            connection.exec_driver_sql(f"SET LOCAL lock_timeout = '{SWAP_WAIT_MS}ms'")
             for sql in statements:
                 connection.exec_driver_sql(sql)
-        return time.perf_counter() - start
+        return start, time.perf_counter()
 
     with engine.begin() as connection:
         connection.exec_driver_sql(
@@ -328,21 +370,23 @@ def partition_path(engine: Engine, rows: list[tuple[Any, ...]]) -> tuple[float, 
     reader.start()
     try:
         built = build("parted_a")
-        mark = len(reader.samples)
-        attached = swap(f"ALTER TABLE parted ATTACH PARTITION parted_a FOR VALUES IN ({release})")
-        seen = f"attach {attached * 1000:,.0f} ms, {reader.window(mark)}"
+        attach = swap(f"ALTER TABLE parted ATTACH PARTITION parted_a FOR VALUES IN ({release})")
         rebuilt = build("parted_b")
-        mark = len(reader.samples)
         swapped = swap(
             "ALTER TABLE parted DETACH PARTITION parted_a",
             f"ALTER TABLE parted ATTACH PARTITION parted_b FOR VALUES IN ({release})",
         )
-        seen += f"; swap {swapped * 1000:,.0f} ms, {reader.window(mark)}"
+        contested = contested_swap(engine, release)
     finally:
-        seen += f"; in all {reader.stop()}"
+        reads = reader.stop()
         with engine.begin() as connection:
             connection.exec_driver_sql("DROP TABLE IF EXISTS parted, parted_a, parted_b")
-    return built + attached, rebuilt + swapped, seen
+    seen = (
+        f"attach {(attach[1] - attach[0]) * 1000:,.0f} ms, {reader.during(*attach)}; "
+        f"swap {(swapped[1] - swapped[0]) * 1000:,.0f} ms, {reader.during(*swapped)}; "
+        f"{contested[0]}, {reader.during(*contested[1:])}; in all {reads}"
+    )
+    return built + attach[1] - attach[0], rebuilt + swapped[1] - swapped[0], seen
 
 
 def sqlite_floor(url: str, rows: list[tuple[Any, ...]]) -> float:
