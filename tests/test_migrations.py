@@ -867,3 +867,48 @@ def test_0012_keeps_every_row_and_the_next_load_adds_relations_and_regions(
     finally:
         head.dispose()
         old.dispose()
+
+
+def test_0013_keeps_every_trade_figure_and_finds_a_release_by_its_index(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0012 holding the bundled fixtures and COW trade figures, upgraded to 0013
+    (trade figures indexed by release): every row kept, no drift, and the curated figures a
+    load reads are the same rows, found through the new index."""
+    from conftest import DATASET_SLICES, clone_database
+
+    from bilateral_db.imports import import_dataset
+    from bilateral_db.load.tables import curated_rows
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0012")
+    old = make_engine(old_url)
+
+    def curated(engine: Engine) -> list[tuple[object, ...]]:
+        with engine.connect() as connection:
+            return [tuple(row) for row in connection.execute(curated_rows("trade_figure"))]
+
+    try:
+        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        _copy_rows(head, old)
+        before = curated(old)
+        assert before, "the bundled fixtures hold trade figures"
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        indexes = {index["name"]: index for index in inspect(old).get_indexes("trade_figure")}
+        assert indexes["ix_trade_figure_release_id"]["column_names"] == ["release_id"]
+        assert curated(old) == before
+        if old.dialect.name == "sqlite":  # it plans without statistics: the index is its choice
+            with old.connect() as connection:
+                plan = " ".join(
+                    str(row[-1])
+                    for row in connection.exec_driver_sql(
+                        "EXPLAIN QUERY PLAN SELECT id FROM trade_figure WHERE release_id = 1"
+                    )
+                )
+            assert "ix_trade_figure_release_id" in plan
+    finally:
+        head.dispose()
+        old.dispose()

@@ -126,6 +126,9 @@ class TradeFigure(Claim, Base):
             "reporter_actor_id",
             "period_start",
         ),
+        # A release's figures: what a load reads of the curated release, what a merge and a
+        # release's deletion look for (the claim's unique index names the release last).
+        Index("ix_trade_figure_release_id", "release_id"),
         CheckConstraint(
             "(value_status = 'observed') = (value_minor IS NOT NULL)", name="value_iff_observed"
         ),
