@@ -33,7 +33,7 @@ SUFFIXES = (".csv", ".tsv", ".parquet")
 Batch = list[tuple[Any, ...]]
 
 
-def _counted(batches: Iterator[Batch], bar: ProgressBar) -> Iterator[Batch]:
+def _counted(batches: Iterator[Any], bar: ProgressBar) -> Iterator[Any]:
     count = 0
     for batch in batches:
         count += len(batch)
@@ -74,8 +74,10 @@ def _write_csv(
     return count
 
 
-def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch]) -> int:
-    """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell."""
+def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Any]) -> int:
+    """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell.
+    `batches` are Arrow record batches of the stored values (panel_arrow) or lists of rows
+    (panel_batches)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -115,18 +117,31 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
     }
     columns = panel_columns(unit, system)
     schema = pa.schema([(c, types.get(c, money)) for c in columns])
+
+    def stored(batch: Any) -> list[Any]:
+        """A batch's columns as Arrow arrays of the stored values (flags 0/1 or booleans)."""
+        if isinstance(batch, pa.RecordBatch):
+            return list(batch.columns)
+        arrays = []
+        for name, values in zip(columns, zip(*batch, strict=True), strict=True):
+            if name in MONEY:
+                arrays.append(pa.array(values, pa.int64()))
+            elif name in FLAGS + MAYBE_FLAGS:
+                arrays.append(pa.array([None if v is None else bool(v) for v in values]))
+            else:
+                arrays.append(pa.array(values, schema.field(name).type))
+        return arrays
+
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         for batch in batches:
             arrays = []
-            for name, values in zip(columns, zip(*batch, strict=True), strict=True):
+            for name, values in zip(columns, stored(batch), strict=True):
                 if name in MONEY:
-                    cents = pc.cast(pa.array(values, pa.int64()), pa.decimal128(20, 0))
+                    cents = pc.cast(values, pa.decimal128(20, 0))
                     arrays.append(pc.cast(pc.multiply(cents, cent), money))
-                elif name in FLAGS + MAYBE_FLAGS:
-                    arrays.append(pa.array([None if v is None else bool(v) for v in values]))
                 else:
-                    arrays.append(pa.array(values, schema.field(name).type))
+                    arrays.append(pc.cast(values, schema.field(name).type))
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
             count += len(batch)
     return count
@@ -205,25 +220,25 @@ def panel(
     if suffix == ".parquet":
         require_module("pyarrow", "--out .parquet")
     from bilateral_db.db import read_snapshot
-    from bilateral_db.reports.panel import panel_batches, panel_columns
+    from bilateral_db.reports.panel import panel_arrow, panel_batches, panel_columns
 
     url = database_url(db)
     engine = existing_database(url, read_only=True)
     partial = out.with_name(out.name + ".part")  # a failed export leaves any old file as it was
     try:
         with read_snapshot(engine) as connection, progress_bar(f"exporting {unit}") as bar:
-            rows = _counted(
-                panel_batches(
-                    connection,
-                    unit=unit,
-                    system=system,
-                    year_from=year_from,
-                    year_to=year_to,
-                    countries=country or (),
-                    pair=pair,
-                ),
-                bar,
+            asked: dict[str, Any] = dict(
+                unit=unit,
+                system=system,
+                year_from=year_from,
+                year_to=year_to,
+                countries=country or (),
+                pair=pair,
             )
+            # Parquet reads the panel into Arrow columns where the ADBC driver is installed.
+            arrow = panel_arrow(connection, **asked) if suffix == ".parquet" else None
+            batches = arrow if arrow is not None else panel_batches(connection, **asked)
+            rows = _counted(batches, bar)
             if suffix == ".parquet":
                 count = _write_parquet(partial, unit, system, rows)
             else:

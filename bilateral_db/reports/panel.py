@@ -14,9 +14,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from decimal import Decimal
+from importlib import import_module
+from pathlib import Path
 from typing import Any
+from urllib.parse import quote, urlencode
 
-from sqlalchemy import Connection, Select, column, select, table
+from sqlalchemy import Connection, Select, column, literal_column, select, table, union_all
 
 from bilateral_db.reports.lookup import country
 
@@ -80,6 +83,11 @@ def _coded(column: str, system: str) -> str:
 PANEL_WORK_MEM = "256MB"
 MONEY = ("exports_usd", "imports_usd", "total_usd")  # read as the views' *_usd_minor (cents)
 FLAGS = ("listed", "part_year")
+# The columns of text (every other one is an integer as stored).
+TEXT = frozenset(
+    {"iso", "iso1", "iso2", "name", "exports_basis", "total_basis", "qualifier"}
+    | {*SOURCE_COLUMNS, *DYAD_SOURCE_COLUMNS}
+)
 MAYBE_FLAGS = ("envoy_present",)  # NULL where no data know of such a post
 
 
@@ -91,7 +99,11 @@ def _statement(
     year_to: int | None,
     countries: Sequence[str],
     pair: tuple[str, str] | None,
+    typed_first: bool = False,
 ) -> Select[Any]:
+    """The panel's rows in order. `typed_first`: a first row of placeholders (0 and '', not
+    a panel row) states each column's type, for a reader that infers types from the first
+    rows it sees (the ADBC SQLite driver, which types a column NULL there as an integer)."""
     if unit not in _VIEWS:
         raise ValueError(f"unit must be one of {', '.join(UNITS)}")
     if system not in SYSTEMS:
@@ -100,7 +112,6 @@ def _statement(
     stored = [f"{c}_minor" if c in MONEY else c for c in panel_columns(unit, system)]
     view = table(name, *(column(c) for c in stored))
     statement = select(*(view.c[c] for c in stored))
-    statement = statement.order_by(*(view.c[_coded(c, system)] for c in _ORDER[unit]))
     if year_from is not None:
         statement = statement.where(view.c.year >= year_from)
     if year_to is not None:
@@ -114,7 +125,19 @@ def _statement(
             statement = statement.where(first.in_([one, other]))
         else:
             statement = statement.where(view.c.iso1 == one, view.c.iso2 == other)
-    return statement
+    order = [_coded(c, system) for c in _ORDER[unit]]
+    if not typed_first:
+        return statement.order_by(*(view.c[c] for c in order))
+    placeholders: Iterator[Any] = (
+        literal_column("''" if c in TEXT else "0").label(c) for c in stored
+    )
+    rows = union_all(
+        select(*placeholders, literal_column("0").label("placeholder")),
+        statement.add_columns(literal_column("1").label("placeholder")),
+    ).subquery("panel")
+    return select(*(rows.c[c] for c in stored)).order_by(
+        rows.c.placeholder, *(rows.c[c] for c in order)
+    )
 
 
 def panel_batches(
@@ -144,6 +167,67 @@ def panel_batches(
     with result:  # closes the server-side cursor even if the caller stops early
         for partition in result.partitions(batch_size):
             yield [tuple(row) for row in partition]
+
+
+def panel_arrow(
+    connection: Connection,
+    *,
+    unit: str,
+    system: str = "cow",
+    year_from: int | None = None,
+    year_to: int | None = None,
+    countries: Sequence[str] = (),
+    pair: tuple[str, str] | None = None,
+    batch_size: int = 65_536,
+) -> Iterator[Any] | None:
+    """Panel rows as Arrow record batches of the stored values (those of panel_batches), read
+    by the backend's ADBC driver straight into columns, with no Python object per cell (the
+    dyad-year panel is some 50 million cells); None where that driver is not installed
+    (`bilateral_db[parquet]` installs it) or cannot open the database (SQLite in memory):
+    read panel_batches then. The driver opens a connection of its own and reads the panel in
+    one statement, so the rows are of one committed state, as in a snapshot."""
+    url = connection.engine.url
+    sqlite = connection.dialect.name == "sqlite"
+    try:
+        dbapi = import_module(f"adbc_driver_{'sqlite' if sqlite else 'postgresql'}.dbapi")
+    except ImportError:
+        return None
+    if sqlite:
+        database = url.database or ":memory:"
+        if database.startswith("file:"):  # a URI already (a read-only engine's)
+            query = urlencode({k: v for k, v in url.query.items() if k != "uri"}, doseq=True)
+            uri = f"{database}?{query}" if query else database
+        else:
+            uri = f"file:{quote(str(Path(database).resolve()))}?mode=ro"
+        if database in (":memory:", "file::memory:") or "mode=memory" in uri:
+            return None
+    else:
+        uri = url.set(drivername="postgresql").render_as_string(hide_password=False)
+    statement = _statement(
+        connection, unit, system, year_from, year_to, countries, pair, typed_first=sqlite
+    )
+    sql = str(statement.compile(dialect=connection.dialect, compile_kwargs={"literal_binds": True}))
+    setup = []
+    if not sqlite and unit == "dyad-year" and pair is None:
+        setup.append(f"SET work_mem = '{PANEL_WORK_MEM}'")  # as panel_batches
+    return _adbc_batches(dbapi, uri, setup, sql, sqlite, batch_size)
+
+
+def _adbc_batches(
+    dbapi: Any, uri: str, setup: list[str], sql: str, sqlite: bool, batch_size: int
+) -> Iterator[Any]:
+    with dbapi.connect(uri) as adbc, adbc.cursor() as cursor:
+        if sqlite:
+            cursor.adbc_statement.set_options(**{"adbc.sqlite.query.batch_rows": str(batch_size)})
+        for statement in setup:
+            cursor.execute(statement)
+        cursor.execute(sql)
+        placeholder = sqlite  # the first row states the types (_statement's typed_first)
+        for batch in cursor.fetch_record_batch():
+            if placeholder:
+                batch, placeholder = batch.slice(1), False
+            if batch.num_rows:
+                yield batch
 
 
 def panel_rows(
