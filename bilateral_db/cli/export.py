@@ -30,9 +30,6 @@ SYSTEMS = ("cow", "gw")  # as bilateral_db.reports.panel.SYSTEMS
 SUFFIXES = (".csv", ".tsv", ".parquet")
 
 
-Batch = list[tuple[Any, ...]]
-
-
 def _counted(batches: Iterator[Any], bar: ProgressBar) -> Iterator[Any]:
     count = 0
     for batch in batches:
@@ -47,9 +44,9 @@ def _dollars(cents: int) -> str:
     return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
-def _write_csv(
-    path: Path, columns: list[str], batches: Iterable[Batch], delimiter: str = ","
-) -> int:
+def _write_csv(path: Path, columns: list[str], batches: Iterable[Any], delimiter: str = ",") -> int:
+    """Rows of panel_batches, or Arrow record batches of panel_arrow (formatted a column at a
+    time: no Python int or Decimal per cell), written alike."""
     from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY
 
     money = [i for i, name in enumerate(columns) if name in MONEY]
@@ -59,6 +56,10 @@ def _write_csv(
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(columns)
         for batch in batches:
+            if not isinstance(batch, list):
+                writer.writerows(_formatted(columns, batch))
+                count += len(batch)
+                continue
             rows = []
             for row in batch:
                 values = ["" if v is None else v for v in row]
@@ -74,6 +75,33 @@ def _write_csv(
     return count
 
 
+def _formatted(columns: list[str], batch: Any) -> Iterator[tuple[str, ...]]:
+    """An Arrow batch of stored values as the CSV's text, as _write_csv writes rows."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY
+
+    texts = []
+    for name, values in zip(columns, batch.columns, strict=True):
+        if name in MONEY:
+            values = _arrow_dollars(values)
+        elif name in FLAGS + MAYBE_FLAGS:
+            values = pc.if_else(pc.not_equal(values, 0), "True", "False")
+        texts.append(pc.fill_null(pc.cast(values, pa.string()), "").to_pylist())
+    return zip(*texts, strict=True)
+
+
+def _arrow_dollars(cents: Any) -> Any:
+    """Integer cents (Arrow) as exact decimal dollars."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
+    dollars = pc.multiply(pc.cast(cents, pa.decimal128(20, 0)), cent)
+    return pc.cast(dollars, pa.decimal128(20, 2))
+
+
 def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Any]) -> int:
     """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell.
     `batches` are Arrow record batches of the stored values (panel_arrow) or lists of rows
@@ -85,7 +113,6 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Any]) -
     from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY, panel_columns
 
     money = pa.decimal128(20, 2)
-    cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
     types = {
         "ccode": pa.int32(),
         "ccode1": pa.int32(),
@@ -138,8 +165,7 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Any]) -
             arrays = []
             for name, values in zip(columns, stored(batch), strict=True):
                 if name in MONEY:
-                    cents = pc.cast(values, pa.decimal128(20, 0))
-                    arrays.append(pc.cast(pc.multiply(cents, cent), money))
+                    arrays.append(_arrow_dollars(values))
                 else:
                     arrays.append(pc.cast(values, schema.field(name).type))
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
@@ -235,8 +261,8 @@ def panel(
                 countries=country or (),
                 pair=pair,
             )
-            # Parquet reads the panel into Arrow columns where the ADBC driver is installed.
-            arrow = panel_arrow(connection, **asked) if suffix == ".parquet" else None
+            # Read into Arrow columns where the ADBC driver is installed (the parquet extra).
+            arrow = panel_arrow(connection, **asked)
             batches = arrow if arrow is not None else panel_batches(connection, **asked)
             rows = _counted(batches, bar)
             if suffix == ".parquet":

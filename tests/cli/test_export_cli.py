@@ -145,6 +145,7 @@ def test_an_unknown_country_is_named_with_its_code(world_url: str, tmp_path: Pat
     assert not out.exists()
 
 
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
 @pytest.mark.parametrize(
     ("unit", "filters"),
     [
@@ -154,8 +155,13 @@ def test_an_unknown_country_is_named_with_its_code(world_url: str, tmp_path: Pat
         ("country-year", []),
     ],
 )
-def test_parquet_read_into_arrow_is_the_rows_read_one_by_one(
-    world_url: str, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, unit: str, filters: list[str]
+def test_a_panel_read_into_arrow_is_the_rows_read_one_by_one(
+    world_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    unit: str,
+    filters: list[str],
+    suffix: str,
 ) -> None:
     """The ADBC driver's columns (no Python object per cell) and the rows the backend's own
     driver gives, as without the driver installed, make the same file."""
@@ -171,16 +177,21 @@ def test_parquet_read_into_arrow_is_the_rows_read_one_by_one(
         read.append(batches is not None)
         return batches
 
-    tables = []
+    files = []
     for name, reader in (("arrow", spied), ("rows", lambda *a, **k: None)):
         monkeypatch.setattr(panel, "panel_arrow", reader)
-        out = tmp_path / f"{name}.parquet"
+        out = tmp_path / f"{name}{suffix}"
         command = ["export", "panel", "--unit", unit, *filters, "--out", str(out)]
         result = runner.invoke(app, [*command, "--db", world_url])
         assert result.exit_code == 0, result.output
-        tables.append(pq.read_table(out))
+        files.append(out)
     assert read == [True]
-    by_arrow, by_rows = tables
-    assert by_arrow.num_rows > 0
-    assert by_arrow.schema == by_rows.schema
-    assert by_arrow.to_pylist() == by_rows.to_pylist()
+    by_arrow, by_rows = files
+    if suffix == ".csv":
+        assert by_arrow.read_bytes() == by_rows.read_bytes()
+        assert by_arrow.read_text().count("\n") > 1
+        return
+    arrow_table, rows_table = pq.read_table(by_arrow), pq.read_table(by_rows)
+    assert arrow_table.num_rows > 0
+    assert arrow_table.schema == rows_table.schema
+    assert arrow_table.to_pylist() == rows_table.to_pylist()
