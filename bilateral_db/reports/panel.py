@@ -5,7 +5,8 @@ read, not computed: each group of cells names the releases it comes from (*_sour
 
 A panel follows a state list: `system="cow"` (Correlates of War, codes `ccode`) or "gw"
 (Gleditsch–Ward, codes `gwcode`), one row per state and year it was in the list at any time.
-Rows are streamed (a server-side cursor on PostgreSQL), so a long panel never sits in memory.
+Rows are streamed (a server-side cursor on PostgreSQL), so a long panel never sits in memory;
+`panel_arrow` reads them into Arrow columns instead where the ADBC driver is installed.
 Money leaves as Decimal US dollars converted from integer cents; codes as integers, ready to
 join with Correlates of War and peacesciencer data.
 """
