@@ -286,6 +286,8 @@ def _sqlite_batches(dbapi: Any, uri: str, parts: list[str], batch_size: int) -> 
     def read(index: int) -> None:
         try:
             for part in parts[index :: len(readers)]:
+                if stop.is_set():  # the caller stopped: compute no further part
+                    return
                 with readers[index].cursor() as cursor:
                     cursor.adbc_statement.set_options(
                         **{"adbc.sqlite.query.batch_rows": str(batch_size)}
