@@ -30,10 +30,7 @@ SYSTEMS = ("cow", "gw")  # as bilateral_db.reports.panel.SYSTEMS
 SUFFIXES = (".csv", ".tsv", ".parquet")
 
 
-Batch = list[tuple[Any, ...]]
-
-
-def _counted(batches: Iterator[Batch], bar: ProgressBar) -> Iterator[Batch]:
+def _counted(batches: Iterator[Any], bar: ProgressBar) -> Iterator[Any]:
     count = 0
     for batch in batches:
         count += len(batch)
@@ -47,9 +44,9 @@ def _dollars(cents: int) -> str:
     return f"{sign}{cents // 100}.{cents % 100:02d}"
 
 
-def _write_csv(
-    path: Path, columns: list[str], batches: Iterable[Batch], delimiter: str = ","
-) -> int:
+def _write_csv(path: Path, columns: list[str], batches: Iterable[Any], delimiter: str = ",") -> int:
+    """Rows of panel_batches, or Arrow record batches of panel_arrow (formatted a column at a
+    time: no Python int or Decimal per cell), written alike."""
     from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY
 
     money = [i for i, name in enumerate(columns) if name in MONEY]
@@ -59,6 +56,10 @@ def _write_csv(
         writer = csv.writer(handle, delimiter=delimiter)
         writer.writerow(columns)
         for batch in batches:
+            if not isinstance(batch, list):
+                writer.writerows(_formatted(columns, batch))
+                count += len(batch)
+                continue
             rows = []
             for row in batch:
                 values = ["" if v is None else v for v in row]
@@ -74,8 +75,37 @@ def _write_csv(
     return count
 
 
-def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch]) -> int:
-    """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell."""
+def _formatted(columns: list[str], batch: Any) -> Iterator[tuple[str, ...]]:
+    """An Arrow batch of stored values as the CSV's text, as _write_csv writes rows."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY
+
+    texts = []
+    for name, values in zip(columns, batch.columns, strict=True):
+        if name in MONEY:
+            values = _arrow_dollars(values)
+        elif name in FLAGS + MAYBE_FLAGS:
+            values = pc.if_else(pc.not_equal(values, 0), "True", "False")
+        texts.append(pc.fill_null(pc.cast(values, pa.string()), "").to_pylist())
+    return zip(*texts, strict=True)
+
+
+def _arrow_dollars(cents: Any) -> Any:
+    """Integer cents (Arrow) as exact decimal dollars."""
+    import pyarrow as pa
+    import pyarrow.compute as pc
+
+    cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
+    dollars = pc.multiply(pc.cast(cents, pa.decimal128(20, 0)), cent)
+    return pc.cast(dollars, pa.decimal128(20, 2))
+
+
+def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Any]) -> int:
+    """Column by column: cents become decimal dollars in Arrow, not one Decimal per cell.
+    `batches` are Arrow record batches of the stored values (panel_arrow) or lists of rows
+    (panel_batches)."""
     import pyarrow as pa
     import pyarrow.compute as pc
     import pyarrow.parquet as pq
@@ -83,7 +113,6 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
     from bilateral_db.reports.panel import FLAGS, MAYBE_FLAGS, MONEY, panel_columns
 
     money = pa.decimal128(20, 2)
-    cent = pa.scalar(Decimal("0.01"), pa.decimal128(3, 2))
     types = {
         "ccode": pa.int32(),
         "ccode1": pa.int32(),
@@ -115,18 +144,30 @@ def _write_parquet(path: Path, unit: str, system: str, batches: Iterator[Batch])
     }
     columns = panel_columns(unit, system)
     schema = pa.schema([(c, types.get(c, money)) for c in columns])
+
+    def stored(batch: Any) -> list[Any]:
+        """A batch's columns as Arrow arrays of the stored values (flags 0/1 or booleans)."""
+        if isinstance(batch, pa.RecordBatch):
+            return list(batch.columns)
+        arrays = []
+        for name, values in zip(columns, zip(*batch, strict=True), strict=True):
+            if name in MONEY:
+                arrays.append(pa.array(values, pa.int64()))
+            elif name in FLAGS + MAYBE_FLAGS:
+                arrays.append(pa.array([None if v is None else bool(v) for v in values]))
+            else:
+                arrays.append(pa.array(values, schema.field(name).type))
+        return arrays
+
     count = 0
     with pq.ParquetWriter(path, schema) as writer:
         for batch in batches:
             arrays = []
-            for name, values in zip(columns, zip(*batch, strict=True), strict=True):
+            for name, values in zip(columns, stored(batch), strict=True):
                 if name in MONEY:
-                    cents = pc.cast(pa.array(values, pa.int64()), pa.decimal128(20, 0))
-                    arrays.append(pc.cast(pc.multiply(cents, cent), money))
-                elif name in FLAGS + MAYBE_FLAGS:
-                    arrays.append(pa.array([None if v is None else bool(v) for v in values]))
+                    arrays.append(_arrow_dollars(values))
                 else:
-                    arrays.append(pa.array(values, schema.field(name).type))
+                    arrays.append(pc.cast(values, schema.field(name).type))
             writer.write_table(pa.Table.from_arrays(arrays, schema=schema))
             count += len(batch)
     return count
@@ -205,25 +246,25 @@ def panel(
     if suffix == ".parquet":
         require_module("pyarrow", "--out .parquet")
     from bilateral_db.db import read_snapshot
-    from bilateral_db.reports.panel import panel_batches, panel_columns
+    from bilateral_db.reports.panel import panel_arrow, panel_batches, panel_columns
 
     url = database_url(db)
     engine = existing_database(url, read_only=True)
     partial = out.with_name(out.name + ".part")  # a failed export leaves any old file as it was
     try:
         with read_snapshot(engine) as connection, progress_bar(f"exporting {unit}") as bar:
-            rows = _counted(
-                panel_batches(
-                    connection,
-                    unit=unit,
-                    system=system,
-                    year_from=year_from,
-                    year_to=year_to,
-                    countries=country or (),
-                    pair=pair,
-                ),
-                bar,
+            asked: dict[str, Any] = dict(
+                unit=unit,
+                system=system,
+                year_from=year_from,
+                year_to=year_to,
+                countries=country or (),
+                pair=pair,
             )
+            # Read into Arrow columns where the ADBC driver is installed (the parquet extra).
+            arrow = panel_arrow(connection, **asked)
+            batches = arrow if arrow is not None else panel_batches(connection, **asked)
+            rows = _counted(batches, bar)
             if suffix == ".parquet":
                 count = _write_parquet(partial, unit, system, rows)
             else:

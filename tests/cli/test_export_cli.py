@@ -2,8 +2,10 @@ from __future__ import annotations
 
 import csv
 from pathlib import Path
+from typing import Any
 
 import pyarrow.parquet as pq
+import pytest
 from typer.testing import CliRunner
 
 from bilateral_db.cli import app
@@ -141,3 +143,55 @@ def test_an_unknown_country_is_named_with_its_code(world_url: str, tmp_path: Pat
     assert result.exit_code != 0
     assert "Thailand: no such country; did you mean THA?" in result.output
     assert not out.exists()
+
+
+@pytest.mark.parametrize("suffix", [".parquet", ".csv"])
+@pytest.mark.parametrize(
+    ("unit", "filters"),
+    [
+        ("dyad-year", ["--from", "2017", "--to", "2019"]),
+        ("dyad-year", ["--pair", "RUS", "THA"]),
+        ("country-year", ["--country", "THA", "--country", "RUS"]),
+        ("country-year", []),
+    ],
+)
+def test_a_panel_read_into_arrow_is_the_rows_read_one_by_one(
+    world_url: str,
+    tmp_path: Path,
+    monkeypatch: pytest.MonkeyPatch,
+    unit: str,
+    filters: list[str],
+    suffix: str,
+) -> None:
+    """The ADBC driver's columns (no Python object per cell) and the rows the backend's own
+    driver gives, as without the driver installed, make the same file."""
+    pytest.importorskip("adbc_driver_sqlite")
+    pytest.importorskip("adbc_driver_postgresql")
+    from bilateral_db.reports import panel
+
+    read: list[bool] = []
+    arrow = panel.panel_arrow
+
+    def spied(*args: Any, **kwargs: Any) -> Any:
+        batches = arrow(*args, **kwargs)
+        read.append(batches is not None)
+        return batches
+
+    files = []
+    for name, reader in (("arrow", spied), ("rows", lambda *a, **k: None)):
+        monkeypatch.setattr(panel, "panel_arrow", reader)
+        out = tmp_path / f"{name}{suffix}"
+        command = ["export", "panel", "--unit", unit, *filters, "--out", str(out)]
+        result = runner.invoke(app, [*command, "--db", world_url])
+        assert result.exit_code == 0, result.output
+        files.append(out)
+    assert read == [True]
+    by_arrow, by_rows = files
+    if suffix == ".csv":
+        assert by_arrow.read_bytes() == by_rows.read_bytes()
+        assert by_arrow.read_text().count("\n") > 1
+        return
+    arrow_table, rows_table = pq.read_table(by_arrow), pq.read_table(by_rows)
+    assert arrow_table.num_rows > 0
+    assert arrow_table.schema == rows_table.schema
+    assert arrow_table.to_pylist() == rows_table.to_pylist()

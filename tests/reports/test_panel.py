@@ -48,3 +48,38 @@ def test_gw_panel_needs_its_list(world) -> None:
 def test_unknown_unit(world) -> None:
     with pytest.raises(ValueError):
         list(panel_rows(world.session.connection(), unit="leader-year"))
+
+
+def test_arrow_reading_in_parts_stops_with_its_reader(world_url: str) -> None:
+    """The dyad-year panel read in parts by two connections at once: all of it, in order, and
+    a reader that stops early leaves no thread or connection behind."""
+    pytest.importorskip("adbc_driver_sqlite")
+    pytest.importorskip("adbc_driver_postgresql")
+    import threading
+
+    from bilateral_db.db import make_engine, read_snapshot
+    from bilateral_db.reports import panel
+
+    engine = make_engine(world_url, read_only=True)
+    try:
+        with read_snapshot(engine) as connection:
+            assert len(panel._code_ranges(connection, "cow")) > 1
+            batches = panel.panel_arrow(connection, unit="dyad-year", batch_size=7)
+            assert batches is not None
+            keys = [
+                (row["ccode1"], row["ccode2"], row["year"])
+                for batch in batches
+                for row in batch.to_pylist()
+            ]
+            assert keys == sorted(keys)
+            assert len(keys) == sum(
+                len(b) for b in panel.panel_batches(connection, unit="dyad-year")
+            )
+            before = threading.active_count()
+            batches = panel.panel_arrow(connection, unit="dyad-year", batch_size=7)
+            assert batches is not None
+            next(iter(batches))
+            batches.close()  # type: ignore[attr-defined]
+            assert threading.active_count() == before
+    finally:
+        engine.dispose()
