@@ -55,8 +55,9 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
     """Claims that hold over an interval [start_date, end_date] with an end status.
 
     `details(statement)` adds to the claim columns the columns of `data`, in its order, and the
-    joins they need; `row` is the report row: the fields of `data`, the interval (start_date,
-    end_date, end_status, fact_id) and the Provenance fields. `coverage` says where each
+    joins they need; `row` is the report row: the fields of `data` (a day and its `_precision`
+    as one partial date), the interval (start_date, end_date, end_status, fact_id) and the
+    Provenance fields. `coverage` says where each
     imported release speaks of the claims read. `subject` names a scope in disagreements;
     `of_country` (and `of_bloc`, where a kind is about blocs) narrow the claims read to one.
     A kind whose claims are not rows of one table (states through the crosswalk) reads them
@@ -139,8 +140,13 @@ class DatedKind(ClaimKind[S], Generic[S, D, R]):
 
     def row_of(self, claim: Claim[S, D], provenance: Provenance) -> R:
         """The report row for `claim`, shown with `provenance`."""
+        data = claim.data._asdict()
+        for name in [name for name in data if name.endswith("_precision")]:
+            day = name.removesuffix("_precision")  # a day and its precision: one partial date
+            if day in data:
+                data[day] = partial(data[day], data.pop(name))
         return self.row(
-            **claim.data._asdict(),
+            **data,
             start_date=partial(claim.start, claim.start_precision),
             end_date=partial(claim.end, claim.end_precision),
             end_status=claim.end_status,

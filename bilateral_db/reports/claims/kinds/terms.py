@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, NamedTuple
+from typing import NamedTuple
 
 from sqlalchemy import ColumnElement, Connection, Select, func
 
@@ -15,7 +15,6 @@ from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, Coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
-from bilateral_db.reports.pointintime import partial
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, PERSON, POST
 
 TERM_TABLE = tables.TERM
@@ -83,13 +82,6 @@ class TermRow(Provenance):
     end_note: str | None = None
 
 
-def _term_row(**fields: Any) -> TermRow:
-    """A TermRow from a claim's data: each event's day and precision as one partial date."""
-    for event in ("appointed_on", "arrived_on", "started_on"):
-        fields[event] = partial(fields[event], fields.pop(f"{event}_precision"))
-    return TermRow(**fields)
-
-
 def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]]:
     return (
         statement.add_columns(
@@ -154,7 +146,7 @@ TERM = DatedKind[TermScope, TermData, TermRow](
     scope=TermScope,
     data=TermData,
     details=_details,
-    row=_term_row,
+    row=TermRow,
     coverage=_coverage,
     subject=lambda data: "/".join(
         part for part in (data.country, data.post, data.accredited_to, data.person) if part
