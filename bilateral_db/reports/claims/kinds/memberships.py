@@ -10,7 +10,6 @@ from sqlalchemy import Connection, Select, case, func, or_, select
 
 from bilateral_db import tables
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.core.vocabulary import STATUS_ROLES
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
@@ -86,13 +85,18 @@ def _coverage(
 ) -> CoverageRows[MembershipScope]:
     """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
 
-    A release that codes a bloc speaks for every status role in it (STATUS_ROLES): COW's 0 is
-    "in no role" that year, so it says "no" for every member it covers there without a claim of
-    the role (an SCO observer COW codes 0 is a disagreement, though COW codes no SCO observer).
+    A release that codes a bloc speaks for every status role in it (the roles membership_role
+    gives a COW IGO code): COW's 0 is "in no role" that year, so it says "no" for every member
+    it covers there without a claim of the role (an SCO observer COW codes 0 is a
+    disagreement, though COW codes no SCO observer).
     """
     blocs = sorted({c.scope.bloc_id for c in claims})
     actors = sorted({c.scope.actor_id for c in claims})
     coded: set[tuple[int, int]] = set()  # (release, bloc): the release covers the bloc
+    roles = tables.MEMBERSHIP_ROLE
+    statuses = set(
+        session.execute(select(roles.c.code).where(roles.c.cow_igo_code.is_not(None))).scalars()
+    )
     if blocs:
         coded = {
             (release, bloc)
@@ -113,9 +117,7 @@ def _coverage(
             CoverageKey(actor_id=scope.actor_id),
         ),
         gap=lambda scope: CoverageKey(scope.bloc_id, scope.actor_id),
-        speaks=lambda release, scope: (
-            scope.role in STATUS_ROLES and (release, scope.bloc_id) in coded
-        ),
+        speaks=lambda release, scope: scope.role in statuses and (release, scope.bloc_id) in coded,
     )
     about = [
         or_(COVERAGE.c.bloc_id.in_(blocs), COVERAGE.c.bloc_id.is_(None)),
