@@ -92,17 +92,16 @@ def _coverage(
     """
     blocs = sorted({c.scope.bloc_id for c in claims})
     actors = sorted({c.scope.actor_id for c in claims})
-    coded: set[tuple[int, int]] = set()  # (release, bloc): the release covers the bloc
+    # (release, bloc, role): the release covers the bloc, and so speaks for this status role
+    coded: set[tuple[int, int, str]] = set()
     roles = tables.MEMBERSHIP_ROLE
-    statuses = set(
-        session.execute(select(roles.c.code).where(roles.c.cow_igo_code.is_not(None))).scalars()
-    )
     if blocs:
         coded = {
-            (release, bloc)
-            for release, bloc in session.execute(
-                select(COVERAGE.c.release_id, COVERAGE.c.bloc_id)
+            (release, bloc, role)
+            for release, bloc, role in session.execute(
+                select(COVERAGE.c.release_id, COVERAGE.c.bloc_id, roles.c.code)
                 .distinct()
+                .join(roles, roles.c.cow_igo_code.is_not(None))
                 .where(
                     COVERAGE.c.bloc_id.in_(blocs),
                     COVERAGE.c.actor_id.is_(None),
@@ -117,14 +116,14 @@ def _coverage(
             CoverageKey(actor_id=scope.actor_id),
         ),
         gap=lambda scope: CoverageKey(scope.bloc_id, scope.actor_id),
-        speaks=lambda release, scope: scope.role in statuses and (release, scope.bloc_id) in coded,
+        speaks=lambda release, scope: (release, scope.bloc_id, scope.role) in coded,
     )
     about = [
         or_(COVERAGE.c.bloc_id.in_(blocs), COVERAGE.c.bloc_id.is_(None)),
         or_(COVERAGE.c.actor_id.in_(actors), COVERAGE.c.actor_id.is_(None)),
         COVERAGE.c.post_id.is_(None),
     ]
-    releases = {release for release, _bloc in coded}
+    releases = {release for release, _bloc, _role in coded}
     read_coverage(session, claims, coverage, about, releases)
     return coverage
 
