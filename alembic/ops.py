@@ -1,4 +1,5 @@
-"""Operations our migrations call through Alembic's `op`: view versions and overlap guards.
+"""Operations our migrations call through Alembic's `op`: view versions, overlap guards and
+vocabulary tables.
 
 FROZEN. Migrations that have run on users' databases call these operations, so the SQL an
 existing call emits must never change: add an operation, or a keyword argument whose default
@@ -28,9 +29,11 @@ from __future__ import annotations
 
 import graphlib
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 
+import sqlalchemy as sa
 from alembic.operations import MigrateOperation, Operations
 from sqlalchemy import Connection, text
 
@@ -402,3 +405,146 @@ def _sqlite_certain_overlap(a: str, b: str) -> str:
         f"AND ({a}.start_date IS NULL OR {b}.end_date IS NULL OR ({a_start}) < {b}.end_date) "
         f"AND ({b}.start_date IS NULL OR {a}.end_date IS NULL OR ({b_start}) < {a}.end_date)"
     )
+
+
+# --- vocabulary tables -----------------------------------------------------------------------
+# An open vocabulary (one a source may extend) is a table of terms: code (the stored value),
+# description, the source that brought a term (NULL for the seeded ones), and any columns of its
+# own. The columns using it hold a foreign key to it instead of a CHECK listing its values.
+# Both operations change the using tables: on SQLite batch mode rebuilds them, which SQLite
+# refuses while a view names them, so a migration drops the views around these calls.
+
+
+@Operations.register_operation("create_vocabulary")
+class CreateVocabularyOp(MigrateOperation):
+    """Create and seed the table `name`; each (table, column) of `uses` trades its CHECK
+    ck_<table>_<column>_vocabulary for a foreign key fk_<table>_<column>_<name>.
+
+    `terms` are (code, description, *values of `columns`), in the order the CHECK listed them.
+    """
+
+    def __init__(
+        self,
+        name: str,
+        comment: str,
+        terms: Sequence[Sequence[object]],
+        uses: Sequence[tuple[str, str]],
+        columns: Sequence[sa.Column[object]] = (),
+    ) -> None:
+        self.name = name
+        self.comment = comment
+        self.terms = tuple(tuple(term) for term in terms)
+        self.uses = tuple(uses)
+        self.columns = tuple(columns)
+
+    @classmethod
+    def create_vocabulary(
+        cls,
+        operations: Operations,
+        name: str,
+        comment: str,
+        terms: Sequence[Sequence[object]],
+        uses: Sequence[tuple[str, str]],
+        columns: Sequence[sa.Column[object]] = (),
+    ) -> None:
+        operations.invoke(cls(name, comment, terms, uses, columns))
+
+
+@Operations.register_operation("drop_vocabulary")
+class DropVocabularyOp(MigrateOperation):
+    """Undo create_vocabulary: each use gets its CHECK back, listing `seeded` (in order) and
+    then any term added since that is still in the table, so that no row is lost; the table
+    is dropped."""
+
+    def __init__(self, name: str, uses: Sequence[tuple[str, str]], seeded: Sequence[str]) -> None:
+        self.name = name
+        self.uses = tuple(uses)
+        self.seeded = tuple(seeded)
+
+    @classmethod
+    def drop_vocabulary(
+        cls,
+        operations: Operations,
+        name: str,
+        uses: Sequence[tuple[str, str]],
+        seeded: Sequence[str],
+    ) -> None:
+        operations.invoke(cls(name, uses, seeded))
+
+
+@Operations.implementation_for(CreateVocabularyOp)
+def _create_vocabulary(operations: Operations, operation: CreateVocabularyOp) -> None:
+    name = operation.name
+    table = operations.create_table(
+        name,
+        sa.Column(
+            "code", sa.String(length=40), nullable=False, comment="The term, as rows store it."
+        ),
+        sa.Column("description", sa.Text(), nullable=False, comment="What counts as this term."),
+        sa.Column(
+            "source_id",
+            sa.Integer(),
+            nullable=True,
+            comment="The first source a fixture set cites for a term it adds; NULL for the "
+            "terms the migrations seed.",
+        ),
+        *operation.columns,
+        sa.ForeignKeyConstraint(
+            ["source_id"], ["source.id"], name=operations.f(f"fk_{name}_source_id_source")
+        ),
+        sa.PrimaryKeyConstraint("code", name=operations.f(f"pk_{name}")),
+        comment=operation.comment,
+    )
+    assert table is not None
+    names = ["code", "description", *(column.name for column in operation.columns)]
+    operations.bulk_insert(table, [dict(zip(names, term, strict=True)) for term in operation.terms])
+    for using, column in operation.uses:
+        with _rebuilt(operations, using) as batch_op:
+            batch_op.drop_constraint(operations.f(f"ck_{using}_{column}_vocabulary"), type_="check")
+            batch_op.create_foreign_key(
+                operations.f(f"fk_{using}_{column}_{name}"), name, [column], ["code"]
+            )
+
+
+@Operations.implementation_for(DropVocabularyOp)
+def _drop_vocabulary(operations: Operations, operation: DropVocabularyOp) -> None:
+    name = operation.name
+    connection = operations.get_bind()
+    added = [
+        code
+        for (code,) in connection.execute(text(f"SELECT code FROM {name} ORDER BY code"))
+        if code not in operation.seeded
+    ]
+    values = ", ".join(_literal(code) for code in (*operation.seeded, *added))
+    for using, column in reversed(operation.uses):
+        with _rebuilt(operations, using) as batch_op:
+            batch_op.drop_constraint(
+                operations.f(f"fk_{using}_{column}_{name}"), type_="foreignkey"
+            )
+            batch_op.create_check_constraint(
+                operations.f(f"ck_{using}_{column}_vocabulary"), f"{column} IN ({values})"
+            )
+    operations.drop_table(name)
+
+
+@contextmanager
+def _rebuilt(operations: Operations, table: str) -> Iterator[object]:
+    """batch_alter_table, keeping the table's triggers and indexes as SQLite holds them: its
+    rebuild drops the triggers and writes the indexes its own way (partial ones unqualified)."""
+    connection = operations.get_bind()
+    sqlite = connection.dialect.name == "sqlite"
+    kept: list[tuple[str, str, str]] = []
+    if sqlite:
+        kept = [
+            (kind, item, sql)
+            for kind, item, sql in connection.exec_driver_sql(
+                "SELECT type, name, sql FROM sqlite_master WHERE tbl_name = ? "
+                "AND type IN ('index', 'trigger') AND sql IS NOT NULL ORDER BY type, name",
+                (table,),
+            )
+        ]
+    with operations.batch_alter_table(table) as batch_op:
+        yield batch_op
+    for kind, item, sql in kept:
+        operations.execute(f"DROP {kind.upper()} IF EXISTS {item}")
+        _execute(operations, sql)

@@ -12,9 +12,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from sqlalchemy import Column, Table, inspect
+from sqlalchemy import CheckConstraint, Column, Table, inspect
 
 from bilateral_db import migrations
+from bilateral_db.core.vocabulary import OPEN_VOCABULARIES, vocabulary_table
 from bilateral_db.db import make_engine
 from bilateral_db.fixtures.catalog import CATALOG
 from bilateral_db.fixtures.describe import Checked, Date, End, Percent, Ref, Value
@@ -195,6 +196,50 @@ CLAIMS_SECTION = [
 ]
 
 
+def _vocabularies(tables: list[Table]) -> list[str]:
+    """Which vocabularies are tables (open) and which are CHECKs (closed), and why."""
+    open_lines = []
+    for vocabulary in OPEN_VOCABULARIES:
+        name = vocabulary_table(vocabulary)
+        uses = sorted(
+            f"`{table.name}.{column.name}`"
+            for table in tables
+            for column in table.columns
+            if any(fk.column.table.name == name for fk in column.foreign_keys)
+        )
+        terms = ", ".join(f"`{term.value}`" for term in vocabulary)
+        open_lines.append(f"- `{name}` ({', '.join(uses)}): {terms}.")
+    closed: dict[str, set[str]] = {}
+    for table in tables:
+        for constraint in table.constraints:
+            name = str(constraint.name)
+            if isinstance(constraint, CheckConstraint) and name.endswith("_vocabulary"):
+                column = name.removeprefix(f"ck_{table.name}_").removesuffix("_vocabulary")
+                column = "*_precision" if column.endswith("_precision") else column
+                closed.setdefault(column, set()).add(table.name)
+    checks = "; ".join(f"`{c}` ({', '.join(sorted(t))})" for c, t in sorted(closed.items()))
+    return [
+        "## Vocabularies",
+        "",
+        "An *open* vocabulary is one a source may extend: roles, kinds, statuses, capacities, "
+        "end reasons. Each is a table of terms (`code`, the value rows store; `description`, "
+        "what counts as it; `source_id`, the source of a term a fixture set added, NULL for "
+        "the seeded terms), and the columns using it hold a foreign key to it, so a source's "
+        "new term is a row (`vocabularies.yaml` in docs/fixtures.md), not a change of code. "
+        "`meeting_kind` is one too, with its CAMEO and PLOVER codes. The migrations seed "
+        "these terms:",
+        "",
+        *open_lines,
+        "",
+        "A *closed* vocabulary stays a CHECK constraint: the code's logic depends on each of "
+        "its values (an end status decides whether an interval has an end, a precision how a "
+        "date is read, a trade flow or series which figures are summed, a value status "
+        "whether a number exists, a list status whether a list is whole), and no source adds "
+        "to it: a new value would need new code anyway. By column: " + checks + ".",
+        "",
+    ]
+
+
 def render_schema() -> str:
     """The whole of docs/schema.md."""
     tables = sorted(Base.metadata.tables.values(), key=lambda table: table.name)
@@ -216,6 +261,7 @@ def render_schema() -> str:
         "`*_precision` column beside it.",
         "",
         *CLAIMS_SECTION,
+        *_vocabularies(tables),
         "## Entity–relationship diagram",
         "",
         *_mermaid(tables),

@@ -116,11 +116,22 @@ def _table(table: Table) -> list[str]:
     ]
 
 
+LINE_LENGTH = 100  # the project's (pyproject.toml, tool.ruff)
+
+
 def _builder(table: Table) -> str:
     references = sorted(
         {constant(key.column.table.name) for key in table.foreign_keys} - {constant(table.name)}
     )
-    return f"    {_quoted(constant(table.name))}: (_{table.name}, {_quoted(' '.join(references))}),"
+    name, build, needs = (
+        _quoted(constant(table.name)),
+        f"_{table.name}",
+        _quoted(" ".join(references)),
+    )
+    line = f"    {name}: ({build}, {needs}),"
+    if len(line) <= LINE_LENGTH:
+        return line
+    return f"    {name}: (\n        {build},\n        {needs},\n    ),"  # as ruff formats it
 
 
 def render_tables() -> str:

@@ -35,12 +35,16 @@ _BUILDING = Lock()
 if TYPE_CHECKING:
     ACTOR: Table
     AGREEMENT: Table
+    AGREEMENT_KIND: Table
     AGREEMENT_PARTY: Table
     AGREEMENT_TOPIC: Table
     BLOC: Table
+    BLOC_KIND: Table
     BLOC_NAME: Table
     BLOC_SUCCESSION: Table
     BODY: Table
+    BODY_KIND: Table
+    CAPACITY: Table
     CITATION: Table
     CITY: Table
     COUNTRY: Table
@@ -50,20 +54,25 @@ if TYPE_CHECKING:
     CURRENCY: Table
     DIALOGUE_COORDINATION: Table
     DIPLOMATIC_RELATION: Table
+    END_REASON: Table
     FACT: Table
     MEETING: Table
     MEETING_IN_SERIES: Table
     MEETING_KIND: Table
     MEETING_SERIES: Table
+    MEETING_STATUS: Table
     MEETING_TOPIC: Table
     MEMBER_LIST: Table
     MEMBERSHIP: Table
+    MEMBERSHIP_ROLE: Table
     PANEL_COUNTRY_YEAR: Table
     PANEL_DYAD_ENVOY: Table
     PANEL_DYAD_MEETING: Table
     PANEL_DYAD_TRADE: Table
     PANEL_SHARED_MEMBERSHIP: Table
     PARTICIPANT: Table
+    PARTICIPANT_ROLE: Table
+    PARTICIPANT_STATUS: Table
     PERSON: Table
     PLEDGE: Table
     POST: Table
@@ -71,12 +80,15 @@ if TYPE_CHECKING:
     PRODUCT_CATEGORY: Table
     PROGRESS_STATEMENT: Table
     REGION: Table
+    REGION_KIND: Table
     REGION_PART: Table
+    RELATION_KIND: Table
     RELATION_TOPIC: Table
     RELEASE: Table
     RELEASE_COUNT: Table
     RELEASE_FINDING: Table
     SOURCE: Table
+    SUCCESSION_KIND: Table
     SYSTEM_MEMBERSHIP: Table
     TERM: Table
     TOPIC: Table
@@ -102,7 +114,7 @@ def _agreement() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("slug", String(length=120), nullable=False),
         Column("title", Text(), nullable=False),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("agreement_kind.code"), nullable=False),
         Column("signed_on", Date()),
         Column("signed_on_precision", String(length=5)),
         Column("signed_city_id", Integer(), ForeignKey("city.id")),
@@ -116,6 +128,16 @@ def _agreement() -> Table:
         Column("founds_bloc_id", Integer(), ForeignKey("bloc.id")),
         Column("wikidata_id", String(length=20)),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _agreement_kind() -> Table:
+    return Table(
+        "agreement_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -147,7 +169,7 @@ def _bloc() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("code", String(length=20), nullable=False),
         Column("name", String(length=200), nullable=False),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("bloc_kind.code"), nullable=False),
         Column("wikidata_id", String(length=20)),
         Column("cow_igo_code", String(length=20)),
         Column("founded_on", Date()),
@@ -156,6 +178,16 @@ def _bloc() -> Table:
         Column("dissolved_on_precision", String(length=5)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _bloc_kind() -> Table:
+    return Table(
+        "bloc_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -183,7 +215,7 @@ def _bloc_succession() -> Table:
         Column("successor_bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
         Column("succeeded_on", Date(), nullable=False),
         Column("succeeded_on_precision", String(length=5), nullable=False),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("succession_kind.code"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
     )
 
@@ -195,7 +227,7 @@ def _body() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("slug", String(length=120), nullable=False),
         Column("name", String(length=300), nullable=False),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("body_kind.code"), nullable=False),
         Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
         Column("parent_id", Integer(), ForeignKey("body.id")),
         Column("founded_on", Date()),
@@ -205,6 +237,26 @@ def _body() -> Table:
         Column("wikidata_id", String(length=20)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _body_kind() -> Table:
+    return Table(
+        "body_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
+    )
+
+
+def _capacity() -> Table:
+    return Table(
+        "capacity",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -338,7 +390,7 @@ def _diplomatic_relation() -> Table:
         "diplomatic_relation",
         METADATA,
         Column("id", Integer(), primary_key=True),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("relation_kind.code"), nullable=False),
         Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
         Column("partner_actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
         Column("start_date", Date()),
@@ -347,6 +399,16 @@ def _diplomatic_relation() -> Table:
         Column("end_date_precision", String(length=5)),
         Column("end_status", String(length=10), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _end_reason() -> Table:
+    return Table(
+        "end_reason",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -370,7 +432,7 @@ def _meeting() -> Table:
         Column("name", String(length=300), nullable=False),
         Column("kind", String(length=40), ForeignKey("meeting_kind.code"), nullable=False),
         Column("ordinal", Integer()),
-        Column("status", String(length=40)),
+        Column("status", String(length=40), ForeignKey("meeting_status.code")),
         Column("start_date", Date()),
         Column("start_date_precision", String(length=5)),
         Column("end_date", Date()),
@@ -422,6 +484,16 @@ def _meeting_series() -> Table:
     )
 
 
+def _meeting_status() -> Table:
+    return Table(
+        "meeting_status",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
+    )
+
+
 def _meeting_topic() -> Table:
     return Table(
         "meeting_topic",
@@ -439,7 +511,7 @@ def _member_list() -> Table:
         METADATA,
         Column("id", Integer(), primary_key=True),
         Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
-        Column("role", String(length=40), nullable=False),
+        Column("role", String(length=40), ForeignKey("membership_role.code"), nullable=False),
         Column("status", String(length=40), nullable=False),
         Column("start_date", Date()),
         Column("start_date_precision", String(length=5)),
@@ -456,7 +528,7 @@ def _membership() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("actor_id", Integer(), ForeignKey("actor.id"), nullable=False),
         Column("bloc_id", Integer(), ForeignKey("bloc.id"), nullable=False),
-        Column("role", String(length=40), nullable=False),
+        Column("role", String(length=40), ForeignKey("membership_role.code"), nullable=False),
         Column("start_date", Date(), nullable=False),
         Column("start_date_precision", String(length=5), nullable=False),
         Column("end_date", Date()),
@@ -466,6 +538,17 @@ def _membership() -> Table:
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("alternative_of_id", Integer(), ForeignKey("membership.id")),
         Column("alternative", SmallInteger(), nullable=False),
+    )
+
+
+def _membership_role() -> Table:
+    return Table(
+        "membership_role",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
+        Column("cow_igo_code", SmallInteger()),
     )
 
 
@@ -560,12 +643,32 @@ def _participant() -> Table:
         Column("meeting_id", Integer(), ForeignKey("meeting.id"), nullable=False),
         Column("person_id", Integer(), ForeignKey("person.id")),
         Column("actor_id", Integer(), ForeignKey("actor.id")),
-        Column("role", String(length=40), nullable=False),
-        Column("status", String(length=40), nullable=False),
+        Column("role", String(length=40), ForeignKey("participant_role.code"), nullable=False),
+        Column("status", String(length=40), ForeignKey("participant_status.code"), nullable=False),
         Column("invited_on", Date()),
         Column("invited_on_precision", String(length=5)),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _participant_role() -> Table:
+    return Table(
+        "participant_role",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
+    )
+
+
+def _participant_status() -> Table:
+    return Table(
+        "participant_status",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -680,11 +783,21 @@ def _region() -> Table:
         Column("id", Integer(), primary_key=True),
         Column("code", String(length=40), nullable=False),
         Column("name", String(length=200), nullable=False),
-        Column("kind", String(length=40), nullable=False),
+        Column("kind", String(length=40), ForeignKey("region_kind.code"), nullable=False),
         Column("m49_code", String(length=3)),
         Column("description", Text()),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
+    )
+
+
+def _region_kind() -> Table:
+    return Table(
+        "region_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -700,6 +813,16 @@ def _region_part() -> Table:
         Column("end_date", Date()),
         Column("end_date_precision", String(length=5)),
         Column("fact_id", Integer(), ForeignKey("fact.id"), nullable=False),
+    )
+
+
+def _relation_kind() -> Table:
+    return Table(
+        "relation_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
     )
 
 
@@ -777,6 +900,16 @@ def _source() -> Table:
     )
 
 
+def _succession_kind() -> Table:
+    return Table(
+        "succession_kind",
+        METADATA,
+        Column("code", String(length=40), primary_key=True),
+        Column("description", Text(), nullable=False),
+        Column("source_id", Integer(), ForeignKey("source.id")),
+    )
+
+
 def _system_membership() -> Table:
     return Table(
         "system_membership",
@@ -803,7 +936,7 @@ def _term() -> Table:
         Column("person_id", Integer(), ForeignKey("person.id"), nullable=False),
         Column("post_id", Integer(), ForeignKey("post.id"), nullable=False),
         Column("single_seat", Boolean(), nullable=False),
-        Column("capacity", String(length=40), nullable=False),
+        Column("capacity", String(length=40), ForeignKey("capacity.code"), nullable=False),
         Column("appointed_on", Date()),
         Column("appointed_on_precision", String(length=5)),
         Column("appointment_note", Text()),
@@ -818,7 +951,7 @@ def _term() -> Table:
         Column("end_date", Date()),
         Column("end_date_precision", String(length=5)),
         Column("end_status", String(length=10), nullable=False),
-        Column("end_reason", String(length=40)),
+        Column("end_reason", String(length=40), ForeignKey("end_reason.code")),
         Column("end_note", Text()),
         Column("fact_id", Integer(), ForeignKey("fact.id")),
         Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
@@ -894,13 +1027,17 @@ def _trade_reported_change() -> Table:
 # Each table's builder and the tables its foreign keys name.
 BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "ACTOR": (_actor, "BLOC COUNTRY REGION"),
-    "AGREEMENT": (_agreement, "BLOC CITY FACT MEETING"),
+    "AGREEMENT": (_agreement, "AGREEMENT_KIND BLOC CITY FACT MEETING"),
+    "AGREEMENT_KIND": (_agreement_kind, "SOURCE"),
     "AGREEMENT_PARTY": (_agreement_party, "ACTOR AGREEMENT"),
     "AGREEMENT_TOPIC": (_agreement_topic, "AGREEMENT FACT TOPIC"),
-    "BLOC": (_bloc, "FACT RELEASE"),
+    "BLOC": (_bloc, "BLOC_KIND FACT RELEASE"),
+    "BLOC_KIND": (_bloc_kind, "SOURCE"),
     "BLOC_NAME": (_bloc_name, "BLOC FACT"),
-    "BLOC_SUCCESSION": (_bloc_succession, "BLOC FACT"),
-    "BODY": (_body, "ACTOR FACT RELEASE"),
+    "BLOC_SUCCESSION": (_bloc_succession, "BLOC FACT SUCCESSION_KIND"),
+    "BODY": (_body, "ACTOR BODY_KIND FACT RELEASE"),
+    "BODY_KIND": (_body_kind, "SOURCE"),
+    "CAPACITY": (_capacity, "SOURCE"),
     "CITATION": (_citation, "FACT SOURCE"),
     "CITY": (_city, "COUNTRY"),
     "COUNTRY": (_country, "FACT"),
@@ -909,36 +1046,47 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "COVERAGE": (_coverage, "ACTOR BLOC POST RELEASE"),
     "CURRENCY": (_currency, ""),
     "DIALOGUE_COORDINATION": (_dialogue_coordination, "ACTOR BLOC COUNTRY FACT RELEASE"),
-    "DIPLOMATIC_RELATION": (_diplomatic_relation, "ACTOR FACT"),
+    "DIPLOMATIC_RELATION": (_diplomatic_relation, "ACTOR FACT RELATION_KIND"),
+    "END_REASON": (_end_reason, "SOURCE"),
     "FACT": (_fact, ""),
-    "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND RELEASE"),
+    "MEETING": (_meeting, "BLOC CITY COUNTRY FACT MEETING_KIND MEETING_STATUS RELEASE"),
     "MEETING_IN_SERIES": (_meeting_in_series, "FACT MEETING MEETING_SERIES"),
     "MEETING_KIND": (_meeting_kind, ""),
     "MEETING_SERIES": (_meeting_series, "BLOC FACT"),
+    "MEETING_STATUS": (_meeting_status, "SOURCE"),
     "MEETING_TOPIC": (_meeting_topic, "FACT MEETING TOPIC"),
-    "MEMBER_LIST": (_member_list, "BLOC FACT"),
-    "MEMBERSHIP": (_membership, "ACTOR BLOC FACT RELEASE"),
+    "MEMBER_LIST": (_member_list, "BLOC FACT MEMBERSHIP_ROLE"),
+    "MEMBERSHIP": (_membership, "ACTOR BLOC FACT MEMBERSHIP_ROLE RELEASE"),
+    "MEMBERSHIP_ROLE": (_membership_role, "SOURCE"),
     "PANEL_COUNTRY_YEAR": (_panel_country_year, ""),
     "PANEL_DYAD_ENVOY": (_panel_dyad_envoy, ""),
     "PANEL_DYAD_MEETING": (_panel_dyad_meeting, ""),
     "PANEL_DYAD_TRADE": (_panel_dyad_trade, ""),
     "PANEL_SHARED_MEMBERSHIP": (_panel_shared_membership, ""),
-    "PARTICIPANT": (_participant, "ACTOR FACT MEETING PERSON RELEASE"),
+    "PARTICIPANT": (
+        _participant,
+        "ACTOR FACT MEETING PARTICIPANT_ROLE PARTICIPANT_STATUS PERSON RELEASE",
+    ),
+    "PARTICIPANT_ROLE": (_participant_role, "SOURCE"),
+    "PARTICIPANT_STATUS": (_participant_status, "SOURCE"),
     "PERSON": (_person, "FACT RELEASE"),
     "PLEDGE": (_pledge, "ACTOR AGREEMENT CURRENCY FACT MEETING"),
     "POST": (_post, "ACTOR BODY RELEASE"),
     "POST_TITLE": (_post_title, "FACT POST"),
     "PRODUCT_CATEGORY": (_product_category, ""),
     "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON PLEDGE"),
-    "REGION": (_region, "FACT RELEASE"),
+    "REGION": (_region, "FACT REGION_KIND RELEASE"),
+    "REGION_KIND": (_region_kind, "SOURCE"),
     "REGION_PART": (_region_part, "COUNTRY FACT REGION"),
+    "RELATION_KIND": (_relation_kind, "SOURCE"),
     "RELATION_TOPIC": (_relation_topic, "ACTOR FACT TOPIC"),
     "RELEASE": (_release, ""),
     "RELEASE_COUNT": (_release_count, "RELEASE"),
     "RELEASE_FINDING": (_release_finding, "RELEASE"),
     "SOURCE": (_source, ""),
+    "SUCCESSION_KIND": (_succession_kind, "SOURCE"),
     "SYSTEM_MEMBERSHIP": (_system_membership, "RELEASE"),
-    "TERM": (_term, "FACT PERSON POST RELEASE"),
+    "TERM": (_term, "CAPACITY END_REASON FACT PERSON POST RELEASE"),
     "TOPIC": (_topic, ""),
     "TRADE_FIGURE": (_trade_figure, "ACTOR CURRENCY FACT PRODUCT_CATEGORY RELEASE"),
     "TRADE_REPORTED_CHANGE": (_trade_reported_change, "ACTOR FACT PRODUCT_CATEGORY RELEASE"),

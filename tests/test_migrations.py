@@ -912,3 +912,51 @@ def test_0013_keeps_every_trade_figure_and_finds_a_release_by_its_index(
     finally:
         head.dispose()
         old.dispose()
+
+
+def test_0014_keeps_every_row_and_a_term_added_since_survives_its_downgrade(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0013 holding the bundled fixtures, upgraded to 0014 (vocabulary tables,
+    foreign keys instead of CHECKs): every row kept, no drift, the next load changes nothing.
+    A term added since (a row of membership_role) and a membership using it keep their rows
+    through the downgrade: the restored CHECK lists the term after the seeded ones."""
+    from conftest import clone_database
+
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0013")
+    old = make_engine(old_url)
+    try:
+        _copy_rows(head, old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        result = load_fixtures(old)
+        assert not any(c.inserted or c.updated for c in result.entities.values())
+        with old.begin() as connection:
+            connection.exec_driver_sql(
+                "INSERT INTO membership_role (code, description) "
+                "VALUES ('aaa_term', 'A term sorted before every seeded one.')"
+            )
+            changed = connection.exec_driver_sql(
+                "UPDATE membership SET role = 'aaa_term' "
+                "WHERE id = (SELECT MIN(id) FROM membership)"
+            ).rowcount
+        assert changed == 1
+        rows = snapshot(old)["membership"]
+        migrations.downgrade(old_url, "0013")
+        assert snapshot(old)["membership"] == rows
+        with old.connect() as connection:
+            check = connection.exec_driver_sql(
+                "SELECT sql FROM sqlite_master WHERE name = 'membership'"
+                if connection.dialect.name == "sqlite"
+                else "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                "WHERE conname = 'ck_membership_role_vocabulary'"
+            ).scalar_one()
+        assert check.index("'chair'") < check.index("'aaa_term'")  # the seeded terms first
+    finally:
+        head.dispose()
+        old.dispose()

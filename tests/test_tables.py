@@ -64,7 +64,19 @@ def test_a_table_is_built_with_what_its_foreign_keys_name_and_nothing_else() -> 
     output = subprocess.run(
         [sys.executable, "-c", script], capture_output=True, text=True, check=True
     ).stdout.split()
-    assert output == ["actor", "bloc", "country", "fact", "membership", "region", "release"]
+    assert output == [
+        "actor",
+        "bloc",
+        "bloc_kind",
+        "country",
+        "fact",
+        "membership",
+        "membership_role",
+        "region",
+        "region_kind",
+        "release",
+        "source",
+    ]
 
 
 def test_docs_tables_check_command() -> None:

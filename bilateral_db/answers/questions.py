@@ -80,6 +80,9 @@ def _on() -> Param:
 
 
 def _roles() -> list[str]:
+    """The seeded roles, and any: the CLI and the API's schema list their choices with no
+    database at hand, so they offer the seeded roles only. A role a fixture set adds is asked
+    for through the Python API: reports.members_on checks roles against membership_role."""
     from bilateral_db.core.vocabulary import MembershipRole
 
     return [role.value for role in MembershipRole] + ["any"]

@@ -1,8 +1,38 @@
-"""Closed vocabularies. Each is enforced by a CHECK constraint on every backend."""
+"""Vocabularies: closed ones, enforced by a CHECK constraint, and open ones, held in tables.
+
+A closed vocabulary is one the code's logic depends on and no source extends (date precision,
+end status, trade flows, …): a CHECK lists its values. An open vocabulary is one a source may
+extend with a term of its own (roles, kinds, statuses, capacities, end reasons): it is a table
+of terms with their descriptions (`code`, `description`), seeded by a migration from the terms
+below, to which a fixture set adds rows (vocabularies.yaml); the columns using it hold a
+foreign key to it. tests/test_vocabularies.py holds the seeded rows equal to these enums.
+"""
 
 from __future__ import annotations
 
+import re
 from enum import StrEnum
+from typing import Self
+
+
+class Term(StrEnum):
+    """A term of an open vocabulary: its stored value and what counts as it.
+
+    Members are written `CODE = "code", "What counts as it."`.
+    """
+
+    description: str
+
+    def __new__(cls, value: str, description: str = "") -> Self:
+        member = str.__new__(cls, value)
+        member._value_ = value
+        member.description = description
+        return member
+
+
+def vocabulary_table(vocabulary: type[Term]) -> str:
+    """The table holding an open vocabulary's terms: MembershipRole -> membership_role."""
+    return re.sub(r"(?<!^)(?=[A-Z])", "_", vocabulary.__name__).lower()
 
 
 class DatePrecision(StrEnum):
@@ -54,99 +84,165 @@ class CodeScheme(StrEnum):
     M49 = "m49"  # UN M49 numeric code
 
 
-class BlocKind(StrEnum):
-    REGIONAL_ORGANISATION = "regional_organisation"
-    INTERNATIONAL_ORGANISATION = "international_organisation"
-    FORUM = "forum"
-    CUSTOMS_UNION = "customs_union"
-    ECONOMIC_UNION = "economic_union"
-    POLITICAL_AND_ECONOMIC_UNION = "political_and_economic_union"
-    MILITARY_ALLIANCE = "military_alliance"
-    FREE_TRADE_AREA = "free_trade_area"
+class BlocKind(Term):
+    """What kind of body a bloc is."""
+
+    REGIONAL_ORGANISATION = (
+        "regional_organisation",
+        "An organisation of the states of one region with permanent bodies (ASEAN, the AU).",
+    )
+    INTERNATIONAL_ORGANISATION = (
+        "international_organisation",
+        "An organisation of states open beyond one region, with permanent bodies (the UN, WTO).",
+    )
+    FORUM = (
+        "forum",
+        "A recurring meeting of states without a founding treaty or permanent bodies of its "
+        "own (the G20, BRICS, the East Asia Summit).",
+    )
+    CUSTOMS_UNION = (
+        "customs_union",
+        "States sharing one external tariff (the Eurasian Customs Union).",
+    )
+    ECONOMIC_UNION = (
+        "economic_union",
+        "A common market with shared economic policy (the Eurasian Economic Union).",
+    )
+    POLITICAL_AND_ECONOMIC_UNION = (
+        "political_and_economic_union",
+        "A union of states with shared political and economic institutions (the EU).",
+    )
+    MILITARY_ALLIANCE = (
+        "military_alliance",
+        "States bound to defend one another (NATO, the CSTO).",
+    )
+    FREE_TRADE_AREA = (
+        "free_trade_area",
+        "States that removed tariffs between them but keep their own towards others (AFTA).",
+    )
 
 
-class MembershipRole(StrEnum):
+class MembershipRole(Term):
     """What an actor is to a bloc. ASEAN's partner levels are roles too."""
 
-    MEMBER = "member"
-    ASSOCIATE_MEMBER = "associate_member"
-    OBSERVER = "observer"
-    CANDIDATE = "candidate"
-    APPLICANT = "applicant"
-    SUSPENDED = "suspended"
-    DIALOGUE_PARTNER = "dialogue_partner"
-    SECTORAL_DIALOGUE_PARTNER = "sectoral_dialogue_partner"
-    DEVELOPMENT_PARTNER = "development_partner"
-    STRATEGIC_PARTNER = "strategic_partner"
-    COMPREHENSIVE_STRATEGIC_PARTNER = "comprehensive_strategic_partner"
-    CHAIR = "chair"
+    MEMBER = "member", "A full member, as the bloc's founding document or accession act makes it."
+    ASSOCIATE_MEMBER = (
+        "associate_member",
+        "A member with fewer rights than a full member, as the bloc names it (COW IGO code 2).",
+    )
+    OBSERVER = "observer", "Attends the bloc's meetings without being a member (COW IGO code 3)."
+    CANDIDATE = "candidate", "Accepted by the bloc as a candidate for membership."
+    APPLICANT = "applicant", "Has applied for membership; the bloc has not yet decided."
+    SUSPENDED = "suspended", "A member whose rights the bloc has suspended."
+    DIALOGUE_PARTNER = (
+        "dialogue_partner",
+        "A state or bloc in a formal dialogue relationship with the bloc (ASEAN's dialogue "
+        "partners: Russia from 1996).",
+    )
+    SECTORAL_DIALOGUE_PARTNER = (
+        "sectoral_dialogue_partner",
+        "A dialogue partner in named sectors only (ASEAN's sectoral dialogue partners).",
+    )
+    DEVELOPMENT_PARTNER = (
+        "development_partner",
+        "A partner in the bloc's development cooperation (ASEAN's development partners).",
+    )
+    STRATEGIC_PARTNER = (
+        "strategic_partner",
+        "A dialogue partner raised to a strategic partnership by a joint declaration.",
+    )
+    COMPREHENSIVE_STRATEGIC_PARTNER = (
+        "comprehensive_strategic_partner",
+        "A strategic partner raised to a comprehensive strategic partnership.",
+    )
+    CHAIR = "chair", "Holds the bloc's chair (often rotating) for the period."
 
 
-# The roles of a membership status as the data sets code it (COW IGO: 1, 2, 3; 0 is none of
-# them). A release that codes a bloc says "no" to each of these wherever it codes none; the
-# partner levels and the chair are not statuses, and it says nothing of them.
-STATUS_ROLES = frozenset(
-    {MembershipRole.MEMBER, MembershipRole.ASSOCIATE_MEMBER, MembershipRole.OBSERVER}
-)
+# The roles of a membership status as the data sets code it, with COW IGO's code for each (0 is
+# none of them): membership_role.cow_igo_code is seeded from it. A release that codes a bloc
+# says "no" to each of these wherever it codes none; the partner levels and the chair are not
+# statuses, and it says nothing of them.
+COW_IGO_STATUS = {
+    MembershipRole.MEMBER: 1,
+    MembershipRole.ASSOCIATE_MEMBER: 2,
+    MembershipRole.OBSERVER: 3,
+}
 
 
-class ParticipantRole(StrEnum):
-    HOST = "host"
-    CHAIR = "chair"
-    CO_CHAIR = "co_chair"
-    DELEGATION_HEAD = "delegation_head"
-    DELEGATION_MEMBER = "delegation_member"
-    GUEST = "guest"
-    SPEAKER = "speaker"
-    OBSERVER = "observer"
-    PARTICIPANT = "participant"
+class ParticipantRole(Term):
+    """What a person, country or bloc was at a meeting."""
+
+    HOST = "host", "Hosted the meeting."
+    CHAIR = "chair", "Chaired the meeting."
+    CO_CHAIR = "co_chair", "Chaired the meeting together with another."
+    DELEGATION_HEAD = "delegation_head", "Led a country's or bloc's delegation."
+    DELEGATION_MEMBER = "delegation_member", "A member of a delegation who did not lead it."
+    GUEST = "guest", "Invited to attend without being a party to the meeting."
+    SPEAKER = "speaker", "Addressed the meeting."
+    OBSERVER = "observer", "Attended as an observer."
+    PARTICIPANT = "participant", "Took part; the source gives no more specific role."
 
 
-class ParticipantStatus(StrEnum):
-    ATTENDED = "attended"
-    INVITED = "invited"
-    DECLINED = "declined"
-    ABSENT = "absent"
+class ParticipantStatus(Term):
+    """Whether a participant took part, as a source says it."""
+
+    ATTENDED = "attended", "Was there."
+    INVITED = "invited", "Was invited; the source does not say whether they came."
+    DECLINED = "declined", "Was invited and declined."
+    ABSENT = "absent", "Was expected (a member, a regular participant) and did not come."
 
 
-class MeetingStatus(StrEnum):
+class MeetingStatus(Term):
     """Whether a meeting took place as planned, as a source says it."""
 
-    HELD = "held"
-    POSTPONED = "postponed"  # moved to a later date (the later meeting may be its own record)
-    CANCELLED = "cancelled"
+    HELD = "held", "Took place."
+    POSTPONED = (
+        "postponed",
+        "Moved to a later date (the later meeting may be its own record).",
+    )
+    CANCELLED = "cancelled", "Called off; it did not take place."
 
 
-class Capacity(StrEnum):
+class Capacity(Term):
     """In what capacity a person holds a post: in full, or standing in until it is filled."""
 
-    FULL = "full"
-    ACTING = "acting"  # an acting president, minister or head of a body
-    AD_INTERIM = "ad_interim"  # a chargé d'affaires ad interim heading a mission
+    FULL = "full", "Holds the post in full (appointed, elected, confirmed)."
+    ACTING = (
+        "acting",
+        "Stands in for the holder or fills a vacancy: an acting president, minister or head "
+        "of a body.",
+    )
+    AD_INTERIM = (
+        "ad_interim",
+        "Heads a mission while it has no chief: a chargé d'affaires ad interim.",
+    )
 
 
-class EndReason(StrEnum):
+class EndReason(Term):
     """Why a term ended, as a source says it (the Office of the Historian's notes among them)."""
 
-    LEFT_POST = "left_post"
-    SUPERSEDED = "superseded"
-    TERM_ENDED = "term_ended"
-    RESIGNED = "resigned"
-    REMOVED = "removed"  # dismissed, recalled, impeached, ousted
-    DIED = "died"
-    POST_CLOSED = "post_closed"  # the mission or office ceased to exist
-    OTHER = "other"  # end_note says what
+    LEFT_POST = (
+        "left_post",
+        "Left the post; the source says no more (the Office of the Historian: Left post).",
+    )
+    SUPERSEDED = "superseded", "A successor took over the post."
+    TERM_ENDED = "term_ended", "The fixed term of office ran out."
+    RESIGNED = "resigned", "Resigned."
+    REMOVED = "removed", "Dismissed, recalled, impeached or ousted."
+    DIED = "died", "Died in office."
+    POST_CLOSED = "post_closed", "The mission or office ceased to exist."
+    OTHER = "other", "Another reason; end_note says what."
 
 
-class BodyKind(StrEnum):
+class BodyKind(Term):
     """What a body within a country or bloc is."""
 
-    MINISTRY = "ministry"
-    AGENCY = "agency"
-    SECRETARIAT = "secretariat"
-    COUNCIL = "council"
-    MISSION = "mission"  # an embassy, a permanent mission
-    OTHER = "other"
+    MINISTRY = "ministry", "A government ministry or department."
+    AGENCY = "agency", "A government agency or office below or beside the ministries."
+    SECRETARIAT = "secretariat", "A bloc's secretariat."
+    COUNCIL = "council", "A council or committee of a country or bloc."
+    MISSION = "mission", "A diplomatic mission: an embassy, a permanent mission."
+    OTHER = "other", "Another kind of body."
 
 
 class ListStatus(StrEnum):
@@ -156,23 +252,28 @@ class ListStatus(StrEnum):
     INCOMPLETE = "incomplete"  # members are listed as far as the source names them
 
 
-class SuccessionKind(StrEnum):
+class SuccessionKind(Term):
     """How a bloc followed another: under a new name (the same body), in its place (a new
     body: GATT -> WTO, the Shanghai Five -> SCO), or by absorbing it (the EC into the EU)."""
 
-    RENAMED = "renamed"
-    REPLACED = "replaced"
-    MERGED = "merged"
+    RENAMED = "renamed", "The same body under a new name."
+    REPLACED = "replaced", "A new body took the place of the old one (GATT -> WTO)."
+    MERGED = "merged", "The old body was absorbed into the new one (the EC into the EU)."
 
 
-class AgreementKind(StrEnum):
-    TREATY = "treaty"
-    CHARTER = "charter"
-    DECLARATION = "declaration"
-    PLAN_OF_ACTION = "plan_of_action"
-    MEMORANDUM_OF_UNDERSTANDING = "memorandum_of_understanding"
-    JOINT_STATEMENT = "joint_statement"
-    AGREEMENT = "agreement"
+class AgreementKind(Term):
+    """What kind of document an agreement is, as its title or source calls it."""
+
+    TREATY = "treaty", "A treaty binding its parties under international law."
+    CHARTER = "charter", "A bloc's founding or constituent document (the ASEAN Charter)."
+    DECLARATION = "declaration", "A declaration of intent or principle, not binding in itself."
+    PLAN_OF_ACTION = "plan_of_action", "A plan of action or work programme over a period."
+    MEMORANDUM_OF_UNDERSTANDING = (
+        "memorandum_of_understanding",
+        "A memorandum of understanding between parties.",
+    )
+    JOINT_STATEMENT = "joint_statement", "A statement the parties issue together."
+    AGREEMENT = "agreement", "An agreement the source names no more precisely."
 
 
 class Qualifier(StrEnum):
@@ -240,21 +341,42 @@ class PeriodPrecision(StrEnum):
     SPAN = "span"
 
 
-class RegionKind(StrEnum):
+class RegionKind(Term):
     """What a region is: a part of the world a source names as a partner, not an organisation."""
 
-    GEOGRAPHIC = "geographic"  # a continent or a part of one as a source draws it: Africa
-    WORLD = "world"  # all partners together (Comtrade's World)
-    AREA_NES = "area_nes"  # an area "not elsewhere specified" in a trade source
-    SPECIAL = "special"  # a trade source's special partner: bunkers, free zones, undisclosed
-    TERRITORY = "territory"  # a part of a country, or a territory that is no country of ours
-    COMBINATION = "combination"  # countries that report as one (Belgium-Luxembourg)
+    GEOGRAPHIC = "geographic", "A continent or a part of one as a source draws it (Africa)."
+    WORLD = "world", "All partners together (UN Comtrade's World)."
+    AREA_NES = "area_nes", "An area a trade source leaves not elsewhere specified."
+    SPECIAL = "special", "A trade source's special partner: bunkers, free zones, undisclosed."
+    TERRITORY = "territory", "A part of a country, or a territory that is no country here."
+    COMBINATION = "combination", "Countries that report as one (Belgium-Luxembourg)."
 
 
-class RelationKind(StrEnum):
-    """A dated relation between two countries, as a source states it."""
+class RelationKind(Term):
+    """A dated relation between two actors, as a source states it."""
 
-    # Diplomatic relations between the two (symmetric; the order is the source's).
-    DIPLOMATIC_RELATIONS = "diplomatic_relations"
-    # The first recognises the second's government as its state's (directed).
-    RECOGNITION = "recognition"
+    DIPLOMATIC_RELATIONS = (
+        "diplomatic_relations",
+        "Diplomatic relations between the two (symmetric; the order is the source's).",
+    )
+    RECOGNITION = (
+        "recognition",
+        "The first recognises the second's government as its state's (directed).",
+    )
+
+
+# The open vocabularies: each a table of terms (vocabulary_table), extended by fixtures.
+OPEN_VOCABULARIES: tuple[type[Term], ...] = (
+    BlocKind,
+    MembershipRole,
+    ParticipantRole,
+    ParticipantStatus,
+    MeetingStatus,
+    AgreementKind,
+    BodyKind,
+    Capacity,
+    EndReason,
+    SuccessionKind,
+    RegionKind,
+    RelationKind,
+)

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping, Sequence
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, func, insert, select, update
 from sqlalchemy.exc import DBAPIError
 
 from bilateral_db.fixtures import (
@@ -34,6 +34,8 @@ from bilateral_db.load.tables import (
     INSERT_ONLY,
     SELF_REFERENCE,
     TABLES,
+    TERM_TABLES,
+    TERM_USES,
     curated_rows,
     has_serial_id,
     is_fact,
@@ -76,16 +78,95 @@ class Synchronizer:
         adopt_imported(self.conn, self.set)
         self._read()
         missing = self._missing()
+        terms = self._read_terms()
         deferred: set[tuple[str, Any]] = set()
         if self.prune:
             deferred = self._deferred(missing)
             self._detach(missing)
-            self._delete(missing, skip=deferred)
+            self._delete(missing, skip=deferred, terms=terms)
         for entity in ENTITY_ORDER:
             self._sync(entity)
+            if entity == "source":  # terms cite sources; records use terms
+                self._sync_terms(terms)
         if self.prune:
             self._delete(missing, only=deferred)
         return self.result
+
+    # --- terms of open vocabularies ------------------------------------------------------
+
+    def _read_terms(self) -> dict[str, dict[str, tuple[str, int | None]]]:
+        """The terms fixtures added before (source_id set), {table: {code: (description,
+        source_id)}}; those the set no longer adds are reported missing."""
+        found: dict[str, dict[str, tuple[str, int | None]]] = {}
+        for name, table in TERM_TABLES.items():
+            rows = self.conn.execute(
+                select(table.c.code, table.c.description, table.c.source_id).where(
+                    table.c.source_id.is_not(None)
+                )
+            )
+            found[name] = {code: (description, source) for code, description, source in rows}
+            gone = sorted(set(found[name]) - set(self.set.terms.get(name, {})))
+            if gone:
+                self.result.entities.setdefault(name, EntityChanges()).missing = gone
+        return found
+
+    def _sync_terms(self, existing: dict[str, dict[str, tuple[str, int | None]]]) -> None:
+        """Insert the set's new terms and update changed ones (each citing its first source)."""
+        for name, terms in self.set.terms.items():
+            table = TERM_TABLES[name]
+            changes = self.result.entities.setdefault(name, EntityChanges())
+            rows = [
+                {
+                    "_code": term.code,
+                    "code": term.code,
+                    "description": term.description,
+                    "source_id": self.ids["source"][(term.sources[0],)],
+                }
+                for term in terms.values()
+            ]
+            new = [row for row in rows if row["code"] not in existing[name]]
+            changed = [
+                row
+                for row in rows
+                if row["code"] in existing[name]
+                and existing[name][row["code"]] != (row["description"], row["source_id"])
+            ]
+            if new:
+                self.conn.execute(
+                    insert(table), [{k: v for k, v in row.items() if k != "_code"} for row in new]
+                )
+            if changed:
+                self.conn.execute(
+                    update(table)
+                    .where(table.c.code == bindparam("_code"))
+                    .values(description=bindparam("description"), source_id=bindparam("source_id")),
+                    [{k: v for k, v in row.items() if k != "code"} for row in changed],
+                )
+            changes.inserted, changes.updated = len(new), len(changed)
+            changes.unchanged = len(rows) - len(new) - len(changed)
+
+    def _prune_terms(self, existing: dict[str, dict[str, tuple[str, int | None]]]) -> None:
+        """Delete the terms fixtures added that the set no longer adds, unless rows use them."""
+        for name, table in TERM_TABLES.items():
+            gone = sorted(set(existing[name]) - set(self.set.terms.get(name, {})))
+            if not gone:
+                continue
+            for using, column in TERM_USES[name]:
+                used = self.conn.execute(
+                    select(column, func.count())
+                    .where(column.in_(gone))
+                    .group_by(column)
+                    .order_by(column)
+                ).all()
+                if used:
+                    uses = ", ".join(f"{code!r} by {count}" for code, count in used)
+                    raise LoadError(
+                        f"cannot remove terms of {name} that no vocabularies.yaml adds any more: "
+                        f"rows of {using} still use them ({uses}); keep the terms in "
+                        f"vocabularies.yaml (under {name}) or change those rows first"
+                    )
+            self.conn.execute(delete(table).where(table.c.code.in_(gone)))
+            self.result.entities.setdefault(name, EntityChanges()).removed = len(gone)
 
     # --- reading -------------------------------------------------------------------------
 
@@ -192,8 +273,12 @@ class Synchronizer:
         *,
         skip: set[tuple[str, Any]] | None = None,
         only: set[tuple[str, Any]] | None = None,
+        terms: dict[str, dict[str, tuple[str, int | None]]] | None = None,
     ) -> None:
         for entity in reversed(ENTITY_ORDER):
+            if entity == "source" and terms is not None:
+                # After the rows that used them, before the sources they cite.
+                self._prune_terms(terms)
             idents = [self.ids[entity][key] for key in missing[entity]]
             if skip is not None:
                 idents = [i for i in idents if (entity, i) not in skip]

@@ -7,15 +7,28 @@ tests/load/test_tables.py proves on both backends what each rule relies on.
 from __future__ import annotations
 
 import re
+from typing import Any
 
-from sqlalchemy import Select, Table, or_, select
+from sqlalchemy import Column, Select, Table, or_, select
 
 from bilateral_db.fixtures.catalog import CATALOG
 from bilateral_db.fixtures.keys import CLAIM_ENTITIES, ENTITY_ORDER, KEY_COLUMNS, REFERENCES
+from bilateral_db.fixtures.vocabulary import SEEDED
 from bilateral_db.models import CURATED_RELEASE_ID, Base
 from bilateral_db.models import catalog as schema
 
 TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in ENTITY_ORDER}
+# The open vocabularies' tables, and the (table, column) of every row using each one.
+TERM_TABLES: dict[str, Table] = {name: Base.metadata.tables[name] for name in SEEDED}
+TERM_USES: dict[str, list[tuple[str, Column[Any]]]] = {
+    name: [
+        (table.name, column)
+        for table in Base.metadata.sorted_tables
+        for column in table.columns
+        if any(key.column.table.name == name for key in column.foreign_keys)
+    ]
+    for name in SEEDED
+}
 FACT = Base.metadata.tables["fact"]
 CITATION = Base.metadata.tables["citation"]
 

@@ -63,6 +63,7 @@ if TYPE_CHECKING:
         TradeFigure,
         TradeReportedChange,
     )
+    from bilateral_db.models.vocabularies import TERM_MODELS
 
 # Where each name lives (tests/models check this against the modules and the imports above).
 MODULES: dict[str, tuple[str, ...]] = {
@@ -87,6 +88,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "states": ("SystemMembership",),
     "topics": ("AgreementTopic", "MeetingTopic", "RelationTopic", "Topic"),
     "trade": ("Currency", "ProductCategory", "TradeFigure", "TradeReportedChange"),
+    "vocabularies": ("TERM_MODELS",),  # one model per open vocabulary, built from its enum
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}
 
@@ -125,6 +127,7 @@ __all__ = [
     "CURATED_RELEASE_SLUG",
     "FACT_ENTITIES",
     "NAMING_CONVENTION",
+    "TERM_MODELS",
     "Actor",
     "Agreement",
     "AgreementParty",

@@ -27,6 +27,7 @@ from bilateral_db.models.base import (
     precision_column,
     vocabulary_check,
     vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City
@@ -39,7 +40,6 @@ class Agreement(Base):
 
     __tablename__ = "agreement"
     __table_args__ = (
-        vocabulary_check("kind", AgreementKind),
         CheckConstraint(SLUG_CHECK, name="slug_format"),
         *dated_checks("signed_on", "in_force_on"),
         *interval_checks("covers_from", "covers_until"),
@@ -51,7 +51,9 @@ class Agreement(Base):
         String(120), unique=True, comment="Natural key, e.g. asean-russia-cpa-2016-2020."
     )
     title: Mapped[str] = mapped_column(Text, comment="Full title.")
-    kind: Mapped[str] = vocabulary_column("treaty, charter, declaration, plan_of_action, …")
+    kind: Mapped[str] = vocabulary_reference(
+        AgreementKind, "treaty, charter, declaration, plan_of_action, …"
+    )
     signed_on: Mapped[date | None] = date_column("Date signed or adopted.")
     signed_on_precision: Mapped[str | None] = precision_column("signed_on")
     signed_city_id: Mapped[int | None] = mapped_column(

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date
+from typing import Any
 
 from sqlalchemy import (
     CheckConstraint,
@@ -14,6 +15,7 @@ from sqlalchemy import (
     MetaData,
     SmallInteger,
     String,
+    Text,
     UniqueConstraint,
     text,
 )
@@ -21,7 +23,7 @@ from sqlalchemy.orm import DeclarativeBase, Mapped, declared_attr, mapped_column
 from sqlalchemy.sql.elements import conv
 
 from bilateral_db.core.curated import CURATED_RELEASE_ID
-from bilateral_db.core.vocabulary import DatePrecision, EndStatus
+from bilateral_db.core.vocabulary import DatePrecision, EndStatus, Term, vocabulary_table
 
 # Constraint names identical on SQLite and PostgreSQL, so migrations can name what they alter.
 NAMING_CONVENTION = {
@@ -50,9 +52,57 @@ def vocabulary_column(comment: str, *, nullable: bool = False) -> Mapped[str]:
 
 
 def vocabulary_check(column: str, vocabulary: Iterable[str]) -> CheckConstraint:
-    """CHECK that `column` holds one of the vocabulary's values (NULL passes, as in SQL)."""
+    """CHECK that `column` holds one of a closed vocabulary's values (NULL passes, as in SQL)."""
     values = ", ".join(f"'{value}'" for value in vocabulary)
     return CheckConstraint(f"{column} IN ({values})", name=f"{column}_vocabulary")
+
+
+class VocabularyTerm:
+    """The columns of every open vocabulary's table: a term, what counts as it, and the
+    source that brought it (a fixture's term; the seeded terms have none)."""
+
+    # Negative sort orders put these first, before a vocabulary's columns of its own.
+    code: Mapped[str] = mapped_column(
+        String(VOCABULARY_LENGTH),
+        primary_key=True,
+        sort_order=-3,
+        comment="The term, as rows store it.",
+    )
+    description: Mapped[str] = mapped_column(
+        Text, sort_order=-2, comment="What counts as this term."
+    )
+
+    @declared_attr
+    def source_id(cls) -> Mapped[int | None]:
+        return mapped_column(
+            ForeignKey("source.id"),
+            sort_order=-1,
+            comment="The first source a fixture set cites for a term it adds; NULL for the "
+            "terms the migrations seed.",
+        )
+
+
+def vocabulary_model(vocabulary: type[Term], module: str, **columns: Any) -> type[Base]:
+    """The model of an open vocabulary's table, its comment the vocabulary's docstring, with
+    any `columns` of its own (bilateral_db.models.vocabularies declares them all)."""
+    return type(
+        f"{vocabulary.__name__}Term",
+        (VocabularyTerm, Base),
+        {
+            "__tablename__": vocabulary_table(vocabulary),
+            "__table_args__": {"comment": " ".join(f"{vocabulary.__doc__}".split())},
+            "__module__": module,
+            **columns,
+        },
+    )
+
+
+def vocabulary_reference(vocabulary: type[Term], comment: str, **column: Any) -> Any:
+    """A column holding a term of an open vocabulary: a foreign key to its table (`column`:
+    mapped_column's other arguments, e.g. nullable, server_default)."""
+    return mapped_column(
+        ForeignKey(f"{vocabulary_table(vocabulary)}.code"), comment=comment, **column
+    )
 
 
 def date_column(comment: str, *, nullable: bool = True) -> Mapped[date | None]:

@@ -4,7 +4,14 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import CheckConstraint, ForeignKey, Index, String, UniqueConstraint, text
+from sqlalchemy import (
+    CheckConstraint,
+    ForeignKey,
+    Index,
+    String,
+    UniqueConstraint,
+    text,
+)
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from bilateral_db.core.vocabulary import BlocKind, ListStatus, MembershipRole
@@ -23,6 +30,7 @@ from bilateral_db.models.base import (
     release_column,
     vocabulary_check,
     vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.countries import Country
 from bilateral_db.models.regions import Region
@@ -33,7 +41,6 @@ class Bloc(Base):
 
     __tablename__ = "bloc"
     __table_args__ = (
-        vocabulary_check("kind", BlocKind),
         CheckConstraint("code = upper(code)", name="code_upper"),
         *interval_checks("founded_on", "dissolved_on"),
         {"comment": "Blocs: regional organisations, forums, customs unions, alliances."},
@@ -44,8 +51,8 @@ class Bloc(Base):
         String(20), unique=True, comment="Our stable code, upper case, e.g. ASEAN."
     )
     name: Mapped[str] = mapped_column(String(200), comment="English name.")
-    kind: Mapped[str] = vocabulary_column(
-        "regional_organisation, forum, customs_union, … (see vocabulary)."
+    kind: Mapped[str] = vocabulary_reference(
+        BlocKind, "regional_organisation, forum, customs_union, … (see vocabulary)."
     )
     wikidata_id: Mapped[str | None] = mapped_column(
         String(20), unique=True, comment="Wikidata item."
@@ -108,7 +115,6 @@ class Membership(Claim, Base):
 
     __tablename__ = "membership"
     __table_args__ = (
-        vocabulary_check("role", MembershipRole),
         *claim_checks("membership", "bloc_id", "actor_id", "role", "start_date"),
         *interval_checks(),
         *end_status_checks(),
@@ -125,8 +131,8 @@ class Membership(Claim, Base):
         comment="The member: a country, or a bloc (the EU in the G20).",
     )
     bloc_id: Mapped[int] = mapped_column(ForeignKey("bloc.id"), comment="The bloc.")
-    role: Mapped[str] = vocabulary_column(
-        "member, observer, candidate, dialogue_partner, strategic_partner, chair, …"
+    role: Mapped[str] = vocabulary_reference(
+        MembershipRole, "member, observer, candidate, dialogue_partner, strategic_partner, chair, …"
     )
     start_date: Mapped[date] = mapped_column(
         comment="First day in the role (first day of its period)."
@@ -194,7 +200,6 @@ class MemberList(Base):
 
     __tablename__ = "member_list"
     __table_args__ = (
-        vocabulary_check("role", MembershipRole),
         vocabulary_check("status", ListStatus),
         *interval_checks(),
         # NULLs are distinct in a unique constraint: the claims without a start have their own.
@@ -218,7 +223,9 @@ class MemberList(Base):
     bloc_id: Mapped[int] = mapped_column(
         ForeignKey("bloc.id", ondelete="CASCADE"), comment="The bloc whose list it is."
     )
-    role: Mapped[str] = vocabulary_column("The role listed: member, observer, … (see vocabulary).")
+    role: Mapped[str] = vocabulary_reference(
+        MembershipRole, "The role listed: member, observer, … (see vocabulary)."
+    )
     status: Mapped[str] = vocabulary_column("complete or incomplete.")
     start_date: Mapped[date | None] = date_column(
         "First day the statement covers; NULL: since the bloc's founding."

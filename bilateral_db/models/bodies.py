@@ -16,8 +16,7 @@ from bilateral_db.models.base import (
     interval_checks,
     precision_column,
     release_column,
-    vocabulary_check,
-    vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Actor
 
@@ -28,7 +27,6 @@ class Body(Base):
 
     __tablename__ = "body"
     __table_args__ = (
-        vocabulary_check("kind", BodyKind),
         CheckConstraint(
             "slug <> '' AND slug = lower(slug) AND slug NOT LIKE '% %'", name="slug_format"
         ),
@@ -41,7 +39,9 @@ class Body(Base):
         String(120), unique=True, comment="Natural key, e.g. tha-mfa, asean-secretariat."
     )
     name: Mapped[str] = mapped_column(String(300), comment="English name as the body uses it.")
-    kind: Mapped[str] = vocabulary_column("ministry, agency, secretariat, council, mission, other.")
+    kind: Mapped[str] = vocabulary_reference(
+        BodyKind, "ministry, agency, secretariat, council, mission, other."
+    )
     actor_id: Mapped[int] = mapped_column(
         ForeignKey("actor.id"), index=True, comment="The country or bloc the body is part of."
     )

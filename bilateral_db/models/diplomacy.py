@@ -18,8 +18,7 @@ from bilateral_db.models.base import (
     id_column,
     interval_checks,
     precision_column,
-    vocabulary_check,
-    vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Actor
 
@@ -31,7 +30,6 @@ class DiplomaticRelation(Base):
 
     __tablename__ = "diplomatic_relation"
     __table_args__ = (
-        vocabulary_check("kind", RelationKind),
         CheckConstraint("actor_id <> partner_actor_id", name="two_actors"),
         UniqueConstraint(
             "kind",
@@ -58,7 +56,7 @@ class DiplomaticRelation(Base):
     )
 
     id: Mapped[int] = id_column()
-    kind: Mapped[str] = vocabulary_column("diplomatic_relations or recognition.")
+    kind: Mapped[str] = vocabulary_reference(RelationKind, "diplomatic_relations or recognition.")
     actor_id: Mapped[int] = mapped_column(
         ForeignKey("actor.id"),
         comment="One side; for recognition, the actor that recognises.",

@@ -19,7 +19,6 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from bilateral_db.core.vocabulary import MeetingStatus, ParticipantRole, ParticipantStatus
 from bilateral_db.models.base import (
     CURATED_RELEASE_ID,
-    VOCABULARY_LENGTH,
     Base,
     claim_fact_column,
     date_column,
@@ -28,8 +27,7 @@ from bilateral_db.models.base import (
     id_column,
     interval_checks,
     precision_column,
-    vocabulary_check,
-    vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Actor, Bloc
 from bilateral_db.models.countries import City, Country
@@ -80,7 +78,6 @@ class Meeting(Base):
         CheckConstraint("ordinal IS NULL OR ordinal > 0", name="ordinal_positive"),
         CheckConstraint("parent_id IS NULL OR parent_id <> id", name="not_own_parent"),
         CheckConstraint(CITED, name="curated_cited"),
-        vocabulary_check("status", MeetingStatus),
         # How the writing layer names a release's meetings; slug alone stays the natural key.
         UniqueConstraint("slug", "release_id"),
         *interval_checks(),
@@ -99,8 +96,9 @@ class Meeting(Base):
         comment="Number in its series: 52 for the 52nd AMM (a meeting in several series has "
         "its ordinals in meeting_in_series).",
     )
-    status: Mapped[str | None] = mapped_column(
-        String(VOCABULARY_LENGTH),
+    status: Mapped[str | None] = vocabulary_reference(
+        MeetingStatus,
+        nullable=True,
         comment="held, postponed or cancelled, as a source says it; NULL where none says (a "
         "meeting on record is held unless a source says otherwise).",
     )
@@ -157,8 +155,6 @@ class Participant(Base):
 
     __tablename__ = "participant"
     __table_args__ = (
-        vocabulary_check("role", ParticipantRole),
-        vocabulary_check("status", ParticipantStatus),
         CheckConstraint("person_id IS NOT NULL OR actor_id IS NOT NULL", name="person_or_actor"),
         CheckConstraint(CITED, name="curated_cited"),
         # How the writing layer names a release's participants (NULLs compared as values).
@@ -202,8 +198,12 @@ class Participant(Base):
     actor_id: Mapped[int | None] = mapped_column(
         ForeignKey("actor.id"), index=True, comment="The country or bloc represented."
     )
-    role: Mapped[str] = vocabulary_column("host, chair, co_chair, delegation_head, guest, …")
-    status: Mapped[str] = vocabulary_column("attended, invited, declined or absent.")
+    role: Mapped[str] = vocabulary_reference(
+        ParticipantRole, "host, chair, co_chair, delegation_head, guest, …"
+    )
+    status: Mapped[str] = vocabulary_reference(
+        ParticipantStatus, "attended, invited, declined or absent."
+    )
     invited_on: Mapped[date | None] = date_column(
         "Day the invitation was extended, where a source gives it (first day of its period)."
     )

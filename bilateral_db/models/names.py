@@ -24,8 +24,7 @@ from bilateral_db.models.base import (
     id_column,
     interval_checks,
     precision_column,
-    vocabulary_check,
-    vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Bloc
 from bilateral_db.models.countries import Country
@@ -138,7 +137,6 @@ class BlocSuccession(Base):
     __table_args__ = (
         UniqueConstraint("predecessor_bloc_id", "successor_bloc_id"),
         CheckConstraint("predecessor_bloc_id <> successor_bloc_id", name="distinct_blocs"),
-        vocabulary_check("kind", SuccessionKind),
         *dated_checks("succeeded_on"),
         {
             "comment": "Blocs that succeed blocs (GATT -> WTO, the Shanghai Five -> SCO): "
@@ -161,7 +159,7 @@ class BlocSuccession(Base):
     succeeded_on_precision: Mapped[str] = mapped_column(
         String(5), comment="Precision of succeeded_on: day, month or year."
     )
-    kind: Mapped[str] = vocabulary_column("renamed, replaced or merged.")
+    kind: Mapped[str] = vocabulary_reference(SuccessionKind, "renamed, replaced or merged.")
     fact_id: Mapped[int] = fact_column()
 
     predecessor: Mapped[Bloc] = relationship(foreign_keys=[predecessor_bloc_id])

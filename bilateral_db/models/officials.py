@@ -20,7 +20,6 @@ from sqlalchemy.sql.elements import conv
 
 from bilateral_db.core.vocabulary import Capacity, EndReason
 from bilateral_db.models.base import (
-    VOCABULARY_LENGTH,
     Base,
     Claim,
     claim_checks,
@@ -33,7 +32,7 @@ from bilateral_db.models.base import (
     interval_checks,
     precision_column,
     release_column,
-    vocabulary_check,
+    vocabulary_reference,
 )
 from bilateral_db.models.blocs import Actor
 from bilateral_db.models.bodies import Body
@@ -157,8 +156,6 @@ class Term(Claim, Base):
         *interval_checks(),
         *end_status_checks(),
         *dated_checks("appointed_on", "arrived_on", "started_on"),
-        vocabulary_check("capacity", Capacity),
-        vocabulary_check("end_reason", EndReason),
         # The interval point-in-time answers use (bilateral_db.core.terms): from the day the
         # person took up the post (started, else arrived); unknown if the source gives neither.
         CheckConstraint(
@@ -185,8 +182,8 @@ class Term(Claim, Base):
     single_seat: Mapped[bool] = mapped_column(
         Boolean, comment="Copy of post.single_seat, kept equal by a foreign key."
     )
-    capacity: Mapped[str] = mapped_column(
-        String(VOCABULARY_LENGTH),
+    capacity: Mapped[str] = vocabulary_reference(
+        Capacity,
         server_default="full",
         comment="full, acting or ad_interim (a chargé d'affaires ad interim heads a mission).",
     )
@@ -216,8 +213,9 @@ class Term(Claim, Base):
     )
     end_date_precision: Mapped[str | None] = precision_column("end_date")
     end_status: Mapped[str] = end_status_column()
-    end_reason: Mapped[str | None] = mapped_column(
-        String(VOCABULARY_LENGTH),
+    end_reason: Mapped[str | None] = vocabulary_reference(
+        EndReason,
+        nullable=True,
         comment="Why the term ended: left_post, superseded, term_ended, resigned, removed, died, "
         "post_closed, other.",
     )

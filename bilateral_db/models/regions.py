@@ -18,8 +18,7 @@ from bilateral_db.models.base import (
     interval_checks,
     precision_column,
     release_column,
-    vocabulary_check,
-    vocabulary_column,
+    vocabulary_reference,
 )
 from bilateral_db.models.countries import Country
 
@@ -30,7 +29,6 @@ class Region(Base):
 
     __tablename__ = "region"
     __table_args__ = (
-        vocabulary_check("kind", RegionKind),
         CheckConstraint("code = upper(code)", name="code_upper"),
         {"comment": "Regions: partners that are parts of the world, not organisations."},
     )
@@ -40,8 +38,8 @@ class Region(Base):
         String(40), unique=True, comment="Our stable code, upper case, e.g. AFRICA."
     )
     name: Mapped[str] = mapped_column(String(200), comment="English name.")
-    kind: Mapped[str] = vocabulary_column(
-        "geographic, world, area_nes, special, territory, combination (see vocabulary)."
+    kind: Mapped[str] = vocabulary_reference(
+        RegionKind, "geographic, world, area_nes, special, territory, combination (see vocabulary)."
     )
     m49_code: Mapped[str | None] = mapped_column(
         String(3), comment="UN M49 area code where the region is one (Africa 002)."

@@ -33,6 +33,7 @@ def test_partial_unique_indexes_are_candidate_keys_with_their_condition() -> Non
 def test_references_and_self_references_come_from_the_foreign_keys() -> None:
     assert schema.foreign_keys("meeting") == {
         "kind": "meeting_kind",
+        "status": "meeting_status",
         "city_id": "city",
         "host_country_id": "country",
         "bloc_id": "bloc",

@@ -6,7 +6,7 @@ from collections.abc import Callable
 from datetime import date
 
 import pytest
-from sqlalchemy import update
+from sqlalchemy import text, update
 from sqlalchemy.exc import DBAPIError, IntegrityError
 from sqlalchemy.orm import Session
 
@@ -151,13 +151,24 @@ def test_unknown_vocabulary_refused(session: Session, world: dict[str, int]) -> 
     _refused(
         session,
         lambda: _membership(session, world, date(2000, 1, 1), None, role="overlord"),
-        match="role_vocabulary",
+        match="foreign key",  # an open vocabulary's term is a row of its table
     )
     _refused(
         session,
         lambda: Fact(entity="country", confidence="rumoured"),
-        match="confidence_vocabulary",
+        match="confidence_vocabulary",  # a closed one is a CHECK
     )
+
+
+def test_a_term_added_to_an_open_vocabulary_is_accepted(
+    session: Session, world: dict[str, int]
+) -> None:
+    """A source's new term is a row of the vocabulary's table, not a change of the schema."""
+    session.execute(
+        text("INSERT INTO membership_role (code, description) VALUES ('overlord', 'A test term.')")
+    )
+    session.add(_membership(session, world, date(2000, 1, 1), None, role="overlord"))
+    session.flush()
 
 
 def test_date_without_precision_refused(session: Session, world: dict[str, int]) -> None:

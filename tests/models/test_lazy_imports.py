@@ -70,4 +70,6 @@ def test_each_name_lives_where_the_map_says() -> None:
                 f"bilateral_db.models.{module}"
             )
     declared = {mapper.class_.__name__ for mapper in package.Base.registry.mappers}
-    assert declared <= {name for names in package.MODULES.values() for name in names}
+    # The open vocabularies' models are built from their enums, and handed out in TERM_MODELS.
+    built = {model.__name__ for model in package.TERM_MODELS.values()}
+    assert declared - built <= {name for names in package.MODULES.values() for name in names}

@@ -66,7 +66,8 @@ def test_bad_series_statuses_and_invitations_are_refused_by_field(
     )
     lavrov = small_fixtures.line_of("meetings.yaml", "{invited: 2019-13")
     assert errors() == {
-        ("meetings.yaml", 2, "status"): "'adjourned' is not one of: held, postponed, cancelled",
+        ("meetings.yaml", 2, "status"): "'adjourned' is not one of: held, postponed, cancelled "
+        "(a source's own term is added in vocabularies.yaml, under meeting_status)",
         ("meetings.yaml", lavrov, "invited"): "'2019-13' is not a real date (month must be in "
         "1..12)",
     }

@@ -10,7 +10,6 @@ from sqlalchemy import Connection, Select, case, func, or_, select
 
 from bilateral_db import tables
 from bilateral_db.core.dates import PartialDate
-from bilateral_db.core.vocabulary import STATUS_ROLES
 from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, CoverageRows, read_coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
@@ -86,19 +85,23 @@ def _coverage(
 ) -> CoverageRows[MembershipScope]:
     """Releases cover a member in a bloc where the bloc and the member are covered, no gap.
 
-    A release that codes a bloc speaks for every status role in it (STATUS_ROLES): COW's 0 is
-    "in no role" that year, so it says "no" for every member it covers there without a claim of
-    the role (an SCO observer COW codes 0 is a disagreement, though COW codes no SCO observer).
+    A release that codes a bloc speaks for every status role in it (the roles membership_role
+    gives a COW IGO code): COW's 0 is "in no role" that year, so it says "no" for every member
+    it covers there without a claim of the role (an SCO observer COW codes 0 is a
+    disagreement, though COW codes no SCO observer).
     """
     blocs = sorted({c.scope.bloc_id for c in claims})
     actors = sorted({c.scope.actor_id for c in claims})
-    coded: set[tuple[int, int]] = set()  # (release, bloc): the release covers the bloc
+    # (release, bloc, role): the release covers the bloc, and so speaks for this status role
+    coded: set[tuple[int, int, str]] = set()
+    roles = tables.MEMBERSHIP_ROLE
     if blocs:
         coded = {
-            (release, bloc)
-            for release, bloc in session.execute(
-                select(COVERAGE.c.release_id, COVERAGE.c.bloc_id)
+            (release, bloc, role)
+            for release, bloc, role in session.execute(
+                select(COVERAGE.c.release_id, COVERAGE.c.bloc_id, roles.c.code)
                 .distinct()
+                .join(roles, roles.c.cow_igo_code.is_not(None))
                 .where(
                     COVERAGE.c.bloc_id.in_(blocs),
                     COVERAGE.c.actor_id.is_(None),
@@ -113,16 +116,14 @@ def _coverage(
             CoverageKey(actor_id=scope.actor_id),
         ),
         gap=lambda scope: CoverageKey(scope.bloc_id, scope.actor_id),
-        speaks=lambda release, scope: (
-            scope.role in STATUS_ROLES and (release, scope.bloc_id) in coded
-        ),
+        speaks=lambda release, scope: (release, scope.bloc_id, scope.role) in coded,
     )
     about = [
         or_(COVERAGE.c.bloc_id.in_(blocs), COVERAGE.c.bloc_id.is_(None)),
         or_(COVERAGE.c.actor_id.in_(actors), COVERAGE.c.actor_id.is_(None)),
         COVERAGE.c.post_id.is_(None),
     ]
-    releases = {release for release, _bloc in coded}
+    releases = {release for release, _bloc, _role in coded}
     read_coverage(session, claims, coverage, about, releases)
     return coverage
 
