@@ -139,8 +139,8 @@ def _has_notes(question: Question) -> bool:
 
 # Reports some of whose rows have a confidence and a note: claims (claims/provenance.py),
 # meetings with their participants and topics, agreements and their progress claims,
-# diplomatic relations, regions' parts, countries and blocs. tests/cli check it against the
-# row types.
+# diplomatic relations, regions' parts, countries, blocs and trade figures. tests/cli check it
+# against the row types.
 _NOTED_REPORTS = frozenset(
     {
         "agreement_report",
@@ -158,6 +158,7 @@ _NOTED_REPORTS = frozenset(
         "region_parts",
         "list_blocs",
         "list_countries",
+        "trade_between",
     }
 )
 

@@ -62,6 +62,8 @@ class TradeRow:
     source: str  # the release of the figure (or change); a sum's releases joined by "+"
     fact_id: int | None
     change_fact_id: int | None
+    confidence: str | None = None  # a curated row's (its figure's, else its change's)
+    note: str | None = None
 
 
 def _parameters(
@@ -116,6 +118,8 @@ def _row(row: Any) -> TradeRow:
         change_points,
         change_qualifier,
         change_fact_id,
+        confidence,
+        note,
     ) = row
     period = PartialDate(_as_date(start), DatePrecision(precision))
     scale = -(minor_unit or 0)
@@ -152,6 +156,8 @@ def _row(row: Any) -> TradeRow:
         source=source,
         fact_id=fact_id,
         change_fact_id=change_fact_id,
+        confidence=confidence,
+        note=note,
     )
 
 

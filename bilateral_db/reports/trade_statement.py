@@ -30,7 +30,7 @@ from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
 from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
-from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, PRODUCT_CATEGORY
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
@@ -324,7 +324,10 @@ def statement(
     ).where(~exists().where(changed(f)))
     rows = union_all(with_changes, unmatched).subquery("trade_row")
     r = rows.c
-    statement = select(rows)
+    # A curated row's confidence and note: the figure's fact, else the reported change's.
+    statement = select(rows, FACT.c.confidence, FACT.c.note).select_from(
+        rows.outerjoin(FACT, FACT.c.id == func.coalesce(r.fact_id, r.change_fact_id))
+    )
     if from_period:  # the year before the range was read only for its values
         statement = statement.where(r.period_start >= bindparam("year_start", type_=Date))
     statement = statement.order_by(

@@ -105,6 +105,12 @@ def test_officials_json_contract(world_url: str) -> None:
             "covered": True,
             "confidence": "stated",
             "note": None,
+            # The term's events as its source gives them (this one only its start).
+            "appointed_on": None,
+            "arrived_on": None,
+            "started_on": "2015-08-19",
+            "end_reason": None,
+            "end_note": None,
         }
     ]
 
