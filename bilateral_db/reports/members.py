@@ -111,12 +111,15 @@ def members_on(
 
 def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> list[MemberRow]:
     """The rows with their list's count and status on `on`, per bloc and role: of the claims
-    covering the day, incomplete wins over complete; with none, a forum's list is incomplete."""
+    covering the day, incomplete wins over complete; with none, a forum's list is incomplete.
+    A bloc not yet founded on `on` has no members then, whatever a membership known only to
+    its year says (a founding known to the year counts from the year's first day)."""
     if not rows:
         return []
     statement = (
         select(
             BLOC.c.code,
+            BLOC.c.founded_on,
             BLOC.c.kind,
             MEMBER_LIST.c.role,
             MEMBER_LIST.c.status,
@@ -130,14 +133,18 @@ def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> lis
     )
     kinds: dict[str, str] = {}
     said: dict[tuple[str, str], set[str]] = {}
-    for code, kind, role, stated, start, end, end_precision in session.execute(statement):
+    unfounded: set[str] = set()
+    for code, founded, kind, role, stated, start, end, end_precision in session.execute(statement):
         kinds[code] = kind
+        if founded is not None and founded > on:
+            unfounded.add(code)
         if (
             stated is not None
             and (start is None or start <= on)
             and (end is None or on < dates.period_end_exclusive(end, end_precision))
         ):
             said.setdefault((code, role), set()).add(stated)
+    rows = [row for row in rows if row.bloc not in unfounded]
     listed: dict[tuple[str, str], set[str]] = {}
     for row in rows:
         if row.covered:

@@ -110,3 +110,29 @@ def test_past_its_edge_a_source_lists_its_members_as_not_covered(cow_igo: Engine
     assert in_2019 and not any(row.covered for row in in_2019)
     assert {row.country for row in in_2019} >= members_2014
     assert {row.source for row in in_2019} == {COW_IGO}
+
+
+def test_a_bloc_has_no_members_before_its_founding(database_factory, small_fixtures) -> None:
+    """A membership known only to its year starts on the year's first day, which may be before
+    the bloc's founding day: on such a day the bloc did not exist and has no members (Thailand
+    written as an ASEAN member from 1967; ASEAN founded 1967-08-08)."""
+    from bilateral_db import migrations
+    from bilateral_db.db import make_engine
+    from bilateral_db.load import load_fixtures
+
+    small_fixtures.replace(
+        "blocs.yaml",
+        "{member: THA, role: member, start: 1967-08-08}",
+        "{member: THA, role: member, start: 1967}",
+    )
+    url = database_factory.create()
+    migrations.upgrade(url)
+    engine = make_engine(url)
+    try:
+        load_fixtures(engine, [small_fixtures.path])
+        with engine.connect() as connection:
+            assert members_on(connection, bloc="ASEAN", on=date(1967, 3, 1)) == []
+            [thailand] = members_on(connection, bloc="ASEAN", on=date(1967, 8, 8))
+            assert (thailand.country, str(thailand.start_date)) == ("THA", "1967")
+    finally:
+        engine.dispose()
