@@ -113,7 +113,8 @@ def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> lis
     """The rows with their list's count and status on `on`, per bloc and role: of the claims
     covering the day, incomplete wins over complete; with none, a forum's list is incomplete.
     A bloc not yet founded on `on` has no members then, whatever a membership known only to
-    its year says (a founding known to the year counts from the year's first day)."""
+    its year says (a founding known to the year counts from the year's first day); a source's
+    silence that day is still said (`covered` false)."""
     if not rows:
         return []
     statement = (
@@ -144,7 +145,8 @@ def _with_lists(session: Connection, rows: list[MembershipRow], on: date) -> lis
             and (end is None or on < dates.period_end_exclusive(end, end_precision))
         ):
             said.setdefault((code, role), set()).add(stated)
-    rows = [row for row in rows if row.bloc not in unfounded]
+    # Members only: where a source is silent on such a day (not covered), it still says so.
+    rows = [row for row in rows if row.bloc not in unfounded or not row.covered]
     listed: dict[tuple[str, str], set[str]] = {}
     for row in rows:
         if row.covered:
