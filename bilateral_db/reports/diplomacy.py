@@ -9,7 +9,7 @@ begun after the day.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 from typing import Any
 
@@ -117,11 +117,7 @@ def _on(row: RelationRow, day: date) -> str | None:
 def _relations(session: Connection, a: str, b: str | None, on: date | None) -> list[RelationRow]:
     rows = _read(session, a, b)
     if on is not None:
-        rows = [
-            RelationRow(**{**row.__dict__, "holds": holds})
-            for row in rows
-            if (holds := _on(row, on)) is not None
-        ]
+        rows = [replace(row, holds=holds) for row in rows if (holds := _on(row, on)) is not None]
     return sorted(
         rows,
         key=lambda row: (
