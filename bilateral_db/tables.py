@@ -752,6 +752,7 @@ def _product_category() -> Table:
         Column("scheme", String(length=40), nullable=False),
         Column("revision", String(length=20)),
         Column("parent_id", Integer(), ForeignKey("product_category.id")),
+        Column("release_id", Integer(), ForeignKey("release.id"), nullable=False),
     )
 
 
@@ -1073,7 +1074,7 @@ BUILDERS: dict[str, tuple[Callable[[], Table], str]] = {
     "PLEDGE": (_pledge, "ACTOR AGREEMENT CURRENCY FACT MEETING"),
     "POST": (_post, "ACTOR BODY RELEASE"),
     "POST_TITLE": (_post_title, "FACT POST"),
-    "PRODUCT_CATEGORY": (_product_category, ""),
+    "PRODUCT_CATEGORY": (_product_category, "RELEASE"),
     "PROGRESS_STATEMENT": (_progress_statement, "AGREEMENT FACT PERSON PLEDGE"),
     "REGION": (_region, "FACT REGION_KIND RELEASE"),
     "REGION_KIND": (_region_kind, "SOURCE"),

@@ -960,3 +960,46 @@ def test_0014_keeps_every_row_and_a_term_added_since_survives_its_downgrade(
     finally:
         head.dispose()
         old.dispose()
+
+
+def test_0015_marks_the_categories_an_import_added_and_a_pruning_load_keeps_them(
+    database_factory, curated_template_url: str, snapshot
+) -> None:
+    """A database at 0014 holding the bundled fixtures and two Comtrade files imported (which
+    add HS codes to product_category), upgraded to 0015: the categories the import added are
+    marked as its release's, exactly as the importer marks them at head, and the fixtures'
+    stay theirs. The next load finds nothing missing, and `load --prune` removes nothing."""
+    from conftest import DATASET_SLICES, clone_database
+
+    from bilateral_db.imports import import_dataset
+    from bilateral_db.load import load_fixtures
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0014")
+    old = make_engine(old_url)
+    samples = DATASET_SLICES / "comtrade"
+    try:
+        import_dataset(
+            head, "comtrade", [samples / "legacy_sample.csv", samples / "plus_sample.txt"]
+        )
+        with head.connect() as connection:
+            marked = dict(
+                connection.exec_driver_sql(
+                    "SELECT r.slug, COUNT(*) FROM product_category c "
+                    "JOIN release r ON r.id = c.release_id GROUP BY r.slug"
+                ).all()
+            )
+        assert marked["comtrade"] > 0 and marked["curated"] > 0, marked
+        _copy_rows(head, old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        for prune in (False, True):
+            result = load_fixtures(old, prune=prune)
+            assert not result.entities["product_category"].missing
+            assert not any(c.inserted or c.updated or c.removed for c in result.entities.values())
+        assert snapshot(old) == snapshot(head)
+    finally:
+        head.dispose()
+        old.dispose()

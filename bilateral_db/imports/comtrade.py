@@ -117,7 +117,8 @@ class ComtradeImporter(Importer):
             early=True,  # lines are numbered across the files, so they only grow
         )
         assert isinstance(figures, StagedTarget)
-        reading = _Reading(connection, data, figures, lines, progress)
+        assert release.release_id is not None
+        reading = _Reading(connection, data, figures, lines, progress, release.release_id)
         figures.before_insert.append(reading.categories.flush)  # before figures refer to them
         reading.read()
         reading.categories.flush()
@@ -191,13 +192,14 @@ class _Reading:
         figures: StagedTarget,
         lines: _Lines,
         progress: Progress,
+        release_id: int,
     ) -> None:
         self.data = data
         self.figures = figures
         self.lines = lines
         self.progress = progress
         self.actors = actor_ids(connection)
-        self.categories = Categories(connection, add=True)
+        self.categories = Categories(connection, added_by=release_id)
         self.area_actor: dict[int, int | None] = {}  # id() of the mapping's Area -> actor
         self.left: dict[tuple[str, str], _Left] = {}  # (kind, record) -> first seen, rows
         self.counts: Counter[str] = Counter()

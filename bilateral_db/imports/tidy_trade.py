@@ -55,7 +55,7 @@ class TidyTradeImporter(Importer):
         self, connection: Connection, release: ReleaseWriter, data: Path, progress: Progress
     ) -> tuple[date | None, date | None]:
         actors = {code: actor for (_, code), actor in actor_ids(connection).items()}
-        categories = Categories(connection, add=False)
+        categories = Categories(connection, added_by=None)
         reader = TidyReader(data, actors=actors, categories=categories.ids)
         figures = release.target("trade_figure", COLUMNS, {})
         assert isinstance(figures, StagedTarget)

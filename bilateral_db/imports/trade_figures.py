@@ -58,13 +58,15 @@ def actor_ids(connection: Connection) -> dict[tuple[str, str], int]:
 
 class Categories:
     """Product categories by code: those the database holds, and nomenclature codes added as
-    they are first met (`add=True`), with their parents. New ones take their ids at once (from
-    the table's sequence on PostgreSQL, after the highest on SQLite, whose writer holds the
-    file's lock) and are written together by `flush`, before the figures that refer to them."""
+    they are first met (where `added_by`, the importing release, is given), with their
+    parents. New ones take their ids at once (from the table's sequence on PostgreSQL, after
+    the highest on SQLite, whose writer holds the file's lock) and are written together by
+    `flush`, before the figures that refer to them. They belong to the release that added
+    them, so `load` does not take them for fixture rows that were removed."""
 
-    def __init__(self, connection: Connection, *, add: bool) -> None:
+    def __init__(self, connection: Connection, *, added_by: int | None) -> None:
         self.connection = connection
-        self.add = add
+        self.added_by = added_by
         self.ids: dict[str, int] = {
             code: id_
             for code, id_ in connection.execute(select(ProductCategory.code, ProductCategory.id))
@@ -77,7 +79,7 @@ class Categories:
     def id(self, code: str) -> int | None:
         """The category's id; None where it is not held and cannot be added (a BEC code)."""
         found = self.ids.get(code)
-        if found is not None or not self.add:
+        if found is not None or self.added_by is None:
             return found
         prefix, _, digits = code.partition(":")
         nomenclature = SCHEMES.get(prefix.rstrip("0123456789"))
@@ -96,6 +98,7 @@ class Categories:
                 "scheme": scheme.value,
                 "revision": revision,
                 "parent_id": parent,
+                "release_id": self.added_by,
             }
         )
         self.ids[code] = new

@@ -23,6 +23,7 @@ from bilateral_db.models.base import (
     claim_checks,
     claim_fact_column,
     id_column,
+    release_column,
     vocabulary_check,
     vocabulary_column,
 )
@@ -105,6 +106,10 @@ class ProductCategory(Base):
     )
     parent_id: Mapped[int | None] = mapped_column(
         ForeignKey("product_category.id"), index=True, comment="The broader category."
+    )
+    release_id: Mapped[int] = release_column(
+        "Who added the category: the fixtures (release 1), or the import that first met this "
+        "nomenclature code (its figures refer to it; load leaves it alone)."
     )
 
 

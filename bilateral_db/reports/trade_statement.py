@@ -275,7 +275,14 @@ def statement(
         _member_sums("partner", a, b),
         _member_sums("reporter", a, b),
     ]
-    figures = union_all(*(filtered(part, FIGURE.c.period_start) for part in parts)).cte("figure")
+    # Read twice (the window below, and the changes no figure stands beside): SQLite would
+    # compute the members' sums once per read unless told to keep them (PostgreSQL keeps a CTE
+    # read twice anyway).
+    figures = (
+        union_all(*(filtered(part, FIGURE.c.period_start) for part in parts))
+        .cte("figure")
+        .prefix_with("MATERIALIZED")
+    )
     changes = filtered(_reported_changes(a, b), CHANGE.c.period_start).cte("change")
     f, c = figures.c, changes.c
 
