@@ -8,6 +8,7 @@ import functools
 from typing import Any
 
 from sqlalchemy import (
+    CTE,
     Date,
     Integer,
     Select,
@@ -29,7 +30,7 @@ from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
-from bilateral_db.reports.pointintime import covers_last_day, period_end_exclusive
+from bilateral_db.reports.pointintime import period_end_exclusive
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY
 
 REPORTED = "reported"
@@ -129,32 +130,53 @@ def _figures(a: Any, b: Any) -> Select[Any]:
     )
 
 
-def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
-    """Figures between `other` and the members of `bloc_code`, summed per period and series.
+def _spells(bloc_code: Any, name: str) -> CTE:
+    """The bloc's preferred member spells, each with the day after its end, read once: every
+    period's member count and every member's figures are found from these few rows."""
+    bloc = BLOC.alias()
+    bloc_id = select(bloc.c.id).where(bloc.c.code == bloc_code).scalar_subquery()
+    return (
+        select(
+            MEMBER.c.actor_id,
+            MEMBER.c.start_date,
+            period_end_exclusive(MEMBER.c.end_date, MEMBER.c.end_date_precision).label(
+                "day_after_end"
+            ),
+        )
+        .where(
+            MEMBER.c.bloc_id == bloc_id,
+            MEMBER.c.role == "member",
+            MEMBER.c.start_date.is_not(None),
+            MEMBERSHIP.preferred(MEMBER),
+        )
+        .cte(name)
+        .prefix_with("MATERIALIZED")
+    )
+
+
+def _covers(spells: Any, day_after: Any) -> Any:
+    """SQL: the spell covers the day before `day_after` (pointintime.covers_last_day)."""
+    return and_(
+        spells.c.start_date < day_after,
+        or_(spells.c.day_after_end.is_(None), spells.c.day_after_end >= day_after),
+    )
+
+
+def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[Any]:
+    """Figures between `other` and the members of `bloc_code` (its `spells`), summed per period
+    and series.
 
     `side` says which end of the figure the members are: "partner" or "reporter".
     """
     members_end = FIGURE.c.partner_actor_id if side == "partner" else FIGURE.c.reporter_actor_id
     other_end = FIGURE.c.reporter_actor_id if side == "partner" else FIGURE.c.partner_actor_id
     labels = (other, bloc_code) if side == "partner" else (bloc_code, other)
-    bloc = BLOC.alias()
-    bloc_id = select(bloc.c.id).where(bloc.c.code == bloc_code).scalar_subquery()
     period_end = period_end_exclusive(FIGURE.c.period_start, FIGURE.c.period_precision)
-    member = MEMBER.alias()
+    every = spells.alias()
     # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
     # it is rather than as the bloc's trade.
     members_total = (
-        select(func.count())
-        .select_from(member)
-        .where(
-            member.c.bloc_id == bloc_id,
-            member.c.role == "member",
-            MEMBERSHIP.preferred(member),
-            covers_last_day(
-                member.c.start_date, member.c.end_date, member.c.end_date_precision, period_end
-            ),
-        )
-        .scalar_subquery()
+        select(func.count()).select_from(every).where(_covers(every, period_end)).scalar_subquery()
     )
     low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
     releases = func.count(RELEASE.c.id.distinct())
@@ -191,33 +213,25 @@ def _member_sums(side: str, bloc_code: Any, other: Any) -> Select[Any]:
     )
     return (
         select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
-        # Driven from the bloc's memberships (indexed by bloc), so a code that is no bloc costs
-        # nothing, and each member's figures with `other` come from an index on both ends
+        # Driven from the bloc's spells, so a code that is no bloc costs nothing, and each
+        # member's figures with `other` come from an index on both ends
         # (ix_trade_figure_partner_reporter). The driving join keeps SQLite, which plans
         # without statistics, from reading every figure of `other` instead.
         .select_from(
             driving_join(
-                MEMBER,
+                spells,
                 FIGURE,
-                and_(members_end == MEMBER.c.actor_id, other_end == _actor_id(other)),
+                and_(members_end == spells.c.actor_id, other_end == _actor_id(other)),
             )
         )
         .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
         .join(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
         .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
         .where(
-            MEMBER.c.bloc_id == bloc_id,
-            MEMBER.c.role == "member",
-            MEMBERSHIP.preferred(MEMBER),
             FIGURE.c.value_status == "observed",
             TRADE_FIGURE.preferred(),
             FIGURE.c.series == TradeSeries.REPORTED,  # smoothed and mirror series stay out
-            covers_last_day(
-                MEMBER.c.start_date,
-                MEMBER.c.end_date,
-                MEMBER.c.end_date_precision,
-                period_end,
-            ),
+            _covers(spells, period_end),
         )
         .group_by(*group)
     )
@@ -268,12 +282,13 @@ def statement(
             part = part.where(period < bindparam("period_to", type_=Date))
         return part
 
+    spells_a, spells_b = _spells(a, "spells_a"), _spells(b, "spells_b")
     parts = [
         _figures(a, b),
-        _member_sums("partner", b, a),
-        _member_sums("reporter", b, a),
-        _member_sums("partner", a, b),
-        _member_sums("reporter", a, b),
+        _member_sums("partner", spells_b, b, a),
+        _member_sums("reporter", spells_b, b, a),
+        _member_sums("partner", spells_a, a, b),
+        _member_sums("reporter", spells_a, a, b),
     ]
     # Read twice (the window below, and the changes no figure stands beside): SQLite would
     # compute the members' sums once per read unless told to keep them (PostgreSQL keeps a CTE
