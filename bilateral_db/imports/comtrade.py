@@ -5,10 +5,14 @@ areas through the reviewed mapping; this module turns its rows into trade figure
 series `reported`, in US cents, and stages them in the release's trade_figure target (the
 writing layer: stage, check for a figure given twice, merge set-based).
 
+An area that is no country or bloc (World, areas n.e.s., Bunkers, Free Zones, Special
+Categories, territories, combinations such as Belgium-Luxembourg) is a region actor, as the
+M49 mapping names it: one the database lacks is created by the release (imports/regions.py),
+and its figures are imported like any other partner's or reporter's.
+
 Nothing is dropped silently; what is not stored is a finding, by code or kind, with its rows:
-- an area that is not a country or bloc of ours (World, areas n.e.s., Bunkers, Free Zones,
-  Special Categories, territories, combinations such as Belgium-Luxembourg): the schema's
-  actors are countries and blocs, so its figures are not stored (`area_not_stored`);
+- a country or bloc of the mapping that the database does not hold (`actor_not_held`: the
+  fixtures that define it are not loaded);
 - a code the mapping knows but does not place on the period's day (`unplaced_code`);
 - a breakdown row of Comtrade+ (by second partner, customs procedure or transport mode): the
   total row is the figure (`breakdown_rows`);
@@ -39,6 +43,7 @@ from bilateral_db.core.periods import Period
 from bilateral_db.core.vocabulary import Qualifier, TradeSeries, Valuation, ValueStatus
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import Recognise
+from bilateral_db.imports.regions import Regions
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
 from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
@@ -58,16 +63,17 @@ PROGRESS_EVERY = 20_000
 NET_WEIGHT_UNIT = "kg"  # a net weight in grams is thousandths of a kilogram
 # Why rows of a kind are not figures: the findings say it with their count and first line.
 LEFT_OUT = {
-    "area_not_stored": "not a country or bloc of ours (World, areas n.e.s., special "
-    "categories, territories and combinations have no actor in the schema)",
+    "actor_not_held": "the mapping's country or bloc is not in the database (load the "
+    "fixtures that define it, then import again)",
     "breakdown_rows": "Comtrade+ breakdowns by second partner, customs procedure or transport "
     "mode (the total row of each is the figure)",
-    "same_country": "both codes are one country of ours",
+    "same_country": "both codes are one actor of ours",
     "category_not_stored": "a classification with no product category scheme of ours",
 }
 
 
 _UNSEEN: Any = object()  # a lookup's miss, apart from a cached None
+_NEW: Any = object()  # a region the database lacks, to be created
 _STORED = {valuation: valuation.value for valuation in Valuation}
 _OBSERVED, _UNKNOWN = ValueStatus.OBSERVED.value, ValueStatus.UNKNOWN.value
 _EXACT, _APPROXIMATELY = Qualifier.EXACT.value, Qualifier.APPROXIMATELY.value
@@ -116,16 +122,18 @@ class ComtradeImporter(Importer):
             lines.duplicate,
             early=True,  # lines are numbered across the files, so they only grow
         )
-        assert isinstance(figures, StagedTarget)
-        assert release.release_id is not None
-        reading = _Reading(connection, data, figures, lines, progress, release.release_id)
-        figures.before_insert.append(reading.categories.flush)  # before figures refer to them
+        assert isinstance(figures, StagedTarget) and release.release_id is not None
+        reading = _Reading(connection, release.release_id, data, figures, lines, progress)
+        # Categories and regions are written before any figure that refers to them.
+        figures.before_insert.extend((reading.categories.flush, reading.regions.flush))
         reading.read()
         reading.categories.flush()
+        reading.regions.flush()
         try:
             changes = figures.finish()
         except FileError as error:
             raise FileError([lines.located(problem) for problem in error.problems]) from None
+        reading.regions.drop_unused()  # the release's figures no longer name them
         reading.report(release)
         release.count("trade_figure", changes.rows)
         for kind, rows in reading.counts.items():
@@ -188,17 +196,18 @@ class _Reading:
     def __init__(
         self,
         connection: Connection,
+        release_id: int,
         data: ComtradeReader,
         figures: StagedTarget,
         lines: _Lines,
         progress: Progress,
-        release_id: int,
     ) -> None:
         self.data = data
         self.figures = figures
         self.lines = lines
         self.progress = progress
         self.actors = actor_ids(connection)
+        self.regions = Regions(connection, release_id, self.actors)
         self.categories = Categories(connection, added_by=release_id)
         self.area_actor: dict[int, int | None] = {}  # id() of the mapping's Area -> actor
         self.left: dict[tuple[str, str], _Left] = {}  # (kind, record) -> first seen, rows
@@ -224,24 +233,30 @@ class _Reading:
                 add(staged)
         self.counts["source_rows"] = rows
         self.counts["categories_added"] = self.categories.added
+        self.counts["regions_created"] = len(self.regions.created)
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
 
     def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
         if row.partner2 or row.transport or row.customs not in (None, "C00"):  # is_breakdown
             self._leave(row, "breakdown_rows", "partner2, customs or transport")
             return None
-        area_actor = self.area_actor
-        area = row.reporter_area
-        reporter = area_actor.get(id(area), _UNSEEN) if area is not None else None
-        if reporter is _UNSEEN or reporter is None:
-            reporter = self._actor(row, row.reporter, area)
-        area = row.partner_area
-        partner = area_actor.get(id(area), _UNSEEN) if area is not None else None
-        if partner is _UNSEEN or partner is None:
-            partner = self._actor(row, row.partner, area)
-        if reporter is None or partner is None:
+        reporter_area, partner_area = row.reporter_area, row.partner_area
+        if reporter_area is None or partner_area is None:  # the reader counts it as unplaced
             return None
-        if reporter == partner:
+        # An actor id; _NEW for a region the database lacks, created once the row is a figure
+        # (so that no region is created for rows left out); None: left out, counted.
+        area_actor = self.area_actor
+        reporter = area_actor.get(id(reporter_area)) or self._actor(
+            row, row.reporter, reporter_area
+        )
+        if reporter is None:
+            return None
+        partner = area_actor.get(id(partner_area)) or self._actor(row, row.partner, partner_area)
+        if partner is None:
+            return None
+        if reporter == partner and (
+            reporter is not _NEW or reporter_area.actor == partner_area.actor
+        ):
             self._leave(row, "same_country", f"{row.reporter} {row.partner}")
             return None
         commodity = (row.classification, row.commodity)
@@ -251,6 +266,10 @@ class _Reading:
         if category is None:
             self._leave(row, "category_not_stored", row.category.partition(":")[0])
             return None
+        if reporter is _NEW:
+            reporter = self._create(reporter_area)
+        if partner is _NEW:
+            partner = self._create(partner_area)
         period = row.period
         cells = self.period_cells.get(period)
         if cells is None:
@@ -294,19 +313,25 @@ class _Reading:
             self.period_cells[period] = cells
         return cells
 
-    def _actor(self, row: ComtradeRow, code: int, area: Area | None) -> int | None:
-        """The actor of an area; None (counted) where the day or the schema has none."""
-        if area is None:  # the reader lists it in `unplaced`
-            return None
-        known = id(area)  # the mapping's own objects, alive while the reader is: cheap to hash
-        if known in self.area_actor:
-            found = self.area_actor[known]
+    def _actor(self, row: ComtradeRow, code: int, area: Area) -> Any:
+        """The actor of an area not seen yet: its id (cached), _NEW for a region the database
+        lacks, or None (counted) for a country or bloc the database lacks."""
+        if area.table == "region":
+            found = self.regions.held(area.actor)
+            if found is None:
+                return _NEW
         else:
-            found = self.actors.get((area.table, area.actor)) if area.table != "region" else None
-            self.area_actor[known] = found
+            found = self.actors.get((area.table, area.actor))
+        self.area_actor[id(area)] = found  # the mapping's own objects: cheap to hash
         if found is None:
-            self._leave(row, "area_not_stored", f"m49 {code:03d} {area.actor}")
+            self._leave(row, "actor_not_held", f"m49 {code:03d} {area.table} {area.actor}")
         return found
+
+    def _create(self, area: Area) -> int:
+        """The region `area` stands for, created by the release (written before the figures)."""
+        actor = self.regions.actor(area.actor, area.name, area.kind, area.m49, area.note)
+        self.area_actor[id(area)] = actor
+        return actor
 
     def _leave(self, row: ComtradeRow, kind: str, record: str) -> None:
         left = self.left.get((kind, record))
@@ -316,7 +341,18 @@ class _Reading:
         return None
 
     def report(self, release: ReleaseWriter) -> None:
-        """Findings: every kind of row left out, by code, with its count and first line."""
+        """Findings: every kind of row left out, by code, with its count and first line; a
+        region whose code is also a country's or a bloc's. Counts: the regions named."""
+        for region, table in self.regions.shared_codes().items():
+            release.finding(
+                "region_code_shared",
+                None,
+                f"region {region}",
+                f"the region's code is also a {table}'s: its figures are stored under the "
+                f"region, but a report given {region} answers for the {table}",
+            )
+        if self.regions.met:
+            self.counts["region"] = len(self.regions.met)
         for code, unplaced in sorted(self.data.unplaced.items()):
             release.finding(
                 "unplaced_code",

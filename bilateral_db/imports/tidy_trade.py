@@ -25,7 +25,7 @@ from bilateral_db.core.vocabulary import ValueStatus
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import Recognise
 from bilateral_db.imports.release import Dataset, ReleaseWriter
-from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
+from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids, by_code
 from bilateral_db.imports.trade_files import TidyReader
 from bilateral_db.writing.errors import WriteError
 from bilateral_db.writing.target import StagedTarget
@@ -54,7 +54,7 @@ class TidyTradeImporter(Importer):
     def write(
         self, connection: Connection, release: ReleaseWriter, data: Path, progress: Progress
     ) -> tuple[date | None, date | None]:
-        actors = {code: actor for (_, code), actor in actor_ids(connection).items()}
+        actors = by_code(actor_ids(connection))
         categories = Categories(connection, added_by=None)
         reader = TidyReader(data, actors=actors, categories=categories.ids)
         figures = release.target("trade_figure", COLUMNS, {})

@@ -1,11 +1,12 @@
 """What the trade-file importers (comtrade, trade) share: the figure's columns, the actors codes
 name, and product categories by code.
 
-A figure names its reporter and partner by a country's ISO code or a bloc's code; both are
-actors. A Comtrade file names HS and SITC codes that the curated categories do not hold: they
-are added to `product_category` as the nomenclature's entries (code `hs2012:0101`, scheme,
-revision, parent the code one level up, the chapter's parent `all-goods`), shared by every
-release like the curated ones, since a category is a term of a nomenclature, not a claim.
+A figure names its reporter and partner by a country's ISO code, a bloc's code or a region's
+code (WORLD, AFRICA); all are actors. A Comtrade file names HS and SITC codes that the curated
+categories do not hold: they are added to `product_category` as the nomenclature's entries
+(code `hs2012:0101`, scheme, revision, parent the code one level up, the chapter's parent
+`all-goods`), shared by every release like the curated ones, since a category is a term of a
+nomenclature, not a claim.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from typing import Any
 from sqlalchemy import Connection, insert, select, text
 
 from bilateral_db.core.vocabulary import CategoryScheme
-from bilateral_db.models import Actor, Bloc, Country, ProductCategory
+from bilateral_db.models import Actor, Bloc, Country, ProductCategory, Region
 from bilateral_db.writing.target import settle
 
 # A staged figure: its line, then these values (the series and currency are the input's).
@@ -43,16 +44,27 @@ SCHEMES = {"hs": (CategoryScheme.HS, 2), "sitc": (CategoryScheme.SITC, 1)}
 
 
 def actor_ids(connection: Connection) -> dict[tuple[str, str], int]:
-    """(table, code) -> actor id, for every country ("country", "USA") and bloc ("bloc", "EU")."""
+    """(table, code) -> actor id, for every country ("country", "USA"), bloc ("bloc", "EU")
+    and region ("region", "WORLD"), in that order (a code two tables share: see by_code)."""
     found: dict[tuple[str, str], int] = {}
-    for code, actor in connection.execute(
-        select(Country.code, Actor.id).join(Actor, Actor.country_id == Country.id)
+    for table, model, column in (
+        ("country", Country, Actor.country_id),
+        ("bloc", Bloc, Actor.bloc_id),
+        ("region", Region, Actor.region_id),
     ):
-        found[("country", code)] = actor
-    for code, actor in connection.execute(
-        select(Bloc.code, Actor.id).join(Actor, Actor.bloc_id == Bloc.id)
-    ):
-        found[("bloc", code)] = actor
+        for code, actor in connection.execute(
+            select(model.code, Actor.id).join(Actor, column == model.id)
+        ):
+            found[(table, code)] = actor
+    return found
+
+
+def by_code(actors: dict[tuple[str, str], int]) -> dict[str, int]:
+    """Code -> actor id, as reports resolve a code: a country's before a bloc's before a
+    region's (reports/lookup.py), so a file naming a shared code means what a report shows."""
+    found: dict[str, int] = {}
+    for (_, code), actor in actors.items():
+        found.setdefault(code, actor)
     return found
 
 

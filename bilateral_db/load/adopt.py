@@ -1,9 +1,9 @@
 """Rows an import created that the fixtures now define become curated, before a load syncs.
 
 A bloc COW IGO created (EU-IGO) that a curated bloc names in `cow_igo` is merged into the
-curated bloc: the release's claims and coverage move to it. A bloc or person an import created
-under the key a fixture now uses is taken over as it is. Either way the imported claims keep
-their release, and nothing curated loses a reference.
+curated bloc: the release's claims and coverage move to it. A bloc, person or region an import
+created under the key a fixture now uses is taken over as it is (Comtrade's WORLD). Either way
+the imported claims keep their release, and nothing curated loses a reference.
 """
 
 from __future__ import annotations

@@ -54,10 +54,11 @@ SELF_REFERENCE: dict[str, tuple[str, ...]] = {
 # Tables an import may also write rows of; a load reads and writes only the curated ones.
 OWNED: tuple[str, ...] = tuple(name for name in ENTITY_ORDER if "release_id" in TABLES[name].c)
 # Tables whose rows an import may create and the fixtures then define, matched by natural key
-# to adopt them: a bloc an import created becomes curated when the fixtures define it, and so
-# does a nomenclature code an import added when the fixtures' categories name it.
+# to adopt them: a bloc, person or region an import created becomes curated when the fixtures
+# define it (COW IGO's blocs, POCOM's people, Comtrade's WORLD), and so does a nomenclature code
+# an import added when the fixtures' categories name it.
 ADOPTABLE: dict[str, tuple[str, ...]] = {
-    name: KEY_COLUMNS[name] for name in ("bloc", "person", "product_category")
+    name: KEY_COLUMNS[name] for name in ("bloc", "person", "region", "product_category")
 }
 
 

@@ -31,7 +31,7 @@ from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
 from bilateral_db.reports.pointintime import period_end_exclusive
-from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY
+from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY, REGION
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
@@ -43,13 +43,16 @@ CATEGORY = PRODUCT_CATEGORY
 
 
 def _actor_id(code: Any) -> Any:
-    """SQL: the id of the actor called `code` (country or bloc), computed once per query."""
-    actor, country, bloc = ACTOR.alias(), COUNTRY.alias(), BLOC.alias()
+    """SQL: the id of the actor called `code` (country, else bloc, else region, as
+    lookup.actor resolves it), computed once per query."""
+    actor, country, bloc, region = ACTOR.alias(), COUNTRY.alias(), BLOC.alias(), REGION.alias()
     as_country = select(actor.c.id).join(country, actor.c.country_id == country.c.id)
     as_bloc = select(actor.c.id).join(bloc, actor.c.bloc_id == bloc.c.id)
+    as_region = select(actor.c.id).join(region, actor.c.region_id == region.c.id)
     return func.coalesce(
         as_country.where(country.c.code == code).scalar_subquery(),
         as_bloc.where(bloc.c.code == code).scalar_subquery(),
+        as_region.where(region.c.code == code).scalar_subquery(),
     )
 
 

@@ -106,14 +106,28 @@ def test_cite_gives_the_release_of_imported_rows(curated_url: str) -> None:
 
 
 def test_comtrade_imports_several_files_as_one_release(curated_url: str) -> None:
+    """World, Areas nes, Bunkers and Special Categories are regions the release creates, and
+    `report trade` answers for them with the release as the source."""
+    import json
+
     samples = DATASET_SLICES / "comtrade"
     files = [str(samples / "legacy_sample.csv"), str(samples / "plus_sample.txt")]
     result = runner.invoke(app, ["import", "comtrade", *files, "--db", curated_url])
     assert result.exit_code == 0, result.output
-    assert "comtrade: imported 4 trade_figure" in result.output
-    assert "area_not_stored (line 2): m49 000 WORLD: not a country or bloc of ours" in (
-        result.output
+    assert "comtrade: imported 8 trade_figure" in result.output
+    assert "4 regions_created, 4 region" in result.output
+    assert "for review: 1 breakdown_rows, 1 unplaced_code" in result.output
+    args = ["report", "trade", "FRA", "WORLD", "-f", "json", "--db", curated_url]
+    report = runner.invoke(app, args)
+    assert report.exit_code == 0, report.output
+    (row,) = json.loads(report.stdout)
+    assert (row["reporter"], row["partner"], row["year"], row["flow"]) == (
+        "FRA",
+        "WORLD",
+        2016,
+        "import",
     )
+    assert (row["value"], row["source"]) == (572_000_000_000, "comtrade")
 
 
 def test_a_tidy_file_with_a_bad_cell_fails_naming_line_and_column(

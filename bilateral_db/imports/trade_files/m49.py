@@ -13,6 +13,9 @@ is and which of our actors it is, over which days:
 | territory | a region code | 530 Netherlands Antilles, 461 Sabah (no country of ours) |
 | combination | a region code | 58 Belgium-Luxembourg, 711 Southern African Customs Union |
 
+A region's row may give its code in the UN M49 standard (`m49`: World is 001 there, 000 in
+Comtrade); an importer creates the regions it meets from these rows (code, name, kind, m49).
+
 Nothing is dropped: a code the file lists is always some actor; a code it does not list is an
 error naming the line of the data file. A code with rows for two actors changes on a date (891
 is Yugoslavia to 2003-02-03, Serbia and Montenegro from 2003-02-04); a code is looked up on a
@@ -32,7 +35,18 @@ from bilateral_db.resources import fixtures_dir
 from bilateral_db.writing.errors import FileError as ImportFileError
 from bilateral_db.writing.errors import Problem as ImportProblem
 
-COLUMNS = ("code", "name", "kind", "actor", "start", "end", "sources", "confidence", "note")
+COLUMNS = (
+    "code",
+    "name",
+    "kind",
+    "actor",
+    "m49",
+    "start",
+    "end",
+    "sources",
+    "confidence",
+    "note",
+)
 # kind -> the table its actor is a natural key of
 KINDS: dict[str, str] = {
     "country": "country",
@@ -65,6 +79,7 @@ class Area:
     name: str
     kind: str
     actor: str
+    m49: str | None  # a region's code in the UN M49 standard, where it has one
     start: date | None
     end: date | None
     sources: tuple[str, ...]
@@ -149,7 +164,9 @@ def _rows(
             continue
         if len(values) != len(COLUMNS):
             problems.append(
-                ImportProblem(str(path), line, None, f"{len(values)} values, expected 9")
+                ImportProblem(
+                    str(path), line, None, f"{len(values)} values, expected {len(COLUMNS)}"
+                )
             )
             continue
         yield line, {column: value.strip() for column, value in zip(COLUMNS, values, strict=True)}
@@ -176,6 +193,10 @@ def _area(
         problem("actor", f"{row['actor']!r} is not a {KINDS[kind]} code")
     if not row["name"]:
         problem("name", "is empty")
+    if row["m49"] and not _CODE.fullmatch(row["m49"]):
+        problem("m49", f"{row['m49']!r} is not a three-digit code (001 is World)")
+    elif row["m49"] and KINDS.get(kind) != "region":
+        problem("m49", "is a region's M49 code: a country's is its own code, a bloc has none")
     start, end = _day(row["start"], "start", problem), _day(row["end"], "end", problem)
     if start and end and end < start:
         problem("end", f"{end} is before the start {start}")
@@ -195,6 +216,7 @@ def _area(
         row["name"],
         kind,
         row["actor"],
+        row["m49"] or None,
         start,
         end,
         keys,

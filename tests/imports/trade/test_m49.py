@@ -98,6 +98,15 @@ def test_regions_have_one_code_each_and_every_row_is_cited() -> None:
     assert all("un.org" in url for url in unsd)
 
 
+def test_a_region_gives_the_m49_standards_code_only_where_a_cited_source_does() -> None:
+    """World is 001 in the M49 standard (000 is Comtrade's number for it); the areas n.e.s.
+    and the special partners are Comtrade's own numbers, with no code in the standard."""
+    given = {area.actor: area.m49 for area in CODES if area.m49 is not None}
+    assert given == {"WORLD": "001"}
+    assert all("un-m49" in area.sources for area in CODES if area.m49 is not None)
+    assert all(area.table == "region" for area in CODES if area.m49 is not None)
+
+
 def _edited(tmp_path: Path, old: str, new: str) -> Path:
     text = default_path().read_text(encoding="utf-8")
     assert old in text
@@ -111,11 +120,13 @@ def _edited(tmp_path: Path, old: str, new: str) -> Path:
     [
         (",world,WORLD,", ",planet,WORLD,", "kind", "is not a kind"),
         (",country,FRA,,,", ",country,France,,,", "actor", "is not a country code"),
-        (",SCG,2003-02-04,", ",SCG,2003-02-03,", "start", "must not overlap"),
-        (",USA,,1980-12-31,", ",USA,,1980-13-31,", "end", "is not a date"),
+        (",SCG,,2003-02-04,", ",SCG,,2003-02-03,", "start", "must not overlap"),
+        (",USA,,,1980-12-31,", ",USA,,,1980-13-31,", "end", "is not a date"),
         ("unsd-comtrade-customs-areas,,", "unsd-customs,,", "sources", "is not a source"),
         ("000,World", "0,World", "code", "three-digit"),
         (",inferred,", ",likely,", "confidence", "stated or inferred"),
+        (",WORLD,001,", ",WORLD,1,", "m49", "three-digit"),
+        (",country,AFG,,", ",country,AFG,004,", "m49", "a region's M49 code"),
     ],
 )
 def test_a_bad_mapping_row_is_named(
