@@ -321,18 +321,24 @@ def checked(
             session = arguments["session"]
             outermost = _answering.set(True) if not _answering.get() else None
             try:
-                return _answer(function, session, every, bound)
-            except UnknownCode as error:
-                # Only the outermost report reads a name as its code: a composite's parts
-                # raise, so that every part answers for the same code.
-                if error.resolved is None or outermost is None:
-                    raise
-                named = [
-                    n for n, k in every.items() if k in _EXISTS and arguments.get(n) == error.code
-                ]
-                if not named:
-                    raise
-                arguments[named[0]] = error.resolved  # a name given for a code: answer for it
+                # A name given for a code is answered for its code, each argument in turn
+                # (`report trade Thailand Japan`): at most one retry per argument.
+                for _ in range(len(every)):
+                    try:
+                        return _answer(function, session, every, bound)
+                    except UnknownCode as error:
+                        # Only the outermost report reads a name as its code: a composite's
+                        # parts raise, so that every part answers for the same code.
+                        if error.resolved is None or outermost is None:
+                            raise
+                        named = [
+                            n
+                            for n, k in every.items()
+                            if k in _EXISTS and arguments.get(n) == error.code
+                        ]
+                        if not named:
+                            raise
+                        arguments[named[0]] = error.resolved
                 return _answer(function, session, every, bound)
             finally:
                 if outermost is not None:

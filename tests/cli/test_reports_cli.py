@@ -332,6 +332,11 @@ def test_a_name_given_for_a_code_is_read_as_its_code(world_url: str) -> None:
     )
     assert by_name.exit_code == 0, by_name.output
     assert by_name.output == by_code.output and '"THA"' in by_code.output
+    both_named = runner.invoke(
+        app, ["report", "dyad", "Thailand", "russian federation", "-f", "json", "--db", world_url]
+    )
+    assert both_named.exit_code == 0, both_named.output
+    assert both_named.output == by_code.output  # each name read as its code in turn
     officials = runner.invoke(app, ["report", "officials", "thailand", "--db", world_url])
     assert officials.exit_code == 0, officials.output
     misspelt = runner.invoke(app, ["report", "officials", "Thailnd", "--db", world_url])
