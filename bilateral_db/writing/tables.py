@@ -3,9 +3,9 @@
 Nothing here is typed by hand: a table whose `release_id` is a foreign key to `release` with ON
 DELETE CASCADE holds rows that belong to one release (every claim table, coverage, the state
 lists); one whose `release_id` does not cascade holds rows a release defines that others may
-refer to (blocs, people, posts), kept and updated by key when the release is replaced. A row of
-a release is named by the table's unique key that includes `release_id` (for a claim table, its
-claim key with the alternative's number).
+refer to (blocs, people, posts, regions, product categories), kept and updated by key when the
+release is replaced. A row of a release is named by the table's unique key that includes
+`release_id` (for a claim table, its claim key with the alternative's number).
 """
 
 from __future__ import annotations

@@ -51,10 +51,10 @@ def test_release_rows_come_before_what_they_refer_to() -> None:
 
 
 def test_rows_a_release_defines_are_the_ones_others_refer_to() -> None:
-    """Blocs, bodies, people, posts, regions: a release may define them and other releases'
-    rows (or the posts those rows hold) refer to them, so they are kept and updated by key
-    rather than deleted with the release."""
-    assert set(RELEASE_DEFINED) == {"bloc", "body", "person", "post", "region"}
+    """Blocs, bodies, people, posts, regions, product categories: a release may define them and
+    other releases' rows (or the posts those rows hold) refer to them, so they are kept and
+    updated by key rather than deleted with the release."""
+    assert set(RELEASE_DEFINED) == {"bloc", "body", "person", "post", "region", "product_category"}
     for name in RELEASE_DEFINED:
         assert defined_by_release(TABLES[name]) and not owned_by_release(TABLES[name])
         referring = _references(name)
