@@ -54,20 +54,25 @@ CURATED = 1
 
 
 def _mark_imported() -> None:
-    """Set the release of the categories an import added (see the module's docstring)."""
+    """Set the release of the categories an import added (see the module's docstring). The
+    figures are read once, grouped by category; the tree is walked on those few rows."""
     sqlite = op.get_bind().dialect.name == "sqlite"
     digits = "substr(c.code, instr(c.code, ':') + 1)" if sqlite else "split_part(c.code, ':', 2)"
     op.execute(
         f"""
-        WITH RECURSIVE under (top, id) AS (
+        WITH RECURSIVE direct (id, release_id) AS (
+            SELECT category_id, MIN(release_id) FROM trade_figure
+            WHERE release_id <> {CURATED}
+            GROUP BY category_id
+        ),
+        under (top, id) AS (
             SELECT id, id FROM product_category
             UNION ALL
             SELECT u.top, c.id FROM under u JOIN product_category c ON c.parent_id = u.id
         ),
         imported (id, release_id) AS (
-            SELECT u.top, MIN(f.release_id)
-            FROM under u JOIN trade_figure f ON f.category_id = u.id
-            WHERE f.release_id <> {CURATED}
+            SELECT u.top, MIN(d.release_id)
+            FROM under u JOIN direct d ON d.id = u.id
             GROUP BY u.top
         ),
         made (id) AS (
