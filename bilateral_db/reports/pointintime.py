@@ -103,3 +103,13 @@ def covers_last_day(
         start < day_after,
         or_(end.is_(None), period_end_exclusive(end, end_precision) >= day_after),
     )
+
+
+def spell_covers_last_day(
+    start: SQLColumnExpression[Any],
+    day_after_end: SQLColumnExpression[Any],
+    day_after: SQLColumnExpression[Any],
+) -> ColumnElement[bool]:
+    """`covers_last_day` for a spell whose start is known and whose day after its end is
+    computed already (NULL: open), as a statement that reads its spells once keeps them."""
+    return and_(start < day_after, or_(day_after_end.is_(None), day_after_end >= day_after))

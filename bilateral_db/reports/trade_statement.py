@@ -30,7 +30,7 @@ from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
-from bilateral_db.reports.pointintime import period_end_exclusive
+from bilateral_db.reports.pointintime import period_end_exclusive, spell_covers_last_day
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY, REGION
 
 REPORTED = "reported"
@@ -157,14 +157,6 @@ def _spells(bloc_code: Any, name: str) -> CTE:
     )
 
 
-def _covers(spells: Any, day_after: Any) -> Any:
-    """SQL: the spell covers the day before `day_after` (pointintime.covers_last_day)."""
-    return and_(
-        spells.c.start_date < day_after,
-        or_(spells.c.day_after_end.is_(None), spells.c.day_after_end >= day_after),
-    )
-
-
 def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[Any]:
     """Figures between `other` and the members of `bloc_code` (its `spells`), summed per period
     and series.
@@ -179,7 +171,10 @@ def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[A
     # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
     # it is rather than as the bloc's trade.
     members_total = (
-        select(func.count()).select_from(every).where(_covers(every, period_end)).scalar_subquery()
+        select(func.count())
+        .select_from(every)
+        .where(spell_covers_last_day(every.c.start_date, every.c.day_after_end, period_end))
+        .scalar_subquery()
     )
     low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
     releases = func.count(RELEASE.c.id.distinct())
@@ -234,7 +229,7 @@ def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[A
             FIGURE.c.value_status == "observed",
             TRADE_FIGURE.preferred(),
             FIGURE.c.series == TradeSeries.REPORTED,  # smoothed and mirror series stay out
-            _covers(spells, period_end),
+            spell_covers_last_day(spells.c.start_date, spells.c.day_after_end, period_end),
         )
         .group_by(*group)
     )
