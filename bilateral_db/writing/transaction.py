@@ -18,9 +18,8 @@ from sqlalchemy.exc import DBAPIError
 
 from bilateral_db import migrations
 from bilateral_db.settings import redact_url
-from bilateral_db.writing import statistics
 from bilateral_db.writing.errors import WriteError
-from bilateral_db.writing.target import settle
+from bilateral_db.writing.jobs import settle
 
 # pg_advisory_xact_lock key shared by every writer (loads and imports): "bilatera" in ASCII.
 ADVISORY_LOCK_KEY = 0x62696C6174657261
@@ -72,7 +71,10 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
 
 
 def _renew_statistics(connection: Connection) -> None:
-    """As the transaction commits: the planner's statistics of what it wrote, in it."""
+    """As the transaction commits: the planner's statistics of what it wrote, in it. (Imported
+    here: the module needs psycopg, which a write on SQLite need not load.)"""
+    from bilateral_db.writing import statistics
+
     statistics.refresh(connection.connection.driver_connection)
 
 
