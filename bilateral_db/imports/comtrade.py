@@ -48,7 +48,7 @@ from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
 from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
 from bilateral_db.writing.errors import FileError, Problem, WriteError
-from bilateral_db.writing.target import StagedTarget
+from bilateral_db.writing.targets import StagedTarget
 
 DATASET = Dataset(
     dataset="comtrade",

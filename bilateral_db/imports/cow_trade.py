@@ -38,7 +38,7 @@ from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.models import Actor, ProductCategory
-from bilateral_db.writing.target import StagedTarget
+from bilateral_db.writing.targets import StagedTarget
 
 DATASET = Dataset(
     dataset="cow-trade",

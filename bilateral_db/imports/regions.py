@@ -19,7 +19,7 @@ from sqlalchemy import Connection, delete, func, insert, select, text
 from sqlalchemy.exc import IntegrityError
 
 from bilateral_db.models import Actor, Region
-from bilateral_db.writing.target import settle
+from bilateral_db.writing.jobs import settle
 
 TABLE = "region"  # the key of a region's actor in actor_ids: (TABLE, code)
 

@@ -174,7 +174,7 @@ class ReleaseWriter:
         of the table held before are merged with them by the table's key (or replaced, where
         the table has none); `duplicate` words a key the file gives twice; `early`: the
         rows' lines only grow, and they may be inserted while the file is read
-        (writing.target)."""
+        (writing.targets)."""
         assert self.release_id is not None and table not in self.targets
         model = Base.metadata.tables[table]
         shared = {RELEASE_COLUMN: self.release_id, **(fixed or {})}

@@ -28,7 +28,7 @@ from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids, by_code
 from bilateral_db.imports.trade_files import TidyReader
 from bilateral_db.writing.errors import WriteError
-from bilateral_db.writing.target import StagedTarget
+from bilateral_db.writing.targets import StagedTarget
 
 DATASET = Dataset(
     dataset="trade",

@@ -17,7 +17,7 @@ from sqlalchemy import Connection, insert, select, text
 
 from bilateral_db.core.vocabulary import CategoryScheme
 from bilateral_db.models import Actor, Bloc, Country, ProductCategory, Region
-from bilateral_db.writing.target import settle
+from bilateral_db.writing.jobs import settle
 
 # A staged figure: its line, then these values (the series and currency are the input's).
 FIGURE_COLUMNS = (

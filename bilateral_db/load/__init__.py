@@ -4,6 +4,10 @@
 updates and, with prune=True, deletes rows by natural key. It never prints: progress goes to a
 callback, the outcome is a LoadResult, problems are FixtureErrors (the files) or LoadError
 (the database).
+
+An unchanged load is mostly start-up, so what only a load that writes needs is imported when
+it turns out to write: the panels' builder (and the bulk writer under it) after the sync,
+for the tables it changed.
 """
 
 from __future__ import annotations
@@ -14,7 +18,6 @@ from pathlib import Path
 from sqlalchemy import Engine
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db import panels
 from bilateral_db.fixtures import FixtureErrors, FixtureSet, read_fixture_set
 from bilateral_db.load.errors import LoadError
 from bilateral_db.load.result import EntityChanges, LoadResult
@@ -84,7 +87,11 @@ def load_fixture_set(
             if check is not None:
                 check(result)
             if not dry_run:
-                panels.refresh(connection, _changed_tables(result))
+                changed = _changed_tables(result)
+                if changed:
+                    from bilateral_db import panels
+
+                    panels.refresh(connection, changed)
                 connection.commit()
     except DBAPIError as error:
         raise LoadError(f"the database failed during the load: {error.orig or error}") from error

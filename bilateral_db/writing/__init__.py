@@ -9,15 +9,33 @@
 - `statistics.refresh`: the planner's statistics of what the transaction wrote, renewed before
   the commit.
 - `tables`: which tables hold a release's rows, and their keys, read from the models.
+
+Each name is imported from its module on first use: a write that turns out to have nothing to
+write (an unchanged `load`) takes the transaction and never loads the staging, merging and
+COPY machinery, nor psycopg on SQLite.
 """
 
 from __future__ import annotations
 
-from bilateral_db.writing.bulk import BulkWriter
-from bilateral_db.writing.errors import FileError, Problem, WriteError
-from bilateral_db.writing.merge import Changes
-from bilateral_db.writing.target import DuplicateMessage, Target, target
-from bilateral_db.writing.transaction import write_transaction
+import importlib
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from bilateral_db.writing.bulk import BulkWriter
+    from bilateral_db.writing.errors import FileError, Problem, WriteError
+    from bilateral_db.writing.merge import Changes
+    from bilateral_db.writing.targets import DuplicateMessage, Target, target
+    from bilateral_db.writing.transaction import write_transaction
+
+# Where each name lives (tests/writing/test_package.py checks this against the modules).
+MODULES: dict[str, tuple[str, ...]] = {
+    "bulk": ("BulkWriter",),
+    "errors": ("FileError", "Problem", "WriteError"),
+    "merge": ("Changes",),
+    "targets": ("DuplicateMessage", "Target", "target"),
+    "transaction": ("write_transaction",),
+}
+_MODULE_OF = {name: module for module, names in MODULES.items() for name in names}
 
 __all__ = [
     "BulkWriter",
@@ -30,3 +48,12 @@ __all__ = [
     "target",
     "write_transaction",
 ]
+
+
+def __getattr__(name: str) -> Any:
+    module = _MODULE_OF.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -11,16 +11,14 @@ from __future__ import annotations
 from collections.abc import Iterator
 from contextlib import contextmanager
 
-from alembic.runtime.migration import MigrationContext
 from sqlalchemy import Connection, Engine, event, text
 from sqlalchemy.engine import RootTransaction
 from sqlalchemy.exc import DBAPIError
 
-from bilateral_db import migrations
+from bilateral_db import revisions
 from bilateral_db.settings import redact_url
-from bilateral_db.writing import statistics
 from bilateral_db.writing.errors import WriteError
-from bilateral_db.writing.target import settle
+from bilateral_db.writing.jobs import settle
 
 # pg_advisory_xact_lock key shared by every writer (loads and imports): "bilatera" in ASCII.
 ADVISORY_LOCK_KEY = 0x62696C6174657261
@@ -72,7 +70,10 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
 
 
 def _renew_statistics(connection: Connection) -> None:
-    """As the transaction commits: the planner's statistics of what it wrote, in it."""
+    """As the transaction commits: the planner's statistics of what it wrote, in it. (Imported
+    here: the module needs psycopg, which a write on SQLite need not load.)"""
+    from bilateral_db.writing import statistics
+
     statistics.refresh(connection.connection.driver_connection)
 
 
@@ -110,8 +111,8 @@ def _busy(engine: Engine, lock_timeout: float) -> WriteError:
 
 
 def _require_head(connection: Connection, engine: Engine) -> None:
-    current = set(MigrationContext.configure(connection).get_current_heads())
-    heads = set(migrations.head_revisions())
+    current = set(revisions.database_heads(connection))
+    heads = set(_bundled_heads())
     if current == heads:
         return
     where = redact_url(str(engine.url))
@@ -124,6 +125,17 @@ def _require_head(connection: Connection, engine: Engine) -> None:
         f"the database {where} is at revision {', '.join(sorted(current))}, not the newest "
         f"({newest}); run `bilateral-db db upgrade` first"
     )
+
+
+def _bundled_heads() -> tuple[str, ...]:
+    """The migrations' heads, read from their files; from Alembic where that reader cannot
+    follow them (bilateral_db.revisions)."""
+    heads = revisions.bundled_heads()
+    if heads is not None:
+        return heads
+    from bilateral_db import migrations
+
+    return migrations.head_revisions()
 
 
 def _sqlite_busy_timeout(connection: Connection, lock_timeout: float) -> int:

@@ -11,6 +11,7 @@ import sys
 
 import pytest
 import typer
+from conftest import SMALL_FIXTURES
 from typer.testing import CliRunner
 
 from bilateral_db.cli import app, narrowed
@@ -48,6 +49,42 @@ def test_a_report_loads_no_migration_or_fixture_machinery(world_url: str) -> Non
         "except SystemExit:\n    pass"
     )
     assert loaded.isdisjoint(HEAVY), loaded & set(HEAVY)
+
+
+# What only a load that writes needs: the panels' builder, the writing layer's staging, COPY
+# and statistics, Alembic (the revision check reads the migration files itself).
+WRITING_ONLY = (
+    "bilateral_db.panels",
+    "bilateral_db.writing.bulk",
+    "bilateral_db.writing.merge",
+    "bilateral_db.writing.targets",
+    "bilateral_db.writing.tables",
+    "bilateral_db.migrations",
+    "alembic",
+)
+
+
+def test_an_unchanged_load_loads_nothing_it_does_not_use(small_loaded_url: str) -> None:
+    """The files as loaded before: nothing to write, so nothing that writes is imported."""
+    script = (
+        "import sys, json\n"
+        "from bilateral_db.cli import app\n"
+        "try:\n"
+        f"    app(['load', {str(SMALL_FIXTURES)!r}, '--db', {small_loaded_url!r}])\n"
+        "except SystemExit as exit:\n"
+        "    assert not exit.code, exit.code\n"
+        "print(json.dumps(sorted(sys.modules)))"
+    )
+    output = subprocess.run(
+        [sys.executable, "-c", script], capture_output=True, text=True, check=True
+    ).stdout
+    assert "no changes" in output
+    loaded = set(json.loads(output.splitlines()[-1]))
+    assert "bilateral_db.load.sync" in loaded  # it did load
+    unused = {name for name in loaded if name.startswith(WRITING_ONLY)}
+    if small_loaded_url.startswith("sqlite"):
+        unused |= {name for name in loaded if name.split(".")[0] == "psycopg"}
+    assert not unused, sorted(unused)
 
 
 def _names(group: typer.Typer) -> tuple[list[str], list[str]]:

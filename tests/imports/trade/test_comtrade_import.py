@@ -8,7 +8,6 @@ figure by figure with what the reader reads from them.
 from __future__ import annotations
 
 import csv
-import importlib
 import io
 from collections.abc import Callable
 from datetime import date
@@ -24,9 +23,9 @@ from bilateral_db import reports
 from bilateral_db.imports import ImportFileError, import_dataset
 from bilateral_db.imports.trade_files import ComtradeReader, M49Codes
 from bilateral_db.load import load_fixtures
+from bilateral_db.writing import targets as target_module
 
 Generate = Callable[..., tuple[list[Path], list[Any]]]
-target_module = importlib.import_module("bilateral_db.writing.target")  # not its `target()`
 SAMPLES = DATASET_SLICES / "comtrade"
 LEGACY = SAMPLES / "legacy_sample.csv"
 PLUS = SAMPLES / "plus_sample.txt"

@@ -18,6 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 from sqlalchemy.exc import IntegrityError
 
+from bilateral_db.writing import jobs
 from bilateral_db.writing.bulk import BulkWriter
 from bilateral_db.writing.errors import MAX_PROBLEMS, FileError, Problem
 from bilateral_db.writing.merge import Changes, Plan, SetBasedMerge
@@ -32,15 +33,6 @@ DuplicateMessage = Callable[[Mapping[str, Any], int], tuple[str | None, str]]
 # importer parses the next. At most BACKLOG rows wait in memory for the server.
 BATCH = 100_000
 BACKLOG = 3 * BATCH
-_JOBS = "bilateral_db.writing.jobs"  # connection.info: targets with a statement running
-
-
-def settle(connection: Connection, *, cancel: bool = False) -> None:
-    """Wait for the statements targets run in the background on `connection` (early insert):
-    whoever uses the connection while an input is read calls this first. `cancel` asks the
-    server to stop them (the transaction is going to roll back)."""
-    for waiting in list(connection.info.get(_JOBS, ())):
-        waiting.settle(cancel=cancel)
 
 
 def _described(table: Table) -> DuplicateMessage:
@@ -137,7 +129,7 @@ class StagedTarget:
             driver = self.connection.connection.driver_connection
             driver.cancel_safe()  # type: ignore[union-attr]
         job.join()
-        self.connection.info.get(_JOBS, set()).discard(self)
+        jobs.finished(self.connection, self)
         if self._job_error is not None and self._failed is None:
             self._failed = self._job_error
         self._job_error = None
@@ -166,7 +158,7 @@ class StagedTarget:
             self._job_error = None
             return
         self._job = threading.Thread(target=self._insert, daemon=True)
-        self.connection.info.setdefault(_JOBS, set()).add(self)
+        jobs.started(self.connection, self)
         self._job.start()
 
     def _insert(self) -> None:
