@@ -381,7 +381,7 @@ QUESTIONS: tuple[Question, ...] = (
     ),
     Question(
         "trade",
-        "Trade between two countries or blocs, by year, flow and category.",
+        "Trade between two countries, blocs or regions, by year, flow and category.",
         "Both sides' figures, of the reported series (each side's own statistics; a "
         "source's smoothed or mirror series is left out). With a bloc, its members' figures "
         "are summed (basis "
@@ -392,8 +392,8 @@ QUESTIONS: tuple[Question, ...] = (
         "/trade/{a}/{b}",
         "trade_between",
         (
-            _code("a", "A country or bloc code.", "RUS"),
-            _code("b", "Another country or bloc code.", "THA"),
+            _code("a", "A country, bloc or region code (WORLD: a trade source's World).", "RUS"),
+            _code("b", "Another country, bloc or region code.", "THA"),
             _slug(
                 "category",
                 "Product category, e.g. all-goods, agriculture.",
