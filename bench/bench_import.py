@@ -31,6 +31,7 @@ from __future__ import annotations
 
 import argparse
 import csv
+import gzip
 import os
 import shutil
 import statistics
@@ -41,7 +42,7 @@ import threading
 import time
 import uuid
 from pathlib import Path
-from typing import Any
+from typing import Any, TextIO
 
 from sqlalchemy import (
     Connection,
@@ -131,12 +132,21 @@ class Reader(threading.Thread):
         )
 
 
+def _text(path: Path) -> TextIO:
+    """`path` opened as text, gzip-compressed (.gz) or not."""
+    if path.suffix == ".gz":
+        return gzip.open(path, "rt", encoding="utf-8", newline="")
+    return path.open(encoding="utf-8", newline="")
+
+
 def changed_copy(paths: list[Path], out: Path) -> list[Path]:
-    """The files with every 100th figure's value one dollar higher (empty values stay)."""
+    """The files with every 100th figure's value one dollar higher (empty values stay),
+    written uncompressed whatever `--file` gave (the importer reads either)."""
     written = []
     for path in paths:
-        target = out / f"changed-{path.name}"
-        with path.open(newline="") as source, target.open("w", newline="") as sink:
+        plain = path.name.removesuffix(".gz")
+        target = out / f"changed-{plain}"
+        with _text(path) as source, target.open("w", encoding="utf-8", newline="") as sink:
             rows = csv.reader(source)
             writer = csv.writer(sink, lineterminator="\n")
             header = next(rows)
