@@ -20,9 +20,11 @@ Revises: 0014
 Create Date: 2026-12-07
 """
 
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
 
 import sqlalchemy as sa
+from alembic.operations import BatchOperations
 
 from alembic import op
 
@@ -91,12 +93,23 @@ def _mark_imported() -> None:
     )
 
 
-def upgrade() -> None:
+@contextmanager
+def _rebuilt_product_category() -> Iterator[BatchOperations]:
+    """batch_alter_table of product_category, the views dropped around it on SQLite (whose
+    rebuild renames the table, which it refuses while a view names it)."""
     sqlite = op.get_bind().dialect.name == "sqlite"
     if sqlite:
         for name, version in reversed(VIEWS.items()):
             op.drop_view(name, version)
     with op.batch_alter_table("product_category", schema=None) as batch_op:
+        yield batch_op
+    if sqlite:
+        for name, version in VIEWS.items():
+            op.create_view(name, version)
+
+
+def upgrade() -> None:
+    with _rebuilt_product_category() as batch_op:
         batch_op.add_column(
             sa.Column(
                 "release_id",
@@ -112,23 +125,13 @@ def upgrade() -> None:
         batch_op.create_foreign_key(
             batch_op.f("fk_product_category_release_id_release"), "release", ["release_id"], ["id"]
         )
-    if sqlite:
-        for name, version in VIEWS.items():
-            op.create_view(name, version)
     _mark_imported()
 
 
 def downgrade() -> None:
-    sqlite = op.get_bind().dialect.name == "sqlite"
-    if sqlite:
-        for name, version in reversed(VIEWS.items()):
-            op.drop_view(name, version)
-    with op.batch_alter_table("product_category", schema=None) as batch_op:
+    with _rebuilt_product_category() as batch_op:
         batch_op.drop_constraint(
             batch_op.f("fk_product_category_release_id_release"), type_="foreignkey"
         )
         batch_op.drop_index(batch_op.f("ix_product_category_release_id"))
         batch_op.drop_column("release_id")
-    if sqlite:
-        for name, version in VIEWS.items():
-            op.create_view(name, version)
