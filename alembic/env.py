@@ -8,9 +8,10 @@ from typing import Any
 from sqlalchemy import Connection, Engine
 
 from alembic import context
-from bilateral_db.db import make_engine
+from bilateral_db.db import make_engine, partition_names
 from bilateral_db.migrations import load_operations
 from bilateral_db.models import Base
+from bilateral_db.models.base import POSTGRESQL_PARTITIONS
 from bilateral_db.settings import resolve_database_url
 from bilateral_db.view_comments import comment_views
 
@@ -31,6 +32,29 @@ def include_object(
     return not (reflected and compare_to is None and name and name.startswith(UNMODELLED_PREFIXES))
 
 
+def include_postgresql_object(
+    obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
+) -> bool:
+    """PostgreSQL also has what partitioning by release makes (models.base.PartitionedByRelease):
+    the partitions themselves, the keys widened by release_id, and the constraints the server
+    clones for a self-reference to a partitioned table."""
+    if not include_object(obj, name, type_, reflected, compare_to):
+        return False
+    if type_ == "table":
+        return not (reflected and compare_to is None and name in _partitions)
+    table = getattr(obj, "table", None)
+    if table is None or table.name not in target_metadata.tables:
+        return True
+    partitioned = target_metadata.tables[table.name].info.get(POSTGRESQL_PARTITIONS)
+    if partitioned is None:
+        return True
+    cloned = type_ == "foreign_key_constraint" and reflected and compare_to is None
+    return name not in partitioned.widened and not cloned
+
+
+_partitions: set[str] = set()  # on PostgreSQL: the partitions of the database migrated
+
+
 def run_migrations(connection: Connection) -> None:
     sqlite = connection.dialect.name == "sqlite"
     if sqlite:
@@ -38,12 +62,15 @@ def run_migrations(connection: Connection) -> None:
         # (or fail, when rows refer to it). The pragma only takes effect outside a transaction,
         # so it goes to the driver before SQLAlchemy begins one; checked again afterwards.
         _sqlite_pragma(connection, "foreign_keys=OFF")
+    if not sqlite:
+        _partitions.clear()
+        _partitions.update(partition_names(connection))
     context.configure(
         connection=connection,
         target_metadata=target_metadata,
         render_as_batch=sqlite,
         compare_type=True,
-        include_object=include_object,
+        include_object=include_object if sqlite else include_postgresql_object,
     )
     with context.begin_transaction():
         context.run_migrations()

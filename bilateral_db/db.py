@@ -185,3 +185,20 @@ def data_version(connection: Connection) -> str:
     import hashlib  # the API's ETags only: a report does not load it
 
     return hashlib.sha256(token.encode()).hexdigest()[:16]
+
+
+def partition_names(connection: Connection) -> set[str]:
+    """PostgreSQL: the tables that are partitions of another (trade_figure's, one per
+    release); their rows are the partitioned table's. None on SQLite."""
+    if connection.dialect.name != "postgresql":
+        return set()
+    sql = "SELECT relname FROM pg_class WHERE relispartition AND relkind = 'r'"
+    return {str(name) for name in connection.exec_driver_sql(sql).scalars()}
+
+
+def table_names(connection: Connection) -> list[str]:
+    """The database's tables, a partitioned table once and its partitions not at all."""
+    from sqlalchemy import inspect
+
+    partitions = partition_names(connection)
+    return [name for name in inspect(connection).get_table_names() if name not in partitions]

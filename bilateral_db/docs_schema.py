@@ -184,6 +184,17 @@ CLAIMS_SECTION = [
     "and when (`covered` false marks a gap such as COW IGO's -9): outside its coverage a "
     "release is silent, which is neither yes nor no.",
     "",
+    "On PostgreSQL `trade_figure` is partitioned by release (LIST by `release_id`, one "
+    "partition `trade_figure_release_<id>` per release): an import builds a new release's "
+    "figures as a table of their own and attaches it, and readers never wait for it. Query "
+    "`trade_figure`; the partitions hold its rows. PostgreSQL requires every unique key of a "
+    "partitioned table to name `release_id`, so there the primary key is (`id`, "
+    "`release_id`), `fact_id` is unique with `release_id` and `CHECK (fact_id IS NULL OR "
+    "release_id = 1)` (only curated figures state a fact: imported ones cite their release), "
+    "and an alternative refers to its claim by (`alternative_of_id`, `release_id`), which "
+    "two triggers keep as a foreign key would (a foreign key from a partitioned table to "
+    "itself would make every attach lock the table): it lives in its claim's release.",
+    "",
     "The *preferred* claim about a thing is the claim of its own (not an alternative) from the "
     "release of lowest `precedence` that claims anything about it: curated 0, cow-states 10, "
     "gw-states 20, cow-igo 30, archigos 40, cow-trade 50. The research views (`v_membership`, "

@@ -158,10 +158,12 @@ def table_snapshot(engine: Engine) -> dict[str, list[tuple[object, ...]]]:
     """Every row of every table, sorted: equal snapshots mean an unchanged database."""
     from sqlalchemy import inspect, text
 
+    from bilateral_db.db import table_names
+
     snapshot: dict[str, list[tuple[object, ...]]] = {}
     with engine.connect() as connection:
         inspector = inspect(connection)
-        for table in sorted(inspector.get_table_names()):
+        for table in sorted(table_names(connection)):
             # Sorted by the database on every column (a total order on equal contents, and a
             # third of the time of sorting the rows' repr here).
             columns = ", ".join(str(n) for n in range(1, len(inspector.get_columns(table)) + 1))

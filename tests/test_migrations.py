@@ -9,6 +9,7 @@ single-head and models-match-migrations checks are pytest-alembic's (test_pytest
 from __future__ import annotations
 
 import ast
+import gzip
 import json
 import os
 import sys
@@ -95,11 +96,14 @@ def _postgresql_catalog(connection: Connection) -> Catalog:
     in_schema = "n.oid = c.relnamespace AND n.nspname = current_schema()"
     not_alembic = "left(c.relname, 15) <> 'alembic_version'"
     found: Catalog = {}
-    kinds = {"r": "table", "v": "view", "S": "sequence"}
+    kinds = {"r": "table", "p": "table", "v": "view", "S": "sequence"}
     for name, kind, definition, comment in rows(
-        "SELECT c.relname, c.relkind, CASE c.relkind WHEN 'v' THEN pg_get_viewdef(c.oid) END, "
-        "obj_description(c.oid, 'pg_class') FROM pg_class c, pg_namespace n "
-        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v', 'S')"
+        "SELECT c.relname, c.relkind, CASE WHEN c.relkind = 'v' THEN pg_get_viewdef(c.oid) "
+        "WHEN c.relkind = 'p' THEN 'PARTITION BY ' || pg_get_partkeydef(c.oid) "
+        "WHEN c.relispartition THEN 'PARTITION OF ' || (SELECT i.inhparent::regclass::text "
+        "FROM pg_inherits i WHERE i.inhrelid = c.oid) || ' ' || pg_get_expr(c.relpartbound, c.oid) "
+        "END, obj_description(c.oid, 'pg_class') FROM pg_class c, pg_namespace n "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'p', 'v', 'S')"
     ):
         found[f"{kinds[kind]} {name}"] = (definition or "") + (f"\n-- {comment}" if comment else "")
     for table, number, column, type_, not_null, default, comment in rows(
@@ -108,7 +112,7 @@ def _postgresql_catalog(connection: Connection) -> Catalog:
         "FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid "
         "JOIN pg_namespace n ON n.oid = c.relnamespace "
         "LEFT JOIN pg_attrdef d ON d.adrelid = a.attrelid AND d.adnum = a.attnum "
-        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'v') "
+        f"WHERE {in_schema} AND {not_alembic} AND c.relkind IN ('r', 'p', 'v') "
         "AND a.attnum > 0 AND NOT a.attisdropped"
     ):
         found[f"column {table}.{number:03d} {column}"] = " ".join(
@@ -1000,6 +1004,73 @@ def test_0015_marks_the_categories_an_import_added_and_a_pruning_load_keeps_them
             assert not result.entities["product_category"].missing
             assert not any(c.inserted or c.updated or c.removed for c in result.entities.values())
         assert snapshot(old) == snapshot(head)
+    finally:
+        head.dispose()
+        old.dispose()
+
+
+def _figures_by_partition(engine: Engine) -> list[tuple[str, int, int]]:
+    """PostgreSQL: (the table holding them, release, figures) for every release's figures."""
+    with engine.connect() as connection:
+        return [
+            (str(table), int(release), int(count))
+            for table, release, count in connection.exec_driver_sql(
+                "SELECT tableoid::regclass::text, release_id, count(*) FROM trade_figure "
+                "GROUP BY 1, 2 ORDER BY 2"
+            )
+        ]
+
+
+def test_0016_moves_every_figure_into_its_release_partition_and_back(
+    database_factory, curated_template_url: str, snapshot, tmp_path: Path
+) -> None:
+    """A database at 0015 holding the bundled fixtures, COW trade figures and two Comtrade
+    files, upgraded to 0016 (PostgreSQL: trade_figure partitioned by release): every row kept,
+    each release's figures in a partition of its own, no drift; downgraded, the database is
+    what it was. Upgraded again, a changed file merges into its release's partition and a
+    new release's figures come in a partition of their own."""
+    from conftest import DATASET_SLICES, clone_database
+
+    from bilateral_db.imports import import_dataset
+
+    head = make_engine(clone_database(database_factory, curated_template_url))
+    old_url = database_factory.create()
+    migrations.upgrade(old_url, "0015")
+    old = make_engine(old_url)
+    comtrade = DATASET_SLICES / "comtrade"
+    try:
+        import_dataset(head, "cow-trade", DATASET_SLICES / "cow_trade_slice.csv.gz")
+        import_dataset(
+            head, "comtrade", [comtrade / "legacy_sample.csv", comtrade / "plus_sample.txt"]
+        )
+        _copy_rows(head, old)
+        before = snapshot(old)
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        assert migrations.drift(old_url) is None
+        postgresql = old.dialect.name == "postgresql"
+        if postgresql:
+            placed = _figures_by_partition(old)
+            assert [release for _, release, _ in placed] == [1, 2, 3], placed
+            assert all(table == f"trade_figure_release_{r}" for table, r, _ in placed), placed
+            assert placed == _figures_by_partition(head)
+        migrations.downgrade(old_url, "0015")
+        assert snapshot(old) == before
+        _upgrade_to_head(old_url)
+        assert snapshot(old) == snapshot(head)
+        # The COW slice less its last line: the release's figures merged in place.
+        lines = gzip.decompress((DATASET_SLICES / "cow_trade_slice.csv.gz").read_bytes())
+        changed = tmp_path / "cow_trade_changed.csv"
+        changed.write_bytes(b"\n".join(lines.rstrip(b"\n").split(b"\n")[:-1]) + b"\n")
+        merged = import_dataset(old, "cow-trade", changed)
+        assert merged.held_before and merged.changes["removed"] > 0
+        added = import_dataset(old, "trade", comtrade / "tidy_sample.csv")
+        if postgresql:
+            placed = _figures_by_partition(old)
+            assert [release for _, release, _ in placed] == [1, 2, 3, 4], placed
+            assert all(table == f"trade_figure_release_{r}" for table, r, _ in placed), placed
+            assert placed[-1][2] == added.counts["trade_figure"]
+        assert migrations.drift(old_url) is None
     finally:
         head.dispose()
         old.dispose()

@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from bilateral_db.core.quoting import quoted
 from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.models import Base, Release, ReleaseCount, ReleaseFinding
-from bilateral_db.writing import DuplicateMessage, Target, target
+from bilateral_db.writing import DuplicateMessage, Target, put_in_place, target
 from bilateral_db.writing.tables import ALTERNATIVE_COLUMN, RELEASE_COLUMN, RELEASE_ROWS
 
 FINDINGS_SHOWN = 10  # findings an import result carries per kind; the database holds them all
@@ -208,6 +208,8 @@ class ReleaseWriter:
         planner statistics of what the import wrote: writing.transaction.)"""
         assert self.release_id is not None
         self._sum_changes()
+        if self.targets:
+            put_in_place(self.connection)  # partitioned tables: the release's partitions
         self._remove_unwritten()
         self.connection.execute(
             update(Release)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -173,6 +174,24 @@ def end_status_checks(end: str = "end_date") -> list[CheckConstraint]:
             name="end_status_matches_end",
         ),
     ]
+
+
+# Table.info key: how the table is partitioned on PostgreSQL (a PartitionedByRelease).
+POSTGRESQL_PARTITIONS = "postgresql_partitions"
+
+
+@dataclass(frozen=True)
+class PartitionedByRelease:
+    """On PostgreSQL the table is partitioned by release (LIST by release_id, a partition per
+    release), so that an import can build a release's rows as a table of its own and attach
+    it. PostgreSQL requires every unique key of such a table to name release_id: the primary
+    key is (id, release_id), and the keys named in `widened`, stated by the models without
+    it, end with it there. A reference to the table itself names the release on both sides
+    and is kept by triggers, not a foreign key (which would make every attach lock the whole
+    table). The models-versus-migrations comparison reads this to expect them."""
+
+    widened: tuple[str, ...]
+    column: str = "release_id"
 
 
 def release_column(comment: str) -> Mapped[int]:

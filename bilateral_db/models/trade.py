@@ -17,9 +17,11 @@ from bilateral_db.core.vocabulary import (
     ValueStatus,
 )
 from bilateral_db.models.base import (
+    POSTGRESQL_PARTITIONS,
     VOCABULARY_LENGTH,
     Base,
     Claim,
+    PartitionedByRelease,
     claim_checks,
     claim_fact_column,
     id_column,
@@ -113,6 +115,16 @@ class ProductCategory(Base):
     )
 
 
+# PostgreSQL: a partition per release (migration 0016, bilateral_db.writing.partitions).
+PARTITIONED_BY_RELEASE = PartitionedByRelease(
+    widened=(
+        "uq_trade_figure_alternative",
+        "uq_trade_figure_fact_id",
+        "fk_trade_figure_alternative_of_id_trade_figure",
+    )
+)
+
+
 class TradeFigure(Claim, Base):
     """A value of one trade series: reporter × partner × period × flow × category."""
 
@@ -153,7 +165,8 @@ class TradeFigure(Claim, Base):
             "quantity_milli IS NULL OR quantity_milli >= 0", name="quantity_not_negative"
         ),
         {
-            "comment": "Trade values. Both sides' figures are kept: the reporter's and its partner's mirror figure."
+            "comment": "Trade values. Both sides' figures are kept: the reporter's and its partner's mirror figure.",
+            "info": {POSTGRESQL_PARTITIONS: PARTITIONED_BY_RELEASE},
         },
     )
 

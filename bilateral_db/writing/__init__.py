@@ -8,6 +8,8 @@
   declare (inserted/updated/unchanged/removed), or replaced where the table has no key.
 - `statistics.refresh`: the planner's statistics of what the transaction wrote, renewed before
   the commit.
+- `put_in_place`: the rows a release wrote to a table partitioned by release (PostgreSQL),
+  built as its partition, attached or swapped in once the release is complete.
 - `tables`: which tables hold a release's rows, and their keys, read from the models.
 
 Each name is imported from its module on first use: a write that turns out to have nothing to
@@ -24,6 +26,7 @@ if TYPE_CHECKING:
     from bilateral_db.writing.bulk import BulkWriter
     from bilateral_db.writing.errors import FileError, Problem, WriteError
     from bilateral_db.writing.merge import Changes
+    from bilateral_db.writing.partitions import put_in_place
     from bilateral_db.writing.targets import DuplicateMessage, Target, target
     from bilateral_db.writing.transaction import write_transaction
 
@@ -32,6 +35,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "bulk": ("BulkWriter",),
     "errors": ("FileError", "Problem", "WriteError"),
     "merge": ("Changes",),
+    "partitions": ("put_in_place",),
     "targets": ("DuplicateMessage", "Target", "target"),
     "transaction": ("write_transaction",),
 }
@@ -45,6 +49,7 @@ __all__ = [
     "Problem",
     "Target",
     "WriteError",
+    "put_in_place",
     "target",
     "write_transaction",
 ]

@@ -94,7 +94,7 @@ class SetBasedMerge:
 
     def held(self) -> bool:
         """Whether the target holds rows of the scope."""
-        where = self._scope(self.plan.table.name)
+        where = self.scope(self.plan.table.name)
         sql = f"SELECT 1 FROM {self.plan.table.name} WHERE {where} LIMIT 1"
         return self.connection.execute(text(sql), self.plan.params()).first() is not None
 
@@ -104,23 +104,32 @@ class SetBasedMerge:
         columns = (*plan.staged, *plan.fixed)
         sql = (
             f"INSERT INTO {plan.table.name} ({', '.join(columns)}) "
-            f"SELECT {', '.join(self._value(c) for c in columns)} FROM {stage.name} s"
+            f"SELECT {', '.join(self.value(c) for c in columns)} FROM {stage.name} s"
         )
         if new_only:
             sql += (
                 f" WHERE NOT EXISTS (SELECT 1 FROM {plan.table.name} t WHERE "
-                f"{self._joined('t')} AND {self._scope('t')})"
+                f"{self.joined('t')} AND {self.scope('t')})"
             )
         if self.connection.dialect.name != "postgresql":
             return int(self.connection.execute(text(sql), plan.params()).rowcount)
-        references = SetChecked(
-            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self._value
-        )
+        references = self._references(stage)
         if not references.applicable():
             return int(self.connection.execute(text(sql), plan.params()).rowcount)
         references.check(plan.params())  # locked and checked for the set: the triggers' work
         with references.triggers_off():
             return int(self.connection.execute(text(sql), plan.params()).rowcount)
+
+    def check_references(self, stage: Stage) -> None:
+        """PostgreSQL: refuse the first staged row (by line) whose reference is missing."""
+        if self.connection.dialect.name == "postgresql":
+            self._references(stage).check(self.plan.params())
+
+    def _references(self, stage: Stage) -> SetChecked:
+        plan = self.plan
+        return SetChecked(
+            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self.value
+        )
 
     def merge(self, stage: Stage) -> Changes:
         """Into a scope that holds rows: removed, updated, inserted; the stage has no key twice."""
@@ -129,19 +138,19 @@ class SetBasedMerge:
         table = plan.table.name
         removed = self.connection.execute(
             text(
-                f"DELETE FROM {table} WHERE {self._scope(table)} AND NOT EXISTS "
-                f"(SELECT 1 FROM {stage.name} s WHERE {self._joined(table)})"
+                f"DELETE FROM {table} WHERE {self.scope(table)} AND NOT EXISTS "
+                f"(SELECT 1 FROM {stage.name} s WHERE {self.joined(table)})"
             ),
             plan.params(),
         ).rowcount
         updated = 0
         if plan.values:
-            assignments = ", ".join(f"{c} = {self._value(c)}" for c in plan.values)
-            differs = " OR ".join(f"t.{c} {self.distinct} {self._value(c)}" for c in plan.values)
+            assignments = ", ".join(f"{c} = {self.value(c)}" for c in plan.values)
+            differs = " OR ".join(f"t.{c} {self.distinct} {self.value(c)}" for c in plan.values)
             updated = self.connection.execute(
                 text(
                     f"UPDATE {table} AS t SET {assignments} FROM {stage.name} s "
-                    f"WHERE {self._scope('t')} AND {self._joined('t')} AND ({differs})"
+                    f"WHERE {self.scope('t')} AND {self.joined('t')} AND ({differs})"
                 ),
                 plan.params(),
             ).rowcount
@@ -154,7 +163,7 @@ class SetBasedMerge:
             removed=int(removed),
         )
 
-    def _value(self, column: str) -> str:
+    def value(self, column: str) -> str:
         """How the stage row `s` gives `column`: its own cell, or the input's bound value,
         typed as the column is on PostgreSQL (a parameter used twice must have one type)."""
         if column in self.plan.staged:
@@ -164,10 +173,11 @@ class SetBasedMerge:
         kind = self.plan.table.c[column].type.compile(dialect=self.connection.dialect)
         return f"CAST(:fixed_{column} AS {kind})"
 
-    def _scope(self, alias: str) -> str:
-        return " AND ".join(f"{alias}.{c} = {self._value(c)}" for c in self.plan.scope)
+    def scope(self, alias: str) -> str:
+        """Row `alias` is in the input's scope."""
+        return " AND ".join(f"{alias}.{c} = {self.value(c)}" for c in self.plan.scope)
 
-    def _joined(self, alias: str) -> str:
+    def joined(self, alias: str) -> str:
         """Stage row `s` and target row `alias` have the same key (NULL-safe where nullable:
         plain `=` elsewhere, so that PostgreSQL can hash the join)."""
         columns = self.plan.table.c

@@ -20,8 +20,12 @@ import psycopg
 from sqlalchemy import Connection, text
 
 # pg_stat_xact_user_tables: what this transaction has written so far, table by table.
+# A partition's statistics come with its parent's (ANALYZE of a partitioned table samples the
+# whole table and analyses each partition), which the planner needs as well: the parent is named.
 _WRITTEN = """
-    SELECT s.relname, s.n_tup_ins + s.n_tup_upd + s.n_tup_del, c.reltuples,
+    SELECT COALESCE((SELECT i.inhparent::regclass::text FROM pg_inherits i
+                     WHERE i.inhrelid = s.relid), s.relname),
+           s.n_tup_ins + s.n_tup_upd + s.n_tup_del, c.reltuples,
            current_setting('autovacuum_analyze_threshold')::float8,
            current_setting('autovacuum_analyze_scale_factor')::float8
     FROM pg_stat_xact_user_tables s JOIN pg_class c ON c.oid = s.relid
@@ -53,11 +57,13 @@ def refresh(driver: Any) -> list[str]:
     analysed = []
     with driver.cursor() as cursor:
         cursor.execute(_WRITTEN)
-        stale = [
-            name
-            for name, changed, rows, threshold, scale in cursor.fetchall()
-            if _past(changed, rows, threshold, scale)
-        ]
+        stale = list(
+            dict.fromkeys(
+                name
+                for name, changed, rows, threshold, scale in cursor.fetchall()
+                if _past(changed, rows, threshold, scale)
+            )
+        )
         for name in stale:
             cursor.execute("SAVEPOINT statistics")
             try:

@@ -18,7 +18,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 from sqlalchemy.exc import IntegrityError
 
-from bilateral_db.writing import jobs
+from bilateral_db.writing import jobs, partitions
 from bilateral_db.writing.bulk import BulkWriter
 from bilateral_db.writing.errors import MAX_PROBLEMS, FileError, Problem
 from bilateral_db.writing.merge import Changes, Plan, SetBasedMerge
@@ -83,11 +83,16 @@ class StagedTarget:
         self.stage = Stage(connection, table, columns)
         self.merge = SetBasedMerge(connection, self.plan)
         self.changes: Changes | None = None
+        # A table partitioned by release, into a release with no partition yet: the rows go to
+        # the release's build, attached as its partition when the release is complete.
+        self.build = partitions.build_for(connection, table, fixed, RELEASE_COLUMN)
         # Early insert: asked for by an input whose lines only grow, on PostgreSQL, into a
         # scope that holds nothing (a merge needs every row staged before it can start). Each
         # batch is staged in a table of its own, inserted from there, then moved to the stage,
         # which keeps every row for naming a key given twice.
-        self.early = early and self.stage.postgresql and not self.merge.held()
+        self.early = (
+            early and self.stage.postgresql and self.build is None and not self.merge.held()
+        )
         self.batch = Stage(connection, table, columns, "_batch") if self.early else None
         self.before_insert: list[Callable[[], None]] = []  # rows the batch refers to, written
         self._pending: list[tuple[Any, ...]] = []
@@ -193,7 +198,9 @@ class StagedTarget:
             self.stage.drop()
             return self.changes
         rows = self.stage.close()
-        if not self.merge.held():
+        if self.build is not None:
+            self.changes = self.build.write(self.merge, self.stage, self.explain)
+        elif not self.merge.held():
             try:
                 with self.connection.begin_nested():
                     inserted = self.merge.insert(self.stage, new_only=False)
@@ -207,6 +214,12 @@ class StagedTarget:
             self.changes = self.merge.merge(self.stage)
         self.stage.drop()
         return self.changes
+
+    def explain(self) -> None:
+        """Raise what the database refused of the staged rows as the input's error, by line: a
+        key given twice, a reference to a row the database does not hold (else nothing)."""
+        self._check_duplicates()
+        self.merge.check_references(self.stage)
 
     def _check_duplicates(self) -> None:
         key = self.plan.joined

@@ -3,7 +3,8 @@
 Loads and imports take the same lock (PostgreSQL: a transaction-scoped advisory lock; SQLite:
 BEGIN IMMEDIATE, the file's one writer), so two of them never interleave, and readers keep
 reading the last committed state until the writer commits. On PostgreSQL the commit first
-renews the planner statistics of the tables the transaction changed (writing.statistics).
+attaches what was built beside a partitioned table (writing.partitions) and renews the planner
+statistics of the tables the transaction changed (writing.statistics).
 """
 
 from __future__ import annotations
@@ -55,25 +56,28 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
             try:
                 if not sqlite:
                     _advisory_lock(connection, engine, lock_timeout)
-                    event.listen(connection, "commit", _renew_statistics)
+                    event.listen(connection, "commit", _before_commit)
                 _require_head(connection, engine)
                 yield connection
             finally:
                 settle(connection, cancel=transaction.is_active)  # early inserts stopped
                 if transaction.is_active:
                     transaction.rollback()
-                if event.contains(connection, "commit", _renew_statistics):
-                    event.remove(connection, "commit", _renew_statistics)
+                if event.contains(connection, "commit", _before_commit):
+                    event.remove(connection, "commit", _before_commit)
         finally:
             if restore is not None:
                 _set_busy_timeout(connection, restore)
 
 
-def _renew_statistics(connection: Connection) -> None:
-    """As the transaction commits: the planner's statistics of what it wrote, in it. (Imported
-    here: the module needs psycopg, which a write on SQLite need not load.)"""
-    from bilateral_db.writing import statistics
+def _before_commit(connection: Connection) -> None:
+    """As the transaction commits: a release's rows built beside a partitioned table and not
+    attached yet are attached (writing.partitions), then the planner's statistics of what the
+    transaction wrote are renewed, in it. (Imported here: they need psycopg, which a write on
+    SQLite need not load.)"""
+    from bilateral_db.writing import partitions, statistics
 
+    partitions.put_in_place(connection)
     statistics.refresh(connection.connection.driver_connection)
 
 

@@ -72,12 +72,14 @@ def test_sums_are_exact_on_large_values(world) -> None:
 def _release_figure(world, reporter: str, partner: str, year: int, value: int) -> None:
     """A figure of an imported release (precedence after the curated fixtures)."""
     from bilateral_db import models as m
+    from bilateral_db.writing.partitions import ensure_partition
 
     release = world.session.scalar(select(m.Release).where(m.Release.slug == "trade-test"))
     if release is None:
         release = m.Release(slug="trade-test", dataset="trade", title="Trade (test)", precedence=20)
         world.session.add(release)
         world.session.flush()
+        ensure_partition(world.session.connection(), m.TradeFigure.__table__, release.id)
     row = world.trade(reporter, partner, year, value)
     row.release_id, row.fact_id = release.id, None
     world.session.flush()

@@ -11,9 +11,10 @@ import time
 from pathlib import Path
 
 import psycopg
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Engine, text
 from sqlalchemy.engine import make_url
 
+from bilateral_db.db import table_names
 from bilateral_db.writing.transaction import ADVISORY_LOCK_KEY
 
 SCALE = int(os.environ.get("BILATERAL_FAULT_SCALE", "1"))  # more cases, kills and writers
@@ -25,7 +26,7 @@ def canonical_dump(engine: Engine) -> str:
     lines: list[str] = []
     with engine.connect() as connection:
         quote = connection.dialect.identifier_preparer.quote
-        for table in sorted(inspect(connection).get_table_names()):
+        for table in sorted(table_names(connection)):
             rows = connection.execute(text(f"SELECT * FROM {quote(table)}")).fetchall()
             lines.append(f"-- {table}")
             lines.extend(sorted(repr(tuple(row)) for row in rows))

@@ -104,20 +104,50 @@ def test_good_references_are_written_and_the_triggers_are_back_on(
     assert [tuple(row) for row in values] == [(tha, 200), (chn, 300)]
 
 
-@pytest.fixture
-def plain_role(curated_engine: Engine) -> Iterator[str]:
-    """A role that is not a superuser, with the rights an importer needs."""
-    if curated_engine.dialect.name != "postgresql":
+def _role(engine: Engine, *, owners_rights: bool) -> Iterator[str]:
+    """A role that is not a superuser, with the rights on every table an importer needs, and
+    with `owners_rights`, a member of the tables' owner (who attaches a release's partition)."""
+    if engine.dialect.name != "postgresql":
         pytest.skip("roles are PostgreSQL's")
     name = f"plain_{uuid.uuid4().hex[:12]}"
-    with curated_engine.begin() as connection:
+    with engine.begin() as connection:
         connection.exec_driver_sql(f"CREATE ROLE {name} NOSUPERUSER")
         connection.exec_driver_sql(f"GRANT ALL ON ALL TABLES IN SCHEMA public TO {name}")
         connection.exec_driver_sql(f"GRANT ALL ON ALL SEQUENCES IN SCHEMA public TO {name}")
+        if owners_rights:
+            connection.exec_driver_sql(f"GRANT CREATE ON SCHEMA public TO {name}")
+            owner = connection.exec_driver_sql("SELECT current_user").scalar_one()
+            connection.exec_driver_sql(f'GRANT "{owner}" TO {name}')
     yield name
-    with curated_engine.begin() as connection:
+    with engine.begin() as connection:
         connection.exec_driver_sql(f"DROP OWNED BY {name}")
         connection.exec_driver_sql(f"DROP ROLE {name}")
+
+
+@pytest.fixture
+def plain_role(curated_engine: Engine) -> Iterator[str]:
+    yield from _role(curated_engine, owners_rights=True)
+
+
+@pytest.fixture
+def reader_role(curated_engine: Engine) -> Iterator[str]:
+    yield from _role(curated_engine, owners_rights=False)
+
+
+def test_a_new_release_needs_the_rights_that_attach_its_partition(
+    curated_engine: Engine, reader_role: str
+) -> None:
+    """trade_figure has a partition per release (PostgreSQL): a role that may write its rows
+    but not attach a partition to it is told whose rights it needs, and nothing is written."""
+    before = _count(curated_engine)
+    with pytest.raises(WriteError) as error, write_transaction(curated_engine, 5) as connection:
+        connection.exec_driver_sql(f"SET LOCAL ROLE {reader_role}")
+        tha, chn = _actors(connection, "THA", "CHN")
+        _figures(connection, [tha, chn]).finish()
+    owner = curated_engine.url.username
+    assert "trade_figure rows go to a partition of their own" in str(error.value)
+    assert f"write as {owner}, or have {owner} granted to {reader_role}" in str(error.value)
+    assert _count(curated_engine) == before
 
 
 def test_without_the_right_the_triggers_stay_on_and_the_rules_hold(

@@ -1,0 +1,248 @@
+"""PostgreSQL: a release's first rows of a table partitioned by release, built as a table of
+their own and attached at once (models.base.PartitionedByRelease; trade_figure, migration 0016).
+
+Writing a million rows into a live, indexed table maintains every index and checks every
+foreign key row by row; building the same rows as a bare table, then its keys and indexes in
+one pass each and its foreign keys validated by one join each, is what COPY-then-index costs.
+So the targets of a release that has no partition yet fill the release's *build*, a bare table
+shaped like the parent; when the release is complete (`put_in_place`, from the release's
+close) the build gets the parent's keys, indexes and foreign keys, read from the catalog, and
+a CHECK proving its bound (so that the attach need not scan it), and is attached as the
+release's partition. `ATTACH PARTITION` takes SHARE UPDATE EXCLUSIVE on the parent: readers go
+on reading the last committed state, and see the release at the commit.
+
+A release that has its partition (a changed file) is merged into it in place (writing.merge):
+only the rows that differ are written. Building it again and swapping it in would take ACCESS
+EXCLUSIVE on the parent from the DETACH to the commit, through the panels' rebuild, and
+readers would wait that long; the merge costs about what the build would (measured in
+docs/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator, Mapping
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from sqlalchemy import Connection, Table, text
+from sqlalchemy.exc import IntegrityError
+
+from bilateral_db.models.base import POSTGRESQL_PARTITIONS, PartitionedByRelease
+from bilateral_db.writing.errors import WriteError
+
+if TYPE_CHECKING:  # the commit asks for builds on every write: it loads no staging for that
+    from bilateral_db.writing.merge import Changes, SetBasedMerge
+    from bilateral_db.writing.stage import Stage
+
+# connection.info: (the transaction, its builds not attached yet). Builds of a transaction that
+# rolled back are forgotten with it: the pooled connection keeps its info.
+_BUILDS = "bilateral_db.writing.partitions"
+_INDEX = re.compile(r"^CREATE (UNIQUE )?INDEX \S+ ON (?:ONLY )?\S+ ")
+
+
+def partitioning(connection: Connection, table: Table) -> PartitionedByRelease | None:
+    """How `table` is partitioned on this connection's database: None on SQLite and for a
+    table the models do not partition."""
+    if connection.dialect.name != "postgresql":
+        return None
+    partitioned = table.info.get(POSTGRESQL_PARTITIONS)
+    return partitioned if isinstance(partitioned, PartitionedByRelease) else None
+
+
+def partition_name(table: str, release: int) -> str:
+    return f"{table}_release_{int(release)}"
+
+
+@dataclass
+class ReleaseBuild:
+    """The release's rows of one partitioned table, built beside it until attached."""
+
+    connection: Connection
+    table: Table
+    release: int
+    keyed: bool = False  # the build has its keys, indexes and foreign keys
+
+    @property
+    def partition(self) -> str:
+        return partition_name(self.table.name, self.release)
+
+    @property
+    def build(self) -> str:
+        return f"{self.partition}_build"
+
+    def write(self, merge: SetBasedMerge, stage: Stage, explain: Callable[[], None]) -> Changes:
+        """The staged rows into the build, and the build's keys, indexes and foreign keys
+        made (the first time): a key given twice or a reference to nothing is refused here,
+        by line, while the input can still say where its lines are."""
+        from bilateral_db.writing.merge import Changes
+
+        plan = merge.plan
+        columns = (*plan.staged, *plan.fixed)
+        try:
+            with self.connection.begin_nested():
+                inserted = self.connection.execute(
+                    text(
+                        f"INSERT INTO {self.build} ({', '.join(columns)}) "
+                        f"SELECT {', '.join(merge.value(c) for c in columns)} FROM {stage.name} s"
+                    ),
+                    plan.params(),
+                ).rowcount
+                if not self.keyed:
+                    for statement in self._keys():
+                        self.connection.exec_driver_sql(statement)
+        except IntegrityError:
+            explain()  # a key given twice, a reference to nothing: named by its line
+            raise
+        self.keyed = True
+        self._check_self_references()
+        return Changes(rows=stage.rows, inserted=int(inserted))
+
+    def finish(self) -> None:
+        """The build's bound proven, the build attached as the release's partition and
+        analysed (the panels' rebuild reads it before the commit would)."""
+        self.connection.exec_driver_sql(
+            f"ALTER TABLE {self.build} ADD CONSTRAINT {self.partition}_bound "
+            f"CHECK (release_id = {int(self.release)})"
+        )
+        self.connection.exec_driver_sql(f"ALTER TABLE {self.build} RENAME TO {self.partition}")
+        # Owned as the parent is, whichever member of its owner's role wrote it.
+        owner = self.connection.execute(
+            text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = CAST(:t AS regclass)"),
+            {"t": self.table.name},
+        ).scalar_one()
+        quote = self.connection.dialect.identifier_preparer.quote
+        self.connection.exec_driver_sql(f"ALTER TABLE {self.partition} OWNER TO {quote(owner)}")
+        self.connection.exec_driver_sql(
+            f"ALTER TABLE {self.table.name} ATTACH PARTITION {self.partition} "
+            f"FOR VALUES IN ({int(self.release)})"
+        )
+        self.connection.exec_driver_sql(f"ANALYZE {self.table.name}")
+
+    def _check_self_references(self) -> None:
+        """A row naming another row of the table (an alternative its claim) names one of the
+        release's own: on PostgreSQL triggers keep that rule, not a foreign key (a foreign key
+        to itself would make the attach lock the whole table), and the build has none yet."""
+        for key in self.table.foreign_key_constraints:
+            if key.referred_table is not self.table:
+                continue
+            pairs = [
+                (c.name, e.column.name) for c, e in zip(key.columns, key.elements, strict=True)
+            ]
+            missing = self.connection.exec_driver_sql(
+                f"SELECT {', '.join(f'b.{own}' for own, _ in pairs)} FROM {self.build} b "
+                f"WHERE {' AND '.join(f'b.{own} IS NOT NULL' for own, _ in pairs)} "
+                f"AND NOT EXISTS (SELECT 1 FROM {self.build} c WHERE "
+                f"{' AND '.join(f'c.{other} = b.{own}' for own, other in pairs)}) LIMIT 1"
+            ).first()
+            if missing is not None:
+                named = ", ".join(f"{own} {v}" for (own, _), v in zip(pairs, missing, strict=True))
+                raise WriteError(
+                    f"the database refused {self.table.name} rows: a row refers to another by "
+                    f"{named}, which release {self.release} does not hold"
+                )
+
+    def _constraints(self, kinds: str) -> list[str]:
+        """The parent's own constraints of `kinds` (pg_constraint.contype), as defined."""
+        return list(
+            self.connection.execute(
+                text(
+                    "SELECT pg_get_constraintdef(oid) FROM pg_constraint "
+                    "WHERE conrelid = CAST(:parent AS regclass) AND conparentid = 0 "
+                    "AND strpos(:kinds, contype::text) > 0 ORDER BY contype DESC, conname"
+                ),
+                {"parent": self.table.name, "kinds": kinds},
+            ).scalars()
+        )
+
+    def _keys(self) -> Iterator[str]:
+        """The parent's keys and indexes, then its foreign keys in one statement, on the
+        build: each built in one pass or validated by one join, read from the catalog so
+        that the attach finds each one made."""
+        for definition in self._constraints("pu"):
+            yield f"ALTER TABLE {self.build} ADD {definition}"
+        indexes = self.connection.execute(
+            text(
+                "SELECT pg_get_indexdef(i.indexrelid) FROM pg_index i "
+                "WHERE i.indrelid = CAST(:parent AS regclass) AND NOT EXISTS "
+                "(SELECT 1 FROM pg_constraint c WHERE c.conindid = i.indexrelid "
+                "AND c.conrelid = i.indrelid) ORDER BY 1"
+            ),
+            {"parent": self.table.name},
+        ).scalars()
+        for definition in indexes:
+            yield _INDEX.sub(f"CREATE \\1INDEX ON {self.build} ", definition)
+        references = self._constraints("f")
+        if references:
+            yield f"ALTER TABLE {self.build} " + ", ".join(f"ADD {d}" for d in references)
+
+
+def build_for(
+    connection: Connection, table: Table, fixed: Mapping[str, Any], release_column: str
+) -> ReleaseBuild | None:
+    """The build of the release's rows of `table` (one per release and table), or None where
+    they are written in place: on SQLite, into a table the models do not partition, or into
+    the partition the release has."""
+    if partitioning(connection, table) is None:
+        return None
+    release = int(fixed[release_column])
+    builds = _builds(connection)
+    build = builds.get((table.name, release))
+    if build is not None:
+        return build
+    name = partition_name(table.name, release)
+    held = connection.execute(text("SELECT to_regclass(:name)"), {"name": name}).scalar()
+    if held is not None:
+        return None
+    owner, may = connection.execute(
+        text(
+            "SELECT pg_get_userbyid(relowner), pg_has_role(relowner, 'USAGE') "
+            "AND has_schema_privilege(relnamespace, 'CREATE') "
+            "FROM pg_class WHERE oid = CAST(:table AS regclass)"
+        ),
+        {"table": table.name},
+    ).one()
+    if not may:
+        raise WriteError(
+            f"release {release}'s {table.name} rows go to a partition of their own, which only "
+            f"the rights of {table.name}'s owner can attach: write as {owner}, or have {owner} "
+            f"granted to {connection.execute(text('SELECT current_user')).scalar_one()}"
+        )
+    build = ReleaseBuild(connection, table, release)
+    connection.exec_driver_sql(
+        f"CREATE TABLE {build.build} (LIKE {table.name} INCLUDING DEFAULTS INCLUDING CONSTRAINTS)"
+    )
+    builds[(table.name, release)] = build
+    return build
+
+
+def put_in_place(connection: Connection) -> None:
+    """Every build on the connection attached: its release's rows are all written. (The
+    release's close calls it, so that the panels' rebuild reads the rows; the commit calls it
+    for any write that did not.)"""
+    builds = _builds(connection)
+    while builds:
+        builds.pop(next(iter(builds))).finish()
+
+
+def _builds(connection: Connection) -> dict[tuple[str, int], ReleaseBuild]:
+    """The builds of the connection's transaction, by table and release."""
+    transaction = connection.get_transaction()
+    held = connection.info.get(_BUILDS)
+    if held is None or held[0] is not transaction:
+        held = connection.info[_BUILDS] = (transaction, {})
+    builds: dict[tuple[str, int], ReleaseBuild] = held[1]
+    return builds
+
+
+def ensure_partition(connection: Connection, table: Table, release: int) -> None:
+    """The release's partition of `table`, created empty if it has none (PostgreSQL), for a
+    writer that inserts rows one by one (the imports build theirs). Creating a partition
+    takes ACCESS EXCLUSIVE on `table` until the commit: readers wait for it."""
+    if partitioning(connection, table) is None:
+        return
+    name = partition_name(table.name, release)
+    connection.exec_driver_sql(
+        f"CREATE TABLE IF NOT EXISTS {name} PARTITION OF {table.name} "
+        f"FOR VALUES IN ({int(release)})"
+    )
