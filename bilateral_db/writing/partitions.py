@@ -5,11 +5,15 @@ Writing a million rows into a live, indexed table maintains every index and chec
 foreign key row by row; building the same rows as a bare table, then its keys and indexes in
 one pass each and its foreign keys validated by one join each, is what COPY-then-index costs.
 So the targets of a release that has no partition yet fill the release's *build*, a bare table
-shaped like the parent; when the release is complete (`put_in_place`, from the release's
-close) the build gets the parent's keys, indexes and foreign keys, read from the catalog, and
-a CHECK proving its bound (so that the attach need not scan it), and is attached as the
-release's partition. `ATTACH PARTITION` takes SHARE UPDATE EXCLUSIVE on the parent: readers go
-on reading the last committed state, and see the release at the commit.
+shaped like the parent, which gets the parent's keys and indexes, read from the catalog, once
+its rows are in. When the release is complete (`put_in_place`, from the release's close) the
+build gets a CHECK proving its bound (so that the attach need not scan it) and is attached as
+the release's partition; the attach clones the parent's foreign keys and validates each by one
+join. `ATTACH PARTITION` takes SHARE UPDATE EXCLUSIVE on the parent and SHARE ROW EXCLUSIVE on
+the referenced tables: readers go on reading the last committed state, and see the release at
+the commit. (Foreign keys the build brought itself would have their triggers on the referenced
+tables replaced, under ACCESS EXCLUSIVE; one from the table to itself would lock the whole
+table: models.base.PartitionedByRelease.)
 
 A release that has its partition (a changed file) is merged into it in place (writing.merge):
 only the rows that differ are written. Building it again and swapping it in would take ACCESS
@@ -22,7 +26,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable, Iterator, Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection, Table, text
@@ -61,7 +65,10 @@ class ReleaseBuild:
     connection: Connection
     table: Table
     release: int
-    keyed: bool = False  # the build has its keys, indexes and foreign keys
+    keyed: bool = False  # the build has its keys and indexes
+    # Each target's stage and how it names a refused row by line: kept until the attach,
+    # which validates the foreign keys.
+    written: list[tuple[Stage, Callable[[], None]]] = field(default_factory=list)
 
     @property
     def partition(self) -> str:
@@ -71,36 +78,49 @@ class ReleaseBuild:
     def build(self) -> str:
         return f"{self.partition}_build"
 
-    def write(self, merge: SetBasedMerge, stage: Stage, explain: Callable[[], None]) -> Changes:
-        """The staged rows into the build, and the build's keys, indexes and foreign keys
-        made (the first time): a key given twice or a reference to nothing is refused here,
-        by line, while the input can still say where its lines are."""
-        from bilateral_db.writing.merge import Changes
-
+    def insert(self, merge: SetBasedMerge, stage: Stage) -> int:
+        """A stage's rows into the build: a bare table, until `key`."""
         plan = merge.plan
         columns = (*plan.staged, *plan.fixed)
-        try:
-            with self.connection.begin_nested():
-                inserted = self.connection.execute(
-                    text(
-                        f"INSERT INTO {self.build} ({', '.join(columns)}) "
-                        f"SELECT {', '.join(merge.value(c) for c in columns)} FROM {stage.name} s"
-                    ),
-                    plan.params(),
-                ).rowcount
-                if not self.keyed:
+        sql = (
+            f"INSERT INTO {self.build} ({', '.join(columns)}) "
+            f"SELECT {', '.join(merge.value(c) for c in columns)} FROM {stage.name} s"
+        )
+        return int(self.connection.execute(text(sql), plan.params()).rowcount)
+
+    def key(self, stage: Stage, explain: Callable[[], None]) -> None:
+        """The build's keys and indexes made (once), its rows' references to each other
+        checked: a key given twice is refused here, by line (`explain`), while the input can
+        still say where its lines are. The stage is kept until the attach."""
+        self.written.append((stage, explain))
+        if not self.keyed:
+            try:
+                with self.connection.begin_nested():
                     for statement in self._keys():
                         self.connection.exec_driver_sql(statement)
-        except IntegrityError:
-            explain()  # a key given twice, a reference to nothing: named by its line
-            raise
-        self.keyed = True
+            except IntegrityError:
+                explain()
+                raise
+            self.keyed = True
         self._check_self_references()
-        return Changes(rows=stage.rows, inserted=int(inserted))
+
+    def write(self, merge: SetBasedMerge, stage: Stage, explain: Callable[[], None]) -> Changes:
+        """A stage's rows into the build, which is then keyed; what that changed."""
+        from bilateral_db.writing.merge import Changes
+
+        try:
+            with self.connection.begin_nested():
+                inserted = self.insert(merge, stage)
+        except IntegrityError:  # into a build another target keyed
+            explain()
+            raise
+        self.key(stage, explain)
+        return Changes(rows=stage.rows, inserted=inserted)
 
     def finish(self) -> None:
-        """The build's bound proven, the build attached as the release's partition and
-        analysed (the panels' rebuild reads it before the commit would)."""
+        """The build's bound proven, the build attached as the release's partition (which
+        clones and validates the parent's foreign keys) and analysed (the panels' rebuild
+        reads it before the commit would)."""
         self.connection.exec_driver_sql(
             f"ALTER TABLE {self.build} ADD CONSTRAINT {self.partition}_bound "
             f"CHECK (release_id = {int(self.release)})"
@@ -113,10 +133,18 @@ class ReleaseBuild:
         ).scalar_one()
         quote = self.connection.dialect.identifier_preparer.quote
         self.connection.exec_driver_sql(f"ALTER TABLE {self.partition} OWNER TO {quote(owner)}")
-        self.connection.exec_driver_sql(
-            f"ALTER TABLE {self.table.name} ATTACH PARTITION {self.partition} "
-            f"FOR VALUES IN ({int(self.release)})"
-        )
+        try:
+            with self.connection.begin_nested():
+                self.connection.exec_driver_sql(
+                    f"ALTER TABLE {self.table.name} ATTACH PARTITION {self.partition} "
+                    f"FOR VALUES IN ({int(self.release)})"
+                )
+        except IntegrityError:  # a reference to nothing: named by its line
+            for _, explain in self.written:
+                explain()
+            raise
+        for stage, _ in self.written:
+            stage.drop()
         self.connection.exec_driver_sql(f"ANALYZE {self.table.name}")
 
     def _check_self_references(self) -> None:
@@ -156,9 +184,11 @@ class ReleaseBuild:
         )
 
     def _keys(self) -> Iterator[str]:
-        """The parent's keys and indexes, then its foreign keys in one statement, on the
-        build: each built in one pass or validated by one join, read from the catalog so
-        that the attach finds each one made."""
+        """The parent's keys and indexes on the build, each built in one pass, read from the
+        catalog so that the attach finds each one made. Not its foreign keys: the attach
+        clones them, validating each by one join; a partition that brought its own would
+        have their triggers on the referenced tables replaced, which takes ACCESS EXCLUSIVE
+        on those tables (release, actor, ...) until the commit."""
         for definition in self._constraints("pu"):
             yield f"ALTER TABLE {self.build} ADD {definition}"
         indexes = self.connection.execute(
@@ -172,9 +202,6 @@ class ReleaseBuild:
         ).scalars()
         for definition in indexes:
             yield _INDEX.sub(f"CREATE \\1INDEX ON {self.build} ", definition)
-        references = self._constraints("f")
-        if references:
-            yield f"ALTER TABLE {self.build} " + ", ".join(f"ADD {d}" for d in references)
 
 
 def build_for(

@@ -87,11 +87,11 @@ class StagedTarget:
         # the release's build, attached as its partition when the release is complete.
         self.build = partitions.build_for(connection, table, fixed, RELEASE_COLUMN)
         # Early insert: asked for by an input whose lines only grow, on PostgreSQL, into a
-        # scope that holds nothing (a merge needs every row staged before it can start). Each
-        # batch is staged in a table of its own, inserted from there, then moved to the stage,
-        # which keeps every row for naming a key given twice.
+        # scope that holds nothing or a build (a merge needs every row staged before it can
+        # start). Each batch is staged in a table of its own, inserted from there, then moved
+        # to the stage, which keeps every row for naming a key given twice.
         self.early = (
-            early and self.stage.postgresql and self.build is None and not self.merge.held()
+            early and self.stage.postgresql and (self.build is not None or not self.merge.held())
         )
         self.batch = Stage(connection, table, columns, "_batch") if self.early else None
         self.before_insert: list[Callable[[], None]] = []  # rows the batch refers to, written
@@ -173,7 +173,10 @@ class StagedTarget:
         try:
             self.connection.exec_driver_sql(f"ANALYZE {self.batch.name}")  # the check's joins
             with self.connection.begin_nested():
-                self._inserted += self.merge.insert(self.batch, new_only=False)
+                if self.build is not None:  # a bare table: keyed when every row is in
+                    self._inserted += self.build.insert(self.merge, self.batch)
+                else:
+                    self._inserted += self.merge.insert(self.batch, new_only=False)
         except BaseException as error:  # raised in the reading thread by finish
             self._job_error = error
         try:
@@ -187,20 +190,25 @@ class StagedTarget:
             if isinstance(self._failed, IntegrityError):
                 self._check_duplicates()  # a key twice: named by its lines
             raise self._failed
+        if self.build is not None:
+            self.build.key(self.stage, self.explain)
         return Changes(rows=self._rows, inserted=self._inserted)
 
     def finish(self) -> Changes:
-        """Check and merge what was staged; the stage is dropped."""
+        """Check and merge what was staged; the stage is dropped (by the build, once
+        attached, where the rows went to one)."""
         if self.early:
             assert self.batch is not None
             self.changes = self._finish_early()
             self.batch.drop()
-            self.stage.drop()
+            if self.build is None:
+                self.stage.drop()
             return self.changes
         rows = self.stage.close()
         if self.build is not None:
             self.changes = self.build.write(self.merge, self.stage, self.explain)
-        elif not self.merge.held():
+            return self.changes
+        if not self.merge.held():
             try:
                 with self.connection.begin_nested():
                     inserted = self.merge.insert(self.stage, new_only=False)

@@ -61,7 +61,10 @@ def write_transaction(engine: Engine, lock_timeout: float) -> Iterator[Connectio
                 yield connection
             finally:
                 settle(connection, cancel=transaction.is_active)  # early inserts stopped
-                if transaction.is_active:
+                # A commit that failed leaves its transaction inactive but still open (the
+                # work _before_commit refused, say): it is rolled back too, never handed
+                # back to the pool as it is.
+                if transaction.is_active or connection.get_transaction() is transaction:
                     transaction.rollback()
                 if event.contains(connection, "commit", _before_commit):
                     event.remove(connection, "commit", _before_commit)
