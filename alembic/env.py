@@ -36,8 +36,8 @@ def include_postgresql_object(
     obj: Any, name: str | None, type_: str, reflected: bool, compare_to: Any
 ) -> bool:
     """PostgreSQL also has what partitioning by release makes (models.base.PartitionedByRelease):
-    the partitions themselves, the keys widened by release_id, and the constraints the server
-    clones for a self-reference to a partitioned table."""
+    the partitions themselves, and the keys widened by release_id (the self-reference a
+    trigger keeps)."""
     if not include_object(obj, name, type_, reflected, compare_to):
         return False
     if type_ == "table":
@@ -48,8 +48,7 @@ def include_postgresql_object(
     partitioned = target_metadata.tables[table.name].info.get(POSTGRESQL_PARTITIONS)
     if partitioned is None:
         return True
-    cloned = type_ == "foreign_key_constraint" and reflected and compare_to is None
-    return name not in partitioned.widened and not cloned
+    return name not in partitioned.widened
 
 
 _partitions: set[str] = set()  # on PostgreSQL: the partitions of the database migrated

@@ -191,7 +191,6 @@ class PartitionedByRelease:
     table). The models-versus-migrations comparison reads this to expect them."""
 
     widened: tuple[str, ...]
-    column: str = "release_id"
 
 
 def release_column(comment: str) -> Mapped[int]:

@@ -8,8 +8,8 @@
   declare (inserted/updated/unchanged/removed), or replaced where the table has no key.
 - `statistics.refresh`: the planner's statistics of what the transaction wrote, renewed before
   the commit.
-- `put_in_place`: the rows a release wrote to a table partitioned by release (PostgreSQL),
-  built as its partition, attached or swapped in once the release is complete.
+- `put_in_place`: the rows a new release wrote to a table partitioned by release
+  (PostgreSQL), built beside it, attached as the release's partition once it is complete.
 - `tables`: which tables hold a release's rows, and their keys, read from the models.
 
 Each name is imported from its module on first use: a write that turns out to have nothing to
