@@ -4,7 +4,9 @@ The target's rows this input owns (its *scope*: the release, and the values ever
 input shares that are part of the key, such as a trade series) are compared with the stage by
 the key: rows the input no longer has are deleted, rows whose other values differ are updated
 (`IS DISTINCT FROM`, so NULLs compare as values), new rows are inserted, each in one statement.
-Rows that are the same are neither written nor locked. Into an empty scope the stage is
+On PostgreSQL, where the key has no nullable column, one hash join finds all three (the
+statements then touch only the rows that differ, by primary key). Rows that are the same are
+neither written nor locked. Into an empty scope the stage is
 inserted as it is, and the table's unique key finds what is given twice.
 
 An `INSERT … ON CONFLICT DO UPDATE … WHERE` would say it in one statement, but PostgreSQL locks
@@ -100,11 +102,15 @@ class SetBasedMerge:
 
     def insert(self, stage: Stage, *, new_only: bool) -> int:
         """Staged rows into the target; with `new_only`, those whose key it does not hold."""
+        return self._insert_from(stage.name, new_only=new_only)
+
+    def _insert_from(self, rows: str, *, new_only: bool) -> int:
+        """The rows of `rows` (a table or subquery of the stage's columns) into the target."""
         plan = self.plan
         columns = (*plan.staged, *plan.fixed)
         sql = (
             f"INSERT INTO {plan.table.name} ({', '.join(columns)}) "
-            f"SELECT {', '.join(self.value(c) for c in columns)} FROM {stage.name} s"
+            f"SELECT {', '.join(self.value(c) for c in columns)} FROM {rows} s"
         )
         if new_only:
             sql += (
@@ -113,7 +119,7 @@ class SetBasedMerge:
             )
         if self.connection.dialect.name != "postgresql":
             return int(self.connection.execute(text(sql), plan.params()).rowcount)
-        references = self._references(stage)
+        references = self._references(rows)
         if not references.applicable():
             return int(self.connection.execute(text(sql), plan.params()).rowcount)
         references.check(plan.params())  # locked and checked for the set: the triggers' work
@@ -123,18 +129,21 @@ class SetBasedMerge:
     def check_references(self, stage: Stage) -> None:
         """PostgreSQL: refuse the first staged row (by line) whose reference is missing."""
         if self.connection.dialect.name == "postgresql":
-            self._references(stage).check(self.plan.params())
+            self._references(stage.name).check(self.plan.params())
 
-    def _references(self, stage: Stage) -> SetChecked:
+    def _references(self, rows: str) -> SetChecked:
         plan = self.plan
-        return SetChecked(
-            self.connection, plan.table, stage.name, plan.staged, plan.fixed, self.value
-        )
+        return SetChecked(self.connection, plan.table, rows, plan.staged, plan.fixed, self.value)
 
     def merge(self, stage: Stage) -> Changes:
         """Into a scope that holds rows: removed, updated, inserted; the stage has no key twice."""
         plan = self.plan
         renew_if_stale(self.connection, plan.table.name)  # hash joins, whatever autovacuum did
+        columns = plan.table.c
+        if self.connection.dialect.name == "postgresql" and not any(
+            columns[c].nullable for c in plan.joined
+        ):
+            return self._merge_by_one_join(stage)
         table = plan.table.name
         removed = self.connection.execute(
             text(
@@ -155,6 +164,57 @@ class SetBasedMerge:
                 plan.params(),
             ).rowcount
         inserted = self.insert(stage, new_only=True)
+        return Changes(
+            rows=stage.rows,
+            inserted=inserted,
+            updated=int(updated),
+            unchanged=stage.rows - inserted - int(updated),
+            removed=int(removed),
+        )
+
+    def _merge_by_one_join(self, stage: Stage) -> Changes:
+        """PostgreSQL: the stage and the scope's rows compared in one hash join (a FULL JOIN,
+        which needs a key of plain `=`): what differs is kept apart, a few rows for a changed
+        file, and deleted, updated or inserted from there by the target's primary key."""
+        plan = self.plan
+        table = plan.table.name
+        differs = " OR ".join(f"t.{c} {self.distinct} {self.value(c)}" for c in plan.values)
+        primary = [column.name for column in plan.table.primary_key.columns]
+        found = f"t.{primary[0]} IS NOT NULL"
+        diff = f"{stage.name}_differs"
+        self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS pg_temp.{diff}")
+        self.connection.execute(
+            text(
+                f"CREATE TEMPORARY TABLE {diff} AS SELECT s.*, "
+                f"{', '.join(f't.{c} AS target_{c}' for c in primary)} FROM {stage.name} s "
+                f"FULL JOIN (SELECT * FROM {table} WHERE {self.scope(table)}) t "
+                f"ON {self.joined('t')} WHERE s.line IS NULL OR NOT ({found})"
+                + (f" OR {differs}" if differs else "")
+            ),
+            plan.params(),
+        )
+        self.connection.exec_driver_sql(f"ANALYZE {diff}")
+        same = " AND ".join(f"t.{c} = s.target_{c}" for c in primary)
+        removed = self.connection.execute(
+            text(
+                f"DELETE FROM {table} t USING {diff} s WHERE {self.scope('t')} AND {same} "
+                "AND s.line IS NULL"
+            ),
+            plan.params(),
+        ).rowcount
+        updated = 0
+        if plan.values:
+            assignments = ", ".join(f"{c} = {self.value(c)}" for c in plan.values)
+            updated = self.connection.execute(
+                text(
+                    f"UPDATE {table} AS t SET {assignments} FROM {diff} s "
+                    f"WHERE {self.scope('t')} AND {same} AND s.line IS NOT NULL"
+                ),
+                plan.params(),
+            ).rowcount
+        new = f"(SELECT * FROM {diff} WHERE target_{primary[0]} IS NULL)"
+        inserted = self._insert_from(new, new_only=False)
+        self.connection.exec_driver_sql(f"DROP TABLE {diff}")
         return Changes(
             rows=stage.rows,
             inserted=inserted,

@@ -6,9 +6,12 @@ foreign key row by row; building the same rows as a bare table, then its keys an
 one pass each and its foreign keys validated by one join each, is what COPY-then-index costs.
 So the targets of a release that has no partition yet fill the release's *build*, a bare table
 shaped like the parent, which gets the parent's keys and indexes, read from the catalog, once
-its rows are in. When the release is complete (`put_in_place`, from the release's close) the
-build gets a CHECK proving its bound (so that the attach need not scan it) and is attached as
-the release's partition; the attach clones the parent's foreign keys and validates each by one
+its rows are in. The first target copies its rows straight into the build, each with its line
+in a column of the build's own, so that a row refused by a key or at the attach is still named
+by line; the column is dropped at the attach (no rewrite: PostgreSQL no longer reads it).
+When the release is complete (`put_in_place`, from the release's close) the build gets a
+CHECK proving its bound (so that the attach need not scan it) and is attached as the
+release's partition; the attach clones the parent's foreign keys and validates each by one
 join. `ATTACH PARTITION` takes SHARE UPDATE EXCLUSIVE on the parent and SHARE ROW EXCLUSIVE on
 the referenced tables: readers go on reading the last committed state, and see the release at
 the commit. (Foreign keys the build brought itself would have their triggers on the referenced
@@ -16,16 +19,16 @@ tables replaced, under ACCESS EXCLUSIVE; one from the table to itself would lock
 table: models.base.PartitionedByRelease.)
 
 A release that has its partition (a changed file) is merged into it in place (writing.merge):
-only the rows that differ are written. Building it again and swapping it in would take ACCESS
-EXCLUSIVE on the parent from the DETACH to the commit, through the panels' rebuild, and
-readers would wait that long; the merge costs about what the build would (measured in
-docs/performance.md).
+only the rows that differ are written (compared in one join). Building it again and swapping
+it in would take ACCESS EXCLUSIVE on the parent from the DETACH to the commit, through the
+panels' rebuild, and readers would wait that long; the merge costs less than the build would
+(measured in docs/performance.md).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
@@ -37,7 +40,7 @@ from bilateral_db.writing.errors import WriteError
 
 if TYPE_CHECKING:  # the commit asks for builds on every write: it loads no staging for that
     from bilateral_db.writing.merge import Changes, SetBasedMerge
-    from bilateral_db.writing.stage import Stage
+    from bilateral_db.writing.stage import Stage, TableStage
 
 # connection.info: (the transaction, its builds not attached yet). Builds of a transaction that
 # rolled back are forgotten with it: the pooled connection keeps its info.
@@ -66,6 +69,7 @@ class ReleaseBuild:
     table: Table
     release: int
     keyed: bool = False  # the build has its keys and indexes
+    lined: bool = False  # the build has a line column: one target's stage is the build itself
     # Each target's stage and how it names a refused row by line: kept until the attach,
     # which validates the foreign keys.
     written: list[tuple[Stage, Callable[[], None]]] = field(default_factory=list)
@@ -77,6 +81,18 @@ class ReleaseBuild:
     @property
     def build(self) -> str:
         return f"{self.partition}_build"
+
+    def stage(self, columns: Sequence[str], fixed: Mapping[str, Any]) -> TableStage | None:
+        """The build as the stage of the first target that writes it: its rows are copied
+        into the build once, with their lines in a column of the build's own (dropped at the
+        attach); None for another target, which stages its rows apart and inserts them."""
+        from bilateral_db.writing.stage import LINE, TableStage
+
+        if self.lined or self.keyed:
+            return None
+        self.connection.exec_driver_sql(f"ALTER TABLE {self.build} ADD COLUMN {LINE} integer")
+        self.lined = True
+        return TableStage(self.connection, self.build, columns, fixed)
 
     def insert(self, merge: SetBasedMerge, stage: Stage) -> int:
         """A stage's rows into the build: a bare table, until `key`."""
@@ -121,20 +137,30 @@ class ReleaseBuild:
         """The build's bound proven, the build attached as the release's partition (which
         clones and validates the parent's foreign keys) and analysed (the panels' rebuild
         reads it before the commit would)."""
+        from bilateral_db.writing.stage import LINE
+
         self.connection.exec_driver_sql(
             f"ALTER TABLE {self.build} ADD CONSTRAINT {self.partition}_bound "
             f"CHECK (release_id = {int(self.release)})"
         )
-        self.connection.exec_driver_sql(f"ALTER TABLE {self.build} RENAME TO {self.partition}")
         # Owned as the parent is, whichever member of its owner's role wrote it.
         owner = self.connection.execute(
             text("SELECT pg_get_userbyid(relowner) FROM pg_class WHERE oid = CAST(:t AS regclass)"),
             {"t": self.table.name},
         ).scalar_one()
         quote = self.connection.dialect.identifier_preparer.quote
-        self.connection.exec_driver_sql(f"ALTER TABLE {self.partition} OWNER TO {quote(owner)}")
         try:
+            # One savepoint: a refused attach leaves the build as it was (lines included) for
+            # naming the row refused.
             with self.connection.begin_nested():
+                if self.lined:  # dropping rewrites nothing: the lines' bytes stay unread
+                    self.connection.exec_driver_sql(f"ALTER TABLE {self.build} DROP COLUMN {LINE}")
+                self.connection.exec_driver_sql(
+                    f"ALTER TABLE {self.build} RENAME TO {self.partition}"
+                )
+                self.connection.exec_driver_sql(
+                    f"ALTER TABLE {self.partition} OWNER TO {quote(owner)}"
+                )
                 self.connection.exec_driver_sql(
                     f"ALTER TABLE {self.table.name} ATTACH PARTITION {self.partition} "
                     f"FOR VALUES IN ({int(self.release)})"

@@ -9,7 +9,7 @@ target.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from typing import Any
 
 from sqlalchemy import Column, Connection, Integer, MetaData, Table
@@ -17,6 +17,9 @@ from sqlalchemy import Column, Connection, Integer, MetaData, Table
 from bilateral_db.writing.bulk import BulkWriter
 
 LINE = "line"  # the stage's column for the input's line of each row
+# Rows a COPY into a table stage carries: each COPY ends by waiting for the server, so fewer,
+# longer ones keep the reading going (memory holds one chunk: some tens of MB).
+TABLE_CHUNK = 50_000
 
 
 class Stage:
@@ -74,11 +77,14 @@ class Stage:
                 f"CREATE INDEX {self.name}_key ON {self.name} ({', '.join(columns)})"
             )
 
-    def duplicates(self, key: Sequence[str], limit: int) -> list[tuple[Any, ...]]:
-        """Keys given more than once, first given first: (*key values, first line, last line)."""
-        names = ", ".join(key)
+    def duplicates(
+        self, key: Sequence[str], limit: int, within: Sequence[str] = ()
+    ) -> list[tuple[Any, ...]]:
+        """Keys given more than once, first given first: (*key values, first line, last line).
+        `within`: columns that are part of the key too, but not given in the result."""
+        names = ", ".join((*key, *within))
         return [
-            tuple(row)
+            tuple(row)[: len(key)] + tuple(row)[-2:]
             for row in self.connection.exec_driver_sql(
                 f"SELECT {names}, MIN({LINE}), MAX({LINE}) FROM {self.name} GROUP BY {names} "
                 f"HAVING COUNT(*) > 1 ORDER BY MIN({LINE}) LIMIT {int(limit)}"
@@ -88,3 +94,36 @@ class Stage:
     def drop(self) -> None:
         schema = "pg_temp" if self.postgresql else "temp"
         self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS {schema}.{self.name}")
+
+
+class TableStage(Stage):
+    """Rows written straight into a table that has a line column of its own (a release's
+    build: writing.partitions), each with the values every row of the input shares: the
+    rows are written once, where they stay, and still named by line. The table is not the
+    stage's to create or drop."""
+
+    def __init__(
+        self, connection: Connection, name: str, columns: Sequence[str], fixed: Mapping[str, Any]
+    ) -> None:
+        self.connection = connection
+        self.postgresql = connection.dialect.name == "postgresql"
+        self.name = name
+        self.columns = (LINE, *columns, *fixed)
+        self.fixed = tuple(fixed.values())
+        self.writer = BulkWriter(connection, name, self.columns, chunk=TABLE_CHUNK)
+        self.rows = 0
+
+    def add(self, row: tuple[Any, ...]) -> None:
+        self.writer.add(row + self.fixed)
+
+    def write(self, rows: list[tuple[Any, ...]]) -> None:
+        self.writer.pending.extend(row + self.fixed for row in rows)
+        self.writer.flush()
+
+    def close(self) -> int:
+        """Every row written; how many (the table is analysed where it is put in place)."""
+        self.rows = self.writer.close()
+        return self.rows
+
+    def drop(self) -> None:
+        """Nothing: the rows are where they belong."""

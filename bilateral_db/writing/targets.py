@@ -80,18 +80,25 @@ class StagedTarget:
         self.plan = Plan(table, tuple(columns), dict(fixed), key)
         self.file = file
         self.duplicate = duplicate or _described(table)
-        self.stage = Stage(connection, table, columns)
         self.merge = SetBasedMerge(connection, self.plan)
         self.changes: Changes | None = None
         # A table partitioned by release, into a release with no partition yet: the rows go to
-        # the release's build, attached as its partition when the release is complete.
+        # the release's build, attached as its partition when the release is complete. The
+        # first target of a build has the build for its stage: its rows are written once.
         self.build = partitions.build_for(connection, table, fixed, RELEASE_COLUMN)
+        built = self.build.stage(columns, fixed) if self.build is not None else None
+        self.direct = built is not None
+        self.stage: Stage = built or Stage(connection, table, columns)
         # Early insert: asked for by an input whose lines only grow, on PostgreSQL, into a
-        # scope that holds nothing or a build (a merge needs every row staged before it can
-        # start). Each batch is staged in a table of its own, inserted from there, then moved
-        # to the stage, which keeps every row for naming a key given twice.
+        # scope that holds nothing or a build it does not write directly (a merge needs every
+        # row staged before it can start). Each batch is staged in a table of its own,
+        # inserted from there, then moved to the stage, which keeps every row for naming a key
+        # given twice.
         self.early = (
-            early and self.stage.postgresql and (self.build is not None or not self.merge.held())
+            early
+            and self.stage.postgresql
+            and not self.direct
+            and (self.build is not None or not self.merge.held())
         )
         self.batch = Stage(connection, table, columns, "_batch") if self.early else None
         self.before_insert: list[Callable[[], None]] = []  # rows the batch refers to, written
@@ -121,7 +128,10 @@ class StagedTarget:
             self.settle()
             self._next_batch(wait=True)
         self.stage.flush()
-        sql = f"SELECT {', '.join(columns)} FROM {self.stage.name} WHERE {where}"
+        sql = f"SELECT {', '.join(columns)} FROM {self.stage.name} s WHERE ({where})"
+        if self.direct:  # the build: this input's rows of it
+            sql += f" AND {self.merge.scope('s')}"
+            params = {**params, **self.plan.params()}
         return list(self.connection.execute(text(sql), dict(params)))
 
     def settle(self, *, cancel: bool = False) -> None:
@@ -205,6 +215,11 @@ class StagedTarget:
                 self.stage.drop()
             return self.changes
         rows = self.stage.close()
+        if self.direct:
+            assert self.build is not None
+            self.build.key(self.stage, self.explain)
+            self.changes = Changes(rows=rows, inserted=rows)
+            return self.changes
         if self.build is not None:
             self.changes = self.build.write(self.merge, self.stage, self.explain)
             return self.changes
@@ -231,8 +246,10 @@ class StagedTarget:
 
     def _check_duplicates(self) -> None:
         key = self.plan.joined
+        # A build written directly holds the scope's columns too, and maybe other targets'.
+        within = self.plan.scope if self.direct else ()
         problems = []
-        for *values, first, last in self.stage.duplicates(key, MAX_PROBLEMS):
+        for *values, first, last in self.stage.duplicates(key, MAX_PROBLEMS, within):
             field, message = self.duplicate(dict(zip(key, values, strict=True)), first)
             problems.append(Problem(self.file, last, field, message))
         if problems:

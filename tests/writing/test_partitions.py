@@ -13,7 +13,7 @@ from sqlalchemy.exc import IntegrityError
 from bilateral_db import models as m
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS
 from bilateral_db.models import Base
-from bilateral_db.writing import put_in_place, target, write_transaction
+from bilateral_db.writing import FileError, WriteError, put_in_place, target, write_transaction
 from bilateral_db.writing.partitions import ensure_partition
 
 TABLE = Base.metadata.tables["trade_figure"]
@@ -26,14 +26,20 @@ def server(curated_engine: Engine) -> Engine:
     return curated_engine
 
 
-def _write(connection: Connection, release: int, values: list[int]) -> Any:
-    """Russia's exports of 2018 to Thailand, China, ... valued `values` (lines 2, 3, ...)."""
+def _write(
+    connection: Connection,
+    release: int,
+    values: list[int],
+    partners: tuple[str, ...] = ("THA", "CHN", "IDN"),
+    category: int | None = None,
+) -> Any:
+    """Russia's exports of 2018 to `partners`, valued `values` (lines 2, 3, ...)."""
     actors = dict(
         connection.execute(
             select(m.Country.code, m.Actor.id).join(m.Actor, m.Actor.country_id == m.Country.id)
         ).all()
     )
-    category = connection.scalar(
+    category = category or connection.scalar(
         select(m.ProductCategory.id).where(m.ProductCategory.code == "all-goods")
     )
     figures = target(
@@ -43,9 +49,7 @@ def _write(connection: Connection, release: int, values: list[int]) -> Any:
         {"release_id": release, "alternative": 0, "series": "reported", "currency_code": "USD"},
         file="figures.csv",
     )
-    for line, (partner, value) in enumerate(
-        zip(("THA", "CHN", "IDN"), values, strict=False), start=2
-    ):
+    for line, (partner, value) in enumerate(zip(partners, values, strict=False), start=2):
         figures.add(
             (line, actors["RUS"], actors[partner], "2018-01-01", "2018-12-31", "year",
              "export", category, "not_stated", "observed", value, None, None, "exact")
@@ -53,11 +57,11 @@ def _write(connection: Connection, release: int, values: list[int]) -> Any:
     return figures.finish()
 
 
-def _release(connection: Connection) -> int:
+def _release(connection: Connection, slug: str = "parted", precedence: int = 90) -> int:
     return int(
         connection.execute(
             insert(m.Release)
-            .values(slug="parted", dataset="parted", title="t", citation="c", precedence=90)
+            .values(slug=slug, dataset=slug, title="t", citation="c", precedence=precedence)
             .returning(m.Release.id)
         ).scalar_one()
     )
@@ -106,6 +110,50 @@ def test_a_new_release_is_attached_as_its_partition_while_readers_answer(server:
             {"p": partition},
         ).one()
         assert counts[0] == counts[1] and counts[2] == counts[3] and counts[4] == counts[5]
+
+
+def test_a_new_releases_rows_are_written_once_into_its_build_and_named_by_line(
+    server: Engine,
+) -> None:
+    """The build is the stage: no temporary copy of the rows, their lines kept in a column
+    of the build until the attach drops it; a key given twice and a reference to nothing are
+    still refused by line, and nothing is written."""
+    with write_transaction(server, 5) as connection:
+        release = _release(connection)
+        _write(connection, release, [100, 200, 300])
+        build = f"trade_figure_release_{release}_build"
+        lines = connection.exec_driver_sql(f"SELECT line FROM {build} ORDER BY 1").scalars()
+        assert list(lines) == [2, 3, 4]
+        stage = connection.exec_driver_sql("SELECT to_regclass('pg_temp.stage_trade_figure')")
+        assert stage.scalar() is None
+        put_in_place(connection)
+        connection.commit()
+    with server.connect() as connection:
+        columns = "SELECT attname FROM pg_attribute WHERE attrelid = CAST(%(t)s AS regclass) "
+        columns += "AND attnum > 0 AND NOT attisdropped ORDER BY attname"
+        partition = f"trade_figure_release_{release}"
+        own = connection.exec_driver_sql(columns, {"t": partition}).scalars().all()
+        assert own == connection.exec_driver_sql(columns, {"t": "trade_figure"}).scalars().all()
+    with write_transaction(server, 5) as connection:
+        release = _release(connection, "refused", 91)
+        with pytest.raises(FileError) as twice:
+            _write(connection, release, [1, 2, 3], partners=("THA", "CHN", "THA"))
+        connection.rollback()
+    assert [(p.line, p.message) for p in twice.value.problems] == [
+        (4, twice.value.problems[0].message)
+    ]
+    assert "also given on line 2" in twice.value.problems[0].message
+    with write_transaction(server, 5) as connection:
+        release = _release(connection, "refused", 91)
+        _write(connection, release, [1], category=999_999)
+        with pytest.raises(WriteError, match="the row of line 2 refers to product_category"):
+            put_in_place(connection)
+        connection.rollback()
+    with server.connect() as connection:
+        refused = "SELECT count(*) FROM release WHERE slug = 'refused'"
+        assert connection.exec_driver_sql(refused).scalar() == 0
+        builds = "SELECT count(*) FROM pg_class WHERE relname LIKE 'trade_figure_release_%build'"
+        assert connection.exec_driver_sql(builds).scalar() == 0
 
 
 def test_a_held_partition_is_merged_in_place(server: Engine) -> None:
