@@ -9,9 +9,10 @@ temporary PostgreSQL database on `--server`, dropped at the end) holds the bundl
 then, printed as one table:
 
 - import: `bilateral-db import comtrade FILE` as a user runs it (a child process: wall time and
-  peak RSS), while a reader loops `report trade` on one pair (p50/p99/max latency). On
-  PostgreSQL the release's figures are built as a table of their own and attached as its
-  partition of trade_figure (bilateral_db.writing.partitions);
+  peak RSS). On PostgreSQL the release's figures are built as a table of their own and
+  attached as its partition of trade_figure (bilateral_db.writing.partitions);
+- the same import into a copy of the database made before it, while a reader loops `report
+  trade` on one pair (p50/p99/max latency; the reader's CPU is taken from the import's);
 - unchanged re-import: the same file again (its hash matches: nothing is read);
 - changed file merged: the file with every 100th value changed, merged (1 % updated);
 - the writing layer alone on the parsed rows, as a new release, attach included
@@ -38,6 +39,8 @@ import tempfile
 import threading
 import time
 import uuid
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -318,22 +321,52 @@ def ratio(name: str, seconds: float, floor: float) -> str:
     return f"{value:.2f}x (target {TARGETS[name]}x: {met})"
 
 
+@contextmanager
+def _twin(url: str, work: Path) -> Iterator[str]:
+    """A copy of the database at `url` (a template on PostgreSQL, a file on SQLite), dropped
+    after."""
+    parsed = make_url(url)
+    if parsed.get_backend_name() == "sqlite":
+        copy = work / "twin.sqlite"
+        shutil.copy(str(parsed.database), copy)
+        yield f"sqlite:///{copy}"
+        copy.unlink()
+        return
+    name = f"{parsed.database}_twin"
+    server = make_engine(parsed.set(database="postgres").render_as_string(False))
+    with server.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+        c.exec_driver_sql(f"CREATE DATABASE {name} TEMPLATE {parsed.database}")
+    try:
+        yield parsed.set(database=name).render_as_string(False)
+    finally:
+        with server.connect().execution_options(isolation_level="AUTOCOMMIT") as c:
+            c.exec_driver_sql(f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")
+        server.dispose()
+
+
 def bench(backend: str, url: str, work: Path, paths: list[Path]) -> None:
     print(f"\n== {backend} ==", flush=True)
     migrations.upgrade(url)
     engine = make_engine(url)
     load_fixtures(engine)
     sqlite = backend == "sqlite"
+    engine.dispose()
     if sqlite:
-        engine.dispose()
         shutil.copy(work / "bench.sqlite", work / "floor.sqlite")
-    reader = Reader(engine)
-    reader.start()
-    seconds, rss, summary = cli_import(url, paths)
-    reads = reader.stop()
-    print(summary[:200])
-    print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB (load average {_load()})")
-    print(f"report trade {'/'.join(PAIR)} looping during the import: {reads}", flush=True)
+    with _twin(url, work) as twin:  # the same database, for the import beside a reader
+        seconds, rss, summary = cli_import(url, paths)
+        print(summary[:200])
+        print(f"import: {seconds:.1f} s, peak RSS {rss / 2**20:,.0f} MiB (load average {_load()})")
+        twin_engine = make_engine(twin)
+        reader = Reader(twin_engine)
+        reader.start()
+        beside, _, _ = cli_import(twin, paths)
+        reads = reader.stop()
+        twin_engine.dispose()
+    print(
+        f"the same import into a copy of the database with a reader looping `report trade "
+        f"{' '.join(PAIR)}` (its CPU shared with the import): {beside:.1f} s; reads: {reads}"
+    )
     unchanged, _, _ = cli_import(url, paths)
     print(f"unchanged re-import: {unchanged:.1f} s", flush=True)
     changed = changed_copy(paths, work)

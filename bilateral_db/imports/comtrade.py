@@ -34,7 +34,7 @@ from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from sqlalchemy import Connection
 
@@ -46,9 +46,13 @@ from bilateral_db.imports.reading import Recognise
 from bilateral_db.imports.regions import Regions
 from bilateral_db.imports.release import Dataset, ReleaseWriter
 from bilateral_db.imports.trade_figures import FIGURE_COLUMNS, Categories, actor_ids
-from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow
+from bilateral_db.imports.trade_files import Area, ComtradeReader, ComtradeRow, NotPlain
+from bilateral_db.imports.trade_files.comtrade_rows import category_code
 from bilateral_db.writing.errors import FileError, Problem, WriteError
 from bilateral_db.writing.targets import StagedTarget
+
+if TYPE_CHECKING:  # Arrow is imported only where the columns are read
+    from bilateral_db.imports.trade_files.comtrade_columns import ComtradeBatch
 
 DATASET = Dataset(
     dataset="comtrade",
@@ -77,6 +81,11 @@ _NEW: Any = object()  # a region the database lacks, to be created
 _STORED = {valuation: valuation.value for valuation in Valuation}
 _OBSERVED, _UNKNOWN = ValueStatus.OBSERVED.value, ValueStatus.UNKNOWN.value
 _EXACT, _APPROXIMATELY = Qualifier.EXACT.value, Qualifier.APPROXIMATELY.value
+
+
+def _true(pc: Any, mask: Any) -> int:
+    """How many of a boolean column are true."""
+    return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
 
 
 @dataclass
@@ -114,6 +123,26 @@ class ComtradeImporter(Importer):
         data: ComtradeReader,
         progress: Progress,
     ) -> tuple[date | None, date | None]:
+        """The files read as columns where every row is plain (trade_files.comtrade_columns),
+        else, from the start again, row by row: the same rows either way."""
+        if _columns_readable():
+            try:
+                with connection.begin_nested():
+                    return self._write(connection, release, data, progress, columns=True)
+            except NotPlain:
+                release.retract("trade_figure")  # its build went with the savepoint
+                data = data.again()
+        return self._write(connection, release, data, progress, columns=False)
+
+    def _write(
+        self,
+        connection: Connection,
+        release: ReleaseWriter,
+        data: ComtradeReader,
+        progress: Progress,
+        *,
+        columns: bool,
+    ) -> tuple[date | None, date | None]:
         lines = _Lines()
         figures = release.target(
             "trade_figure",
@@ -126,7 +155,10 @@ class ComtradeImporter(Importer):
         reading = _Reading(connection, release.release_id, data, figures, lines, progress)
         # Categories and regions are written before any figure that refers to them.
         figures.before_insert.extend((reading.categories.flush, reading.regions.flush))
-        reading.read()
+        if columns:
+            reading.read_columns()
+        else:
+            reading.read()
         reading.categories.flush()
         reading.regions.flush()
         try:
@@ -140,6 +172,15 @@ class ComtradeImporter(Importer):
             if rows:
                 release.count(kind, rows)
         return reading.first, reading.last
+
+
+def _columns_readable() -> bool:
+    """Whether Arrow is installed (the `parquet` extra and the tests bring it)."""
+    try:
+        import pyarrow.csv  # noqa: F401
+    except ImportError:
+        return False
+    return True
 
 
 @contextmanager
@@ -235,6 +276,96 @@ class _Reading:
         self.counts["categories_added"] = self.categories.added
         self.counts["regions_created"] = len(self.regions.created)
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
+
+    def read_columns(self) -> None:
+        """The files a batch of columns at a time: each distinct area, commodity and period
+        of a batch mapped once, as `_figure` maps a row; a batch with a row `_figure` would
+        leave out or count as left out is not plain (NotPlain: the files are read again, row
+        by row, for the findings)."""
+        rows = 0
+        for batch in self.data.batches():
+            rows += len(batch)
+            self.progress("rows", self.data.bytes_read, self.data.bytes_total)
+            self.figures.add_columns(self._figures(batch))
+        self.counts["source_rows"] = rows
+        self.counts["categories_added"] = self.categories.added
+        self.counts["regions_created"] = len(self.regions.created)
+        self.progress("rows", self.data.bytes_total, self.data.bytes_total)
+
+    def _figures(self, batch: ComtradeBatch) -> Any:
+        """A batch's staged figures, as an Arrow table of the line and FIGURE_COLUMNS."""
+        import pyarrow as pa
+        import pyarrow.compute as pc
+
+        actors = pa.array([self._area_actor(area) for area in batch.areas], pa.int64())
+        reporter, partner = actors.take(batch.reporter_area), actors.take(batch.partner_area)
+        if pc.any(pc.equal(reporter, partner)).as_py():
+            raise NotPlain(f"{batch.source}: a figure whose two sides are one actor")
+        categories = []
+        for classification, commodity in batch.commodities:
+            key = (classification, commodity)
+            category = self.category_ids.get(key, _UNSEEN)
+            if category is _UNSEEN:
+                category = self.category_ids[key] = self.categories.id(
+                    category_code(classification, commodity)
+                )
+            if category is None:
+                raise NotPlain(f"{batch.source}: commodity {classification} {commodity}")
+            categories.append(category)
+        cells = [self.period_cells.get(p) or self._period(p) for p in batch.periods]
+        start, end, precision = (
+            pa.array([c[i] for c in cells], pa.string()).take(batch.period) for i in range(3)
+        )
+        value = batch.value_minor
+        quantity, unit = batch.quantity_milli, batch.quantity_unit
+        by_weight = pc.and_(pc.is_null(quantity), pc.is_valid(batch.net_weight_g))
+        quantity = pc.if_else(by_weight, batch.net_weight_g, quantity)
+        unit = pc.if_else(by_weight, NET_WEIGHT_UNIT, unit)
+        estimated = pc.fill_null(pc.equal(batch.is_reported, False), False)
+        counts = self.counts
+        counts["net_weight_as_quantity"] += _true(pc, by_weight)
+        counts["quantity_estimated"] += _true(pc, batch.quantity_estimated)
+        counts["net_weight_estimated"] += _true(pc, batch.net_weight_estimated)
+        counts["estimated_by_unsd"] += _true(pc, estimated)
+        counts["unknown_value"] += value.null_count
+        first, last = batch.lines[0].as_py(), batch.lines[-1].as_py()
+        offset = self.lines.number(batch.source, first) - first
+        self.lines.number(batch.source, last)
+        flows = pa.array([flow.name for flow in batch.flows], pa.string())
+        columns = {
+            "line": pc.add(batch.lines, offset),
+            "reporter_actor_id": reporter,
+            "partner_actor_id": partner,
+            "period_start": start,
+            "period_end": end,
+            "period_precision": precision,
+            "flow": flows.take(batch.flow),
+            "category_id": pa.array(categories, pa.int64()).take(batch.commodity),
+            "valuation": batch.valuation,
+            "value_status": pc.if_else(pc.is_null(value), _UNKNOWN, _OBSERVED),
+            "value_minor": value,
+            "quantity_milli": quantity,
+            "quantity_unit": unit,
+            "qualifier": pc.if_else(estimated, _APPROXIMATELY, _EXACT),
+        }
+        assert tuple(columns)[1:] == FIGURE_COLUMNS
+        return pa.table(columns)
+
+    def _area_actor(self, area: Area) -> int:
+        """The actor of an area of a plain batch: held, or a region the release creates."""
+        found = self.area_actor.get(id(area))
+        if found is not None:
+            return found
+        if area.table == "region":
+            found = self.regions.held(area.actor)
+            if found is None:
+                return self._create(area)
+        else:
+            found = self.actors.get((area.table, area.actor))
+        if found is None:
+            raise NotPlain(f"m49 {area.code:03d}: {area.table} {area.actor} is not held")
+        self.area_actor[id(area)] = found
+        return found
 
     def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
         if row.partner2 or row.transport or row.customs not in (None, "C00"):  # is_breakdown

@@ -87,6 +87,7 @@ class Regions:
         """Write the regions created so far, and their actors."""
         if not self.pending:
             return
+        settle(self.connection)  # a batch of figures may be being written
         rows, self.pending = self.pending, []
         self.connection.execute(
             insert(Region), [{k: v for k, v in row.items() if k != "actor_id"} for row in rows]

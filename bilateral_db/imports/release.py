@@ -22,7 +22,7 @@ from sqlalchemy import Connection, delete, insert, select, update
 from bilateral_db.core.quoting import quoted
 from bilateral_db.core.vocabulary import DatePrecision
 from bilateral_db.models import Base, Release, ReleaseCount, ReleaseFinding
-from bilateral_db.writing import DuplicateMessage, Target, put_in_place, target
+from bilateral_db.writing import DuplicateMessage, Target, forget_build, put_in_place, target
 from bilateral_db.writing.tables import ALTERNATIVE_COLUMN, RELEASE_COLUMN, RELEASE_ROWS
 
 FINDINGS_SHOWN = 10  # findings an import result carries per kind; the database holds them all
@@ -191,6 +191,14 @@ class ReleaseWriter:
         )
         self.targets[table] = written
         return written
+
+    def retract(self, table: str) -> None:
+        """Forget the target of `table`, rolled back with a savepoint (with the build of its
+        rows, if it had one) before the release kept anything of it: the rows are about to
+        be written again, read another way."""
+        self.targets.pop(table, None)
+        assert self.release_id is not None
+        forget_build(self.connection, table, self.release_id)
 
     def finding(self, kind: str, line: int | None, record: str, message: str) -> None:
         self.result.finding_counts[kind] += 1

@@ -13,10 +13,11 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, text
+from sqlalchemy import Connection, select, text
 
 from bilateral_db.core.vocabulary import CategoryScheme
 from bilateral_db.models import Actor, Bloc, Country, ProductCategory, Region
+from bilateral_db.writing.bulk import BulkWriter
 from bilateral_db.writing.jobs import settle
 
 # A staged figure: its line, then these values (the series and currency are the input's).
@@ -120,7 +121,12 @@ class Categories:
     def flush(self) -> None:
         """Write the categories added so far (parents before their children)."""
         if self.pending:
-            self.connection.execute(insert(ProductCategory), self.pending)
+            settle(self.connection)  # a batch of figures may be being written
+            columns = tuple(self.pending[0])
+            writer = BulkWriter(self.connection, ProductCategory.__tablename__, columns)
+            for category in self.pending:
+                writer.add(tuple(category.values()))
+            writer.close()
             self.pending.clear()
 
     def _new_id(self) -> int:

@@ -26,7 +26,7 @@ if TYPE_CHECKING:
     from bilateral_db.writing.bulk import BulkWriter
     from bilateral_db.writing.errors import FileError, Problem, WriteError
     from bilateral_db.writing.merge import Changes
-    from bilateral_db.writing.partitions import put_in_place
+    from bilateral_db.writing.partitions import forget_build, put_in_place
     from bilateral_db.writing.targets import DuplicateMessage, Target, target
     from bilateral_db.writing.transaction import write_transaction
 
@@ -35,7 +35,7 @@ MODULES: dict[str, tuple[str, ...]] = {
     "bulk": ("BulkWriter",),
     "errors": ("FileError", "Problem", "WriteError"),
     "merge": ("Changes",),
-    "partitions": ("put_in_place",),
+    "partitions": ("forget_build", "put_in_place"),
     "targets": ("DuplicateMessage", "Target", "target"),
     "transaction": ("write_transaction",),
 }
@@ -49,6 +49,7 @@ __all__ = [
     "Problem",
     "Target",
     "WriteError",
+    "forget_build",
     "put_in_place",
     "target",
     "write_transaction",

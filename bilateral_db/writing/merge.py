@@ -6,8 +6,8 @@ the key: rows the input no longer has are deleted, rows whose other values diffe
 (`IS DISTINCT FROM`, so NULLs compare as values), new rows are inserted, each in one statement.
 On PostgreSQL, where the key has no nullable column, one hash join finds all three (the
 statements then touch only the rows that differ, by primary key). Rows that are the same are
-neither written nor locked. Into an empty scope the stage is
-inserted as it is, and the table's unique key finds what is given twice.
+neither written nor locked. Into an empty scope the stage is inserted as it is, and the
+table's unique key finds what is given twice.
 
 An `INSERT … ON CONFLICT DO UPDATE … WHERE` would say it in one statement, but PostgreSQL locks
 (writes) every conflicting row even where the WHERE leaves it alone: an unchanged merge of 1.35M
@@ -22,7 +22,7 @@ from typing import Any
 from sqlalchemy import Connection, Table, text
 
 from bilateral_db.writing.references import SetChecked
-from bilateral_db.writing.stage import Stage
+from bilateral_db.writing.stage import LINE, Stage
 from bilateral_db.writing.statistics import renew_if_stale
 
 # PostgreSQL, for the rest of the write's transaction: the joins and the duplicate check hash a
@@ -188,7 +188,7 @@ class SetBasedMerge:
                 f"CREATE TEMPORARY TABLE {diff} AS SELECT s.*, "
                 f"{', '.join(f't.{c} AS target_{c}' for c in primary)} FROM {stage.name} s "
                 f"FULL JOIN (SELECT * FROM {table} WHERE {self.scope(table)}) t "
-                f"ON {self.joined('t')} WHERE s.line IS NULL OR NOT ({found})"
+                f"ON {self.joined('t')} WHERE s.{LINE} IS NULL OR NOT ({found})"
                 + (f" OR {differs}" if differs else "")
             ),
             plan.params(),
@@ -198,7 +198,7 @@ class SetBasedMerge:
         removed = self.connection.execute(
             text(
                 f"DELETE FROM {table} t USING {diff} s WHERE {self.scope('t')} AND {same} "
-                "AND s.line IS NULL"
+                f"AND s.{LINE} IS NULL"
             ),
             plan.params(),
         ).rowcount
@@ -208,7 +208,7 @@ class SetBasedMerge:
             updated = self.connection.execute(
                 text(
                     f"UPDATE {table} AS t SET {assignments} FROM {diff} s "
-                    f"WHERE {self.scope('t')} AND {same} AND s.line IS NOT NULL"
+                    f"WHERE {self.scope('t')} AND {same} AND s.{LINE} IS NOT NULL"
                 ),
                 plan.params(),
             ).rowcount

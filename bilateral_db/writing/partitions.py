@@ -171,7 +171,9 @@ class ReleaseBuild:
             raise
         for stage, _ in self.written:
             stage.drop()
-        self.connection.exec_driver_sql(f"ANALYZE {self.table.name}")
+        from bilateral_db.writing.statistics import analyse
+
+        analyse(self.connection, self.table.name)  # not again at the commit
 
     def _check_self_references(self) -> None:
         """A row naming another row of the table (an alternative its claim) names one of the
@@ -276,6 +278,11 @@ def put_in_place(connection: Connection) -> None:
     builds = _builds(connection)
     while builds:
         builds.pop(next(iter(builds))).finish()
+
+
+def forget_build(connection: Connection, table: str, release: int) -> None:
+    """The build of `table`'s rows of `release` is gone (rolled back with a savepoint)."""
+    _builds(connection).pop((table, int(release)), None)
 
 
 def _builds(connection: Connection) -> dict[tuple[str, int], ReleaseBuild]:

@@ -52,6 +52,10 @@ class Stage:
         self.writer.pending.extend(rows)
         self.writer.flush()
 
+    def add_columns(self, columns: Any) -> None:
+        """Rows as an Arrow table of the stage's columns, in order."""
+        self.writer.add_columns(columns)
+
     def move_to(self, other: Stage) -> None:
         """Every row of this stage appended to `other` (same columns), and this one emptied."""
         self.connection.exec_driver_sql(f"INSERT INTO {other.name} SELECT * FROM {self.name}")
@@ -120,6 +124,11 @@ class TableStage(Stage):
         self.writer.pending.extend(row + self.fixed for row in rows)
         self.writer.flush()
 
+    def add_columns(self, columns: Any) -> None:
+        for name, value in zip(self.columns[-len(self.fixed) :], self.fixed, strict=True):
+            columns = columns.append_column(name, _repeated(value, columns.num_rows))
+        self.writer.add_columns(columns)
+
     def close(self) -> int:
         """Every row written; how many (the table is analysed where it is put in place)."""
         self.rows = self.writer.close()
@@ -127,3 +136,10 @@ class TableStage(Stage):
 
     def drop(self) -> None:
         """Nothing: the rows are where they belong."""
+
+
+def _repeated(value: Any, count: int) -> Any:
+    """An Arrow column of `value`, `count` times."""
+    import pyarrow as pa
+
+    return pa.repeat(value, count)

@@ -14,11 +14,13 @@ full ones, 150 times slower on a trade report with sampled ones; SQLite is left 
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Any
 
 import psycopg
 from sqlalchemy import Connection, text
 
+_ANALYSED = "bilateral_db.writing.statistics"  # connection.info: (transaction, {table: rows})
 # pg_stat_xact_user_tables: what this transaction has written so far, table by table.
 # A partition's statistics come with its parent's (ANALYZE of a partitioned table samples the
 # whole table and analyses each partition), which the planner needs as well: the parent is named.
@@ -48,22 +50,28 @@ def _past(changed: float, rows: float, threshold: float, scale: float) -> bool:
     return changed > threshold + scale * max(rows, 0.0)
 
 
-def refresh(driver: Any) -> list[str]:
+def refresh(driver: Any, fresh: dict[str, int] | None = None) -> list[str]:
     """ANALYZE every table this transaction changed past autovacuum's threshold; the tables
     analysed. `driver` is the transaction's psycopg connection: this runs as it commits.
+    `fresh`: tables analysed earlier in the transaction (`analyse`), with the rows written to
+    them by then; one written no more since is not analysed again.
 
     Each ANALYZE runs in a savepoint: one the server refuses (cancelled, say) leaves that
     table's statistics as they were, never the rows uncommitted."""
     analysed = []
     with driver.cursor() as cursor:
         cursor.execute(_WRITTEN)
-        stale = list(
-            dict.fromkeys(
+        written = cursor.fetchall()
+        totals = _totals(written)
+        stale = [
+            name
+            for name in dict.fromkeys(
                 name
-                for name, changed, rows, threshold, scale in cursor.fetchall()
+                for name, changed, rows, threshold, scale in written
                 if _past(changed, rows, threshold, scale)
             )
-        )
+            if (fresh or {}).get(name) != totals[name]
+        ]
         for name in stale:
             cursor.execute("SAVEPOINT statistics")
             try:
@@ -74,6 +82,33 @@ def refresh(driver: Any) -> list[str]:
                 analysed.append(name)
             cursor.execute("RELEASE SAVEPOINT statistics")
     return analysed
+
+
+def analyse(connection: Connection, table: str) -> None:
+    """ANALYZE `table` now, inside the transaction (PostgreSQL: a statement that follows reads
+    it); the commit does not analyse it again unless it is written to after."""
+    connection.exec_driver_sql(f'ANALYZE "{table}"')
+    written = connection.exec_driver_sql(_WRITTEN).all()
+    analysed_in(connection)[table] = _totals(written).get(table, 0)
+
+
+def analysed_in(connection: Connection) -> dict[str, int]:
+    """The tables `analyse` analysed in the connection's transaction, with the rows written
+    to each by then (kept in connection.info, which outlives the transaction: keyed by it)."""
+    transaction = connection.get_transaction()
+    held = connection.info.get(_ANALYSED)
+    if held is None or held[0] is not transaction:
+        held = connection.info[_ANALYSED] = (transaction, {})
+    tables: dict[str, int] = held[1]
+    return tables
+
+
+def _totals(written: Sequence[Any]) -> dict[str, int]:
+    """Rows written by the transaction, by table (a partitioned table's partitions summed)."""
+    totals: dict[str, int] = {}
+    for name, changed, *_ in written:
+        totals[name] = totals.get(name, 0) + int(changed)
+    return totals
 
 
 def renew_if_stale(connection: Connection, table: str) -> bool:

@@ -122,6 +122,15 @@ class StagedTarget:
         if len(self._pending) >= BATCH:
             self._next_batch()
 
+    def add_columns(self, columns: Any) -> None:
+        """Rows as an Arrow table: the line, then the values of `columns` (as `add` takes
+        them), written at once."""
+        if self.early:
+            for row in zip(*(column.to_pylist() for column in columns.columns), strict=True):
+                self.add(row)
+            return
+        self.stage.add_columns(columns)
+
     def staged(self, columns: Sequence[str], where: str, params: Mapping[str, Any]) -> list[Any]:
         """Rows staged so far (every one given, flushed first) that match `where`."""
         if self.early:

@@ -81,7 +81,7 @@ def _before_commit(connection: Connection) -> None:
     from bilateral_db.writing import partitions, statistics
 
     partitions.put_in_place(connection)
-    statistics.refresh(connection.connection.driver_connection)
+    statistics.refresh(connection.connection.driver_connection, statistics.analysed_in(connection))
 
 
 def _begin(connection: Connection, engine: Engine, lock_timeout: float) -> RootTransaction:

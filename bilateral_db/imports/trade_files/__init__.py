@@ -17,7 +17,12 @@ of the file), and raises one ImportFileError naming file, line and column of eve
 from __future__ import annotations
 
 from bilateral_db.core.periods import Period
-from bilateral_db.imports.trade_files.comtrade import ComtradeReader, ComtradeRow, Unplaced
+from bilateral_db.imports.trade_files.comtrade import (
+    ComtradeReader,
+    ComtradeRow,
+    NotPlain,
+    Unplaced,
+)
 from bilateral_db.imports.trade_files.comtrade_layouts import FLOWS, LAYOUTS, Flow, Layout
 from bilateral_db.imports.trade_files.m49 import Area, M49Codes
 from bilateral_db.imports.trade_files.tidy import TidyReader, TidyRow
@@ -31,6 +36,7 @@ __all__ = [
     "Flow",
     "Layout",
     "M49Codes",
+    "NotPlain",
     "Period",
     "TidyReader",
     "TidyRow",

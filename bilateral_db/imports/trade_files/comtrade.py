@@ -19,11 +19,13 @@ from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bilateral_db.imports.trade_files.comtrade_reading import TableReading
 from bilateral_db.imports.trade_files.comtrade_rows import (
     ComtradeCounts,
     ComtradeRow,
+    NotPlain,
     TableSummary,
     Unplaced,
 )
@@ -31,7 +33,10 @@ from bilateral_db.imports.trade_files.inputs import DAMAGED, members, skipped
 from bilateral_db.imports.trade_files.m49 import M49Codes
 from bilateral_db.imports.trade_files.table import Table
 
-__all__ = ["ComtradeReader", "ComtradeRow", "TableSummary", "Unplaced"]
+if TYPE_CHECKING:  # Arrow is imported only where the columns are read
+    from bilateral_db.imports.trade_files.comtrade_columns import ComtradeBatch
+
+__all__ = ["ComtradeReader", "ComtradeRow", "NotPlain", "TableSummary", "Unplaced"]
 
 
 class ComtradeReader(ComtradeCounts):
@@ -50,6 +55,26 @@ class ComtradeReader(ComtradeCounts):
         return self.bytes_done + (self._table.bytes_read if self._table is not None else 0)
 
     def rows(self) -> Iterator[ComtradeRow]:
+        for table in self._tables():
+            yield from TableReading(self, table).rows()
+        self.problems.check()
+
+    def batches(self) -> Iterator[ComtradeBatch]:
+        """The same rows as columns, a batch at a time, where every row of every table is
+        plain (comtrade_columns); raises NotPlain at the first that is not."""
+        from bilateral_db.imports.trade_files.comtrade_columns import ColumnReading
+
+        for table in self._tables():
+            yield from ColumnReading(self, table).batches()
+        if self.problems.items:
+            raise NotPlain("the files have problems")
+
+    def again(self) -> ComtradeReader:
+        """A reader of the same paths and mapping that has read nothing yet."""
+        return ComtradeReader(self.paths, self.codes)
+
+    def _tables(self) -> Iterator[Table]:
+        """Each table of the paths in order, while it is read (problems of a path collected)."""
         self.bytes_total = sum(path.stat().st_size for path in self.paths if path.is_file())
         for path in self.paths:
             if not path.is_file():
@@ -65,7 +90,6 @@ class ComtradeReader(ComtradeCounts):
                 self.problems.add(str(path), 0, None, "holds no .csv, .txt or .gz table")
             for member in tables:
                 self._table = Table(member, self.problems)
-                yield from TableReading(self, self._table).rows()
+                yield self._table
                 self._table = None
             self.bytes_done += path.stat().st_size
-        self.problems.check()

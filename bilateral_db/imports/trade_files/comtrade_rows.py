@@ -56,15 +56,25 @@ class ComtradeRow(NamedTuple):
     @property
     def category(self) -> str:
         """Our product category code: all-goods for TOTAL, else hs2012:0101 and the like."""
-        if self.commodity == TOTAL:
-            return ALL_GOODS
-        return f"{CLASSIFICATIONS[self.classification]}:{self.commodity}"
+        return category_code(self.classification, self.commodity)
 
     @property
     def is_breakdown(self) -> bool:
         """A Comtrade+ row by second partner, customs procedure or transport mode rather than
         their total (the classic figure has partner2 0, customs C00, transport 0)."""
         return bool(self.partner2) or self.customs not in (None, "C00") or bool(self.transport)
+
+
+class NotPlain(Exception):
+    """A table holds something only the row reader reads (and names, if it is wrong): the
+    columnar reading gives up (comtrade_columns)."""
+
+
+def category_code(classification: str, commodity: str) -> str:
+    """Our product category code: all-goods for TOTAL, else hs2012:0101 and the like."""
+    if commodity == TOTAL:
+        return ALL_GOODS
+    return f"{CLASSIFICATIONS[classification]}:{commodity}"
 
 
 @dataclass
