@@ -46,6 +46,7 @@ from bilateral_db.imports.trade_files.comtrade_reading import BOOLS, FLAGS, MISS
 from bilateral_db.imports.trade_files.comtrade_rows import ComtradeCounts, NotPlain
 from bilateral_db.imports.trade_files.inputs import DAMAGED, GZIP_MAGIC
 from bilateral_db.imports.trade_files.m49 import Area
+from bilateral_db.imports.trade_files.numbers import MAX_DIGITS
 from bilateral_db.imports.trade_files.table import Table
 
 # Bytes of CSV Arrow parses at a time: its reader's peak memory grows with them (reading a 1M-row
@@ -53,7 +54,7 @@ from bilateral_db.imports.trade_files.table import Table
 BLOCK = 1 << 18
 ROWS = 16_384  # rows of a batch
 MEMO = 200_000  # distinct values of some cells kept across batches
-MAX_TEXT = 25  # the longest number the row reader reads (numbers.MAX_DIGITS and a point)
+MAX_TEXT = MAX_DIGITS + 1  # the longest number the row reader reads: digits and a point
 SCALE = 10  # decimal places a number may have here (more: read row by row)
 # A row that is no breakdown has these (or no such column): comtrade_rows.ComtradeRow.is_breakdown
 BREAKDOWN_TOTALS = {"partner2": ("", "0"), "customs": ("", "C00"), "transport": ("", "0")}
