@@ -29,7 +29,7 @@ from __future__ import annotations
 import hashlib
 from bisect import bisect_right
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass
 from datetime import date
@@ -76,11 +76,24 @@ LEFT_OUT = {
 }
 
 
+# The record of a kind left out whose rows are one record.
+LEFT_RECORD = {"breakdown_rows": "partner2, customs or transport"}
 _UNSEEN: Any = object()  # a lookup's miss, apart from a cached None
 _NEW: Any = object()  # a region the database lacks, to be created
 _STORED = {valuation: valuation.value for valuation in Valuation}
 _OBSERVED, _UNKNOWN = ValueStatus.OBSERVED.value, ValueStatus.UNKNOWN.value
 _EXACT, _APPROXIMATELY = Qualifier.EXACT.value, Qualifier.APPROXIMATELY.value
+
+
+class _Kept:
+    """A column's values at the rows of `kept` (the figures of a batch)."""
+
+    def __init__(self, pc: Any, kept: Any) -> None:
+        self.pc = pc
+        self.kept = kept
+
+    def __call__(self, column: Any) -> Any:
+        return self.pc.filter(column, self.kept)
 
 
 def _true(pc: Any, mask: Any) -> int:
@@ -293,55 +306,104 @@ class _Reading:
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
 
     def _figures(self, batch: ComtradeBatch) -> Any:
-        """A batch's staged figures, as an Arrow table of the line and FIGURE_COLUMNS."""
+        """A batch's staged figures, as an Arrow table of the line and FIGURE_COLUMNS: its rows
+        checked in `_figure`'s order, each row left out counted under the same finding."""
         import pyarrow as pa
         import pyarrow.compute as pc
 
-        actors = pa.array([self._area_actor(area) for area in batch.areas], pa.int64())
-        reporter, partner = actors.take(batch.reporter_area), actors.take(batch.partner_area)
-        if pc.any(pc.equal(reporter, partner)).as_py():
-            raise NotPlain(f"{batch.source}: a figure whose two sides are one actor")
-        categories = []
-        for classification, commodity in batch.commodities:
+        lines, areas = batch.lines, batch.areas
+        self._left_out(batch, "breakdown_rows", batch.breakdown, None)
+        placed = pc.and_(
+            pc.greater_equal(batch.reporter_area, 0), pc.greater_equal(batch.partner_area, 0)
+        )
+        kept = pc.and_(pc.invert(batch.breakdown), placed)  # a code placed nowhere: counted
+        reporter_area = pc.if_else(placed, batch.reporter_area, 0)
+        partner_area = pc.if_else(placed, batch.partner_area, 0)
+        # Each area's actor: held, a region to create (a negative mark, one per region), or
+        # None: a country or bloc the database lacks.
+        marks: dict[str, int] = {}
+        found = [self._actor_of(area, marks) for area in areas] or [None]  # (index 0 is taken)
+        actors = pa.array(found, pa.int64())
+        reporter, partner = actors.take(reporter_area), actors.take(partner_area)
+        for ids, side in ((reporter, reporter_area), (partner, partner_area)):
+            lacking = pc.and_(kept, pc.is_null(ids))
+            self._left_out(
+                batch,
+                "actor_not_held",
+                lacking,
+                (side, lambda i: f"m49 {areas[i].code:03d} {areas[i].table} {areas[i].actor}"),
+            )
+            kept = pc.and_(kept, pc.invert(lacking))
+        same = pc.and_(kept, pc.fill_null(pc.equal(reporter, partner), False))
+        width = max(len(areas), 1)
+        pair = pc.add(pc.multiply(pc.cast(reporter_area, pa.int64()), width), partner_area)
+        self._left_out(
+            batch,
+            "same_country",
+            same,
+            (pair, lambda i: f"{areas[i // width].code} {areas[i % width].code}"),
+        )
+        kept = pc.and_(kept, pc.invert(same))
+        categories: list[int | None] = [None] * len(batch.commodities)
+        for index in pc.unique(pc.filter(batch.commodity, kept)).to_pylist():
+            classification, commodity = batch.commodities[index]
             key = (classification, commodity)
             category = self.category_ids.get(key, _UNSEEN)
             if category is _UNSEEN:
                 category = self.category_ids[key] = self.categories.id(
                     category_code(classification, commodity)
                 )
-            if category is None:
-                raise NotPlain(f"{batch.source}: commodity {classification} {commodity}")
-            categories.append(category)
-        cells = [self.period_cells.get(p) or self._period(p) for p in batch.periods]
-        start, end, precision = (
-            pa.array([c[i] for c in cells], pa.string()).take(batch.period) for i in range(3)
+            categories[index] = category
+        category_ids = pa.array(categories, pa.int64()).take(batch.commodity)
+        unstored = pc.and_(kept, pc.is_null(category_ids))
+        self._left_out(
+            batch,
+            "category_not_stored",
+            unstored,
+            (batch.commodity, lambda i: category_code(*batch.commodities[i]).partition(":")[0]),
         )
-        value = batch.value_minor
-        quantity, unit = batch.quantity_milli, batch.quantity_unit
-        by_weight = pc.and_(pc.is_null(quantity), pc.is_valid(batch.net_weight_g))
-        quantity = pc.if_else(by_weight, batch.net_weight_g, quantity)
+        kept = pc.and_(kept, pc.invert(unstored))
+        # The regions the figures name, created now (a row left out creates none).
+        named = pa.concat_arrays([pc.filter(reporter_area, kept), pc.filter(partner_area, kept)])
+        for index in pc.unique(named).to_pylist():
+            mark = found[index]
+            if mark is not None and mark < 0:
+                created = self._create(areas[index])
+                found = [created if actor == mark else actor for actor in found]
+        actors = pa.array(found, pa.int64())
+        figures = _Kept(pc, kept)
+        value = figures(batch.value_minor)
+        quantity, unit = figures(batch.quantity_milli), figures(batch.quantity_unit)
+        weight = figures(batch.net_weight_g)
+        by_weight = pc.and_(pc.is_null(quantity), pc.is_valid(weight))
+        quantity = pc.if_else(by_weight, weight, quantity)
         unit = pc.if_else(by_weight, NET_WEIGHT_UNIT, unit)
-        estimated = pc.fill_null(pc.equal(batch.is_reported, False), False)
+        estimated = pc.fill_null(pc.equal(figures(batch.is_reported), False), False)
         counts = self.counts
         counts["net_weight_as_quantity"] += _true(pc, by_weight)
-        counts["quantity_estimated"] += _true(pc, batch.quantity_estimated)
-        counts["net_weight_estimated"] += _true(pc, batch.net_weight_estimated)
+        counts["quantity_estimated"] += _true(pc, figures(batch.quantity_estimated))
+        counts["net_weight_estimated"] += _true(pc, figures(batch.net_weight_estimated))
         counts["estimated_by_unsd"] += _true(pc, estimated)
         counts["unknown_value"] += value.null_count
-        first, last = batch.lines[0].as_py(), batch.lines[-1].as_py()
+        first, last = lines[0].as_py(), lines[-1].as_py()
         offset = self.lines.number(batch.source, first) - first
         self.lines.number(batch.source, last)
+        cells = [self.period_cells.get(p) or self._period(p) for p in batch.periods]
+        period = figures(batch.period)
+        start, end, precision = (
+            pa.array([c[i] for c in cells], pa.string()).take(period) for i in range(3)
+        )
         flows = pa.array([flow.name for flow in batch.flows], pa.string())
         columns = {
-            "line": pc.add(batch.lines, offset),
-            "reporter_actor_id": reporter,
-            "partner_actor_id": partner,
+            "line": pc.add(figures(lines), offset),
+            "reporter_actor_id": actors.take(figures(reporter_area)),
+            "partner_actor_id": actors.take(figures(partner_area)),
             "period_start": start,
             "period_end": end,
             "period_precision": precision,
-            "flow": flows.take(batch.flow),
-            "category_id": pa.array(categories, pa.int64()).take(batch.commodity),
-            "valuation": batch.valuation,
+            "flow": flows.take(figures(batch.flow)),
+            "category_id": figures(category_ids),
+            "valuation": figures(batch.valuation),
             "value_status": pc.if_else(pc.is_null(value), _UNKNOWN, _OBSERVED),
             "value_minor": value,
             "quantity_milli": quantity,
@@ -351,25 +413,54 @@ class _Reading:
         assert tuple(columns)[1:] == FIGURE_COLUMNS
         return pa.table(columns)
 
-    def _area_actor(self, area: Area) -> int:
-        """The actor of an area of a plain batch: held, or a region the release creates."""
+    def _actor_of(self, area: Area, marks: dict[str, int]) -> int | None:
+        """An area's actor: held, a negative mark for a region the database lacks (created
+        once a figure names it), or None for a country or bloc it lacks."""
         found = self.area_actor.get(id(area))
         if found is not None:
             return found
         if area.table == "region":
             found = self.regions.held(area.actor)
             if found is None:
-                return self._create(area)
+                return marks.setdefault(area.actor, -1 - len(marks))
         else:
             found = self.actors.get((area.table, area.actor))
-        if found is None:
-            raise NotPlain(f"m49 {area.code:03d}: {area.table} {area.actor} is not held")
-        self.area_actor[id(area)] = found
+        if found is not None:
+            self.area_actor[id(area)] = found
         return found
+
+    def _left_out(
+        self,
+        batch: ComtradeBatch,
+        kind: str,
+        mask: Any,
+        records: tuple[Any, Callable[[int], str]] | None,
+    ) -> None:
+        """Rows of `mask` left out as `kind`, as `_leave` counts them row by row: by record
+        (a key column and how a key reads; None: the kind's one record), with the first line
+        of each."""
+        import pyarrow.compute as pc
+
+        if not _true(pc, mask):
+            return
+        lines = pc.filter(batch.lines, mask)
+        if records is None:
+            groups = {LEFT_RECORD[kind]: (pc.min(lines).as_py(), len(lines))}
+        else:
+            keys = pc.filter(records[0], mask)
+            groups = {}
+            for key in pc.unique(keys).to_pylist():
+                these = pc.filter(lines, pc.equal(keys, key))
+                groups[records[1](key)] = (pc.min(these).as_py(), len(these))
+        for record, (line, rows) in groups.items():
+            left = self.left.get((kind, record))
+            if left is None:
+                left = self.left[(kind, record)] = _Left(f"{batch.source}:{line}", line)
+            left.rows += rows
 
     def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
         if row.partner2 or row.transport or row.customs not in (None, "C00"):  # is_breakdown
-            self._leave(row, "breakdown_rows", "partner2, customs or transport")
+            self._leave(row, "breakdown_rows", LEFT_RECORD["breakdown_rows"])
             return None
         reporter_area, partner_area = row.reporter_area, row.partner_area
         if reporter_area is None or partner_area is None:  # the reader counts it as unplaced

@@ -10,9 +10,11 @@ flags) runs once for each distinct value in the batch, through the row reader's 
 Only plain tables are read this way:
 - regular CSV: the header on line 1, each row on a line of its own, no blank line;
 - cells without spaces around them;
-- every code, period, flow, unit and flag known; every area placed on its day;
-- numbers as plain decimals;
-- no breakdown rows.
+- every code, period, flow, unit and flag known;
+- numbers as plain decimals.
+
+A breakdown row, or a code placed nowhere on its day, is read and counted as the row reader
+counts it: the importer leaves such rows out, with the same findings.
 
 Anything else raises NotPlain, and the import reads its files row by row instead. The row
 reader names every problem by file, line and column, and it stays the one statement of the
@@ -27,6 +29,7 @@ import gzip
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
+from datetime import date
 from typing import IO, Any
 
 import pyarrow as pa
@@ -43,7 +46,7 @@ from bilateral_db.imports.trade_files.comtrade_layouts import (
     QuantityUnit,
 )
 from bilateral_db.imports.trade_files.comtrade_reading import BOOLS, FLAGS, MISSING, TableReading
-from bilateral_db.imports.trade_files.comtrade_rows import ComtradeCounts, NotPlain
+from bilateral_db.imports.trade_files.comtrade_rows import ComtradeCounts, NotPlain, Unplaced
 from bilateral_db.imports.trade_files.inputs import DAMAGED, GZIP_MAGIC
 from bilateral_db.imports.trade_files.m49 import Area
 from bilateral_db.imports.trade_files.numbers import MAX_DIGITS
@@ -69,10 +72,11 @@ class ComtradeBatch:
 
     source: str
     lines: pa.Array  # the file's line of each row
+    breakdown: pa.Array  # a Comtrade+ breakdown row (left out by the importer)
     periods: list[Period]
     period: pa.Array  # index into periods
     areas: list[Area]
-    reporter_area: pa.Array  # index into areas
+    reporter_area: pa.Array  # index into areas; negative: placed nowhere that day (counted)
     partner_area: pa.Array
     flows: list[Flow]
     flow: pa.Array  # index into flows
@@ -133,6 +137,27 @@ class ColumnReading:
             line += batch.num_rows
         if line == 2:
             raise NotPlain(f"{self.table.name}: no data rows")
+
+    def _count_unplaced(
+        self, lines: pa.Array, sides: tuple[pa.Array, pa.Array], nowhere: list[tuple[int, date]]
+    ) -> None:
+        """Codes placed nowhere on their day, counted as the row reader counts them: by code,
+        with the first line (of either side), the days, and a row for each side."""
+        found: dict[int, tuple[int, date, date, int]] = {}
+        for side in sides:
+            for index in pc.unique(pc.filter(side, pc.less(side, 0))).to_pylist():
+                code, day = nowhere[-1 - index]
+                these = pc.equal(side, index)
+                line = pc.min(pc.filter(lines, these)).as_py()
+                rows = _count(these)
+                was = found.get(code, (line, day, day, 0))
+                found[code] = (min(was[0], line), min(was[1], day), max(was[2], day), was[3] + rows)
+        for code, (line, low, high, rows) in found.items():
+            seen = self.reader.unplaced.get(code)
+            if seen is None:
+                seen = self.reader.unplaced[code] = Unplaced(f"{self.table.name}:{line}", low, high)
+            seen.first, seen.last = min(seen.first, low), max(seen.last, high)
+            seen.rows += rows
 
     def _header(self, binary: IO[bytes]) -> str:
         """The header, on line 1, read as the row reader reads it; the delimiter."""
@@ -206,9 +231,11 @@ class ColumnReading:
                 else None
             ),
         )
-        # Areas: each distinct code and period placed on the period's mapping day.
+        # Areas: each distinct code and period placed on the period's mapping day; a code
+        # placed nowhere that day is -1 - its index in `nowhere` (the row reader counts it).
         cells["period_index"] = pc.cast(period, pa.string())
         areas: list[Area] = []
+        nowhere: list[tuple[int, date]] = []
         placed: dict[tuple[int, Period], int] = {}
 
         def area(fieldname: str) -> Callable[[str, str], int | None]:
@@ -220,19 +247,39 @@ class ColumnReading:
                 found = placed.get((code, when))
                 if found is None:
                     spot = self.reader.codes.on(code, when.mapping_day)
-                    if spot is None:  # placed nowhere that day: the row reader counts it
-                        return None
-                    found = placed[code, when] = len(areas)
-                    areas.append(spot)
+                    if spot is None:
+                        found = placed[code, when] = -1 - len(nowhere)
+                        nowhere.append((code, when.mapping_day))
+                    else:
+                        found = placed[code, when] = len(areas)
+                        areas.append(spot)
                 return found
 
             return place
 
         reporters, reporter = distinct(("reporter", "period_index"), area("reporter"), kept=False)
         partners, partner = distinct(("partner", "period_index"), area("partner"), kept=False)
+        reporter_area = pa.array(reporters, pa.int32()).take(reporter)
+        partner_area = pa.array(partners, pa.int32()).take(partner)
+        lines = pc.add(pa.array(range(count), pa.int64()), first)
+        if nowhere:
+            self._count_unplaced(lines, (reporter_area, partner_area), nowhere)
+        # Breakdowns (Comtrade+): their codes read as the row reader reads them, their rows
+        # counted; the importer leaves them out.
+        breakdown = pa.array([False] * count, pa.bool_())
         for fieldname, totals in BREAKDOWN_TOTALS.items():
-            if fieldname in cells and not _all(pc.is_in(cells[fieldname], pa.array(totals))):
-                raise NotPlain(f"{name}: breakdown rows")
+            if fieldname in cells:
+                other = pc.invert(pc.is_in(cells[fieldname], pa.array(totals)))
+                breakdown = pc.or_(breakdown, other)
+        for fieldname in ("partner2", "transport"):
+            if fieldname in cells:
+                distinct(
+                    (fieldname,),
+                    lambda text, f=fieldname: (
+                        text == "" or rows._optional_code(line, f, text) is not None or None
+                    ),
+                )
+        self.reader.breakdown_rows += _count(breakdown)
         if "is_leaf" in cells:
             distinct(("is_leaf",), lambda text: _flag_bool(rows, line, "is_leaf", text))
         flags, flag = distinct(("flag",), lambda text: _flag_code(rows, line, text))
@@ -255,12 +302,13 @@ class ColumnReading:
         rows.summary.rows += count
         return ComtradeBatch(
             source=name,
-            lines=pc.add(pa.array(range(count), pa.int64()), first),
+            lines=lines,
+            breakdown=breakdown,
             periods=periods,
             period=period,
             areas=areas,
-            reporter_area=pa.array(reporters, pa.int32()).take(reporter),
-            partner_area=pa.array(partners, pa.int32()).take(partner),
+            reporter_area=reporter_area,
+            partner_area=partner_area,
             flows=flows,
             flow=flow,
             commodities=commodities,
@@ -310,6 +358,11 @@ def _gathered(blocks: Iterator[pa.RecordBatch]) -> Iterator[pa.RecordBatch]:
 
 
 _NONE: Any = object()  # a cell that is empty as the row reader allows (no unit, no flag)
+
+
+def _count(mask: pa.Array) -> int:
+    """How many of a boolean column are true."""
+    return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
 
 
 def _all(mask: pa.Array) -> bool:

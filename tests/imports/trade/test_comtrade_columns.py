@@ -114,12 +114,57 @@ def _rewritten(path: Path, line: int, column: str, value: str) -> None:
     path.write_text(written.getvalue())
 
 
+def test_rows_left_out_are_counted_and_found_as_the_row_reader_does(
+    curated_engine: Engine,
+    generate: Generate,
+    tmp_path: Path,
+    read: list[str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Breakdowns, a code placed nowhere on its day, one country on both sides and a
+    classification of no scheme of ours, in a Comtrade+ file read as columns: the same
+    figures, counts and findings as row by row."""
+    (path,), _ = generate(tmp_path, 3000, layout="plus")
+    rows = list(csv.reader(io.StringIO(path.read_text()), delimiter="\t"))
+    column = {name: index for index, name in enumerate(rows[0])}
+    changes = {
+        100: {"motCode": "1000"},  # by mode of transport
+        200: {"customsCode": "C01"},
+        300: {"partner2Code": "36"},
+        400: {"partnerCode": "841"},  # the USA's code before 1981
+        401: {"reporterCode": "841"},
+        2900: {"partnerCode": "841"},
+        500: {"classificationCode": "B4", "cmdCode": "111", "aggrLevel": "3"},  # BEC
+    }
+    for line, cells in changes.items():
+        for name, value in cells.items():
+            rows[line - 1][column[name]] = value
+    same = next(n for n in range(600, 3000) if rows[n][column["partnerCode"]] not in ("0", "899"))
+    rows[same][column["partnerCode"]] = rows[same][column["reporterCode"]]
+    written = io.StringIO()
+    csv.writer(written, delimiter="\t", lineterminator="\n").writerows(rows)
+    path.write_text(written.getvalue())
+    first = import_dataset(curated_engine, "comtrade", [path])
+    figures, findings = _figures(curated_engine), _findings(curated_engine)
+    assert read == ["columns"]
+    kinds = {kind for kind, *_ in findings}
+    assert {"breakdown_rows", "unplaced_code", "same_country", "category_not_stored"} <= kinds
+    assert first.counts["trade_figure"] == len(figures) == 3000 - 8
+    monkeypatch.setattr(comtrade, "_columns_readable", lambda: False)
+    again = import_dataset(curated_engine, "comtrade", [path], force=True)
+    assert read == ["columns", "rows"]
+    assert again.changes["unchanged"] == len(figures) and again.changes["inserted"] == 0
+    assert (_figures(curated_engine), _findings(curated_engine)) == (figures, findings)
+    added = ("categories_added", "regions_created")
+    assert dict(again.counts) == {k: n for k, n in first.counts.items() if k not in added}
+
+
 @pytest.mark.parametrize(
     ("column", "value"),
     [
         ("Trade Value (US$)", " 1234 "),  # spaces around: the row reader strips them
-        ("Partner Code", "841"),  # the USA's code before 1981, placed nowhere then: a finding
         ("Trade Value (US$)", "0.00000000001"),  # more decimals than the columns read
+        ("Flag", "7 "),
     ],
 )
 def test_a_file_that_is_not_plain_is_read_again_row_by_row(
@@ -141,18 +186,15 @@ def test_a_file_that_is_not_plain_is_read_again_row_by_row(
     assert result.counts["source_rows"] == 2000
     stored = {(r[0], r[1], r[2], r[5], r[6]): r[9] for r in _figures(curated_engine)}
     line_1500 = next(row for row in rows_read if row.line == 1500)
-    if line_1500.partner_area is None:  # left out, and said so
-        assert result.counts["trade_figure"] == len(stored) == 1999
-        assert result.finding_counts["unplaced_code"] == 1
-    else:
-        key = (
-            line_1500.reporter_area.actor,
-            line_1500.partner_area.actor,
-            str(line_1500.period.start),
-            line_1500.flow.name,
-            line_1500.category,
-        )
-        assert stored[key] == line_1500.value_minor
+    assert line_1500.reporter_area is not None and line_1500.partner_area is not None
+    key = (
+        line_1500.reporter_area.actor,
+        line_1500.partner_area.actor,
+        str(line_1500.period.start),
+        line_1500.flow.name,
+        line_1500.category,
+    )
+    assert stored[key] == line_1500.value_minor
 
 
 def test_a_bad_cell_is_named_by_the_row_reader_and_nothing_is_written(
@@ -168,13 +210,22 @@ def test_a_bad_cell_is_named_by_the_row_reader_and_nothing_is_written(
     assert snapshot(curated_engine) == before
 
 
-def test_the_samples_are_read_row_by_row() -> None:
-    """The hand-written samples hold breakdowns, codes placed nowhere and kinds the importer
-    leaves out: the columns give up on each."""
-    for sample in ("legacy_sample.csv", "plus_sample.txt"):
-        with pytest.raises(NotPlain):
-            for _ in ComtradeReader([SAMPLES / sample]).batches():
-                pass
+def test_the_samples_read_as_columns_store_what_rows_would(
+    curated_engine: Engine, read: list[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The hand-written samples hold a row of every kind the importer tells apart (breakdowns,
+    codes placed nowhere, World and areas n.e.s., fractions of a cent, estimates)."""
+    paths = [SAMPLES / "legacy_sample.csv", SAMPLES / "plus_sample.txt"]
+    first = import_dataset(curated_engine, "comtrade", paths)
+    figures, findings = _figures(curated_engine), _findings(curated_engine)
+    assert read == ["columns"] and figures and findings
+    monkeypatch.setattr(comtrade, "_columns_readable", lambda: False)
+    again = import_dataset(curated_engine, "comtrade", paths, force=True)
+    assert read == ["columns", "rows"]
+    assert again.changes["unchanged"] == len(figures) and again.changes["inserted"] == 0
+    assert (_figures(curated_engine), _findings(curated_engine)) == (figures, findings)
+    added = ("categories_added", "regions_created")
+    assert dict(again.counts) == {k: n for k, n in first.counts.items() if k not in added}
 
 
 def test_numbers_round_as_the_row_reader_rounds() -> None:
