@@ -152,25 +152,10 @@ class SetBasedMerge:
             ),
             plan.params(),
         ).rowcount
-        updated = 0
-        if plan.values:
-            assignments = ", ".join(f"{c} = {self.value(c)}" for c in plan.values)
-            differs = " OR ".join(f"t.{c} {self.distinct} {self.value(c)}" for c in plan.values)
-            updated = self.connection.execute(
-                text(
-                    f"UPDATE {table} AS t SET {assignments} FROM {stage.name} s "
-                    f"WHERE {self.scope('t')} AND {self.joined('t')} AND ({differs})"
-                ),
-                plan.params(),
-            ).rowcount
+        differs = " OR ".join(f"t.{c} {self.distinct} {self.value(c)}" for c in plan.values)
+        updated = self._update(stage.name, f"{self.joined('t')} AND ({differs})")
         inserted = self.insert(stage, new_only=True)
-        return Changes(
-            rows=stage.rows,
-            inserted=inserted,
-            updated=int(updated),
-            unchanged=stage.rows - inserted - int(updated),
-            removed=int(removed),
-        )
+        return _changes(stage, inserted=inserted, updated=updated, removed=int(removed))
 
     def _merge_by_one_join(self, stage: Stage) -> Changes:
         """PostgreSQL: the stage and the scope's rows compared in one hash join (a FULL JOIN,
@@ -202,25 +187,26 @@ class SetBasedMerge:
             ),
             plan.params(),
         ).rowcount
-        updated = 0
-        if plan.values:
-            assignments = ", ".join(f"{c} = {self.value(c)}" for c in plan.values)
-            updated = self.connection.execute(
-                text(
-                    f"UPDATE {table} AS t SET {assignments} FROM {diff} s "
-                    f"WHERE {self.scope('t')} AND {same} AND s.{LINE} IS NOT NULL"
-                ),
-                plan.params(),
-            ).rowcount
+        updated = self._update(diff, f"{same} AND s.{LINE} IS NOT NULL")
         new = f"(SELECT * FROM {diff} WHERE target_{primary[0]} IS NULL)"
         inserted = self._insert_from(new, new_only=False)
         self.connection.exec_driver_sql(f"DROP TABLE {diff}")
-        return Changes(
-            rows=stage.rows,
-            inserted=inserted,
-            updated=int(updated),
-            unchanged=stage.rows - inserted - int(updated),
-            removed=int(removed),
+        return _changes(stage, inserted=inserted, updated=updated, removed=int(removed))
+
+    def _update(self, rows: str, where: str) -> int:
+        """The scope's rows `t` given the values of the rows `s` of `rows` where `where` holds."""
+        plan = self.plan
+        if not plan.values:
+            return 0
+        assignments = ", ".join(f"{c} = {self.value(c)}" for c in plan.values)
+        return int(
+            self.connection.execute(
+                text(
+                    f"UPDATE {plan.table.name} AS t SET {assignments} FROM {rows} s "
+                    f"WHERE {self.scope('t')} AND {where}"
+                ),
+                plan.params(),
+            ).rowcount
         )
 
     def value(self, column: str) -> str:
@@ -245,3 +231,13 @@ class SetBasedMerge:
             f"s.{c} {self.same if columns[c].nullable else '='} {alias}.{c}"
             for c in self.plan.joined
         )
+
+
+def _changes(stage: Stage, *, inserted: int, updated: int, removed: int) -> Changes:
+    return Changes(
+        rows=stage.rows,
+        inserted=inserted,
+        updated=updated,
+        unchanged=stage.rows - inserted - updated,
+        removed=removed,
+    )
