@@ -188,7 +188,7 @@ class ComtradeImporter(Importer):
 
 
 def _columns_readable() -> bool:
-    """Whether Arrow is installed (the `parquet` extra and the tests bring it)."""
+    """Whether Arrow is installed (the `arrow` and `parquet` extras bring it, as the tests)."""
     try:
         import pyarrow.csv  # noqa: F401
     except ImportError:
@@ -291,10 +291,10 @@ class _Reading:
         self.progress("rows", self.data.bytes_total, self.data.bytes_total)
 
     def read_columns(self) -> None:
-        """The files a batch of columns at a time: each distinct area, commodity and period
-        of a batch mapped once, as `_figure` maps a row; a batch with a row `_figure` would
-        leave out or count as left out is not plain (NotPlain: the files are read again, row
-        by row, for the findings)."""
+        """The files a batch of columns at a time (ComtradeReader.batches): each distinct
+        area, commodity and period of a batch mapped once, as `_figure` maps a row, and each
+        row it would leave out counted as it counts one. A table that is not plain raises
+        NotPlain: the files are then read again, row by row."""
         rows = 0
         for batch in self.data.batches():
             rows += len(batch)
