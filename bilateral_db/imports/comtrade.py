@@ -85,17 +85,6 @@ _OBSERVED, _UNKNOWN = ValueStatus.OBSERVED.value, ValueStatus.UNKNOWN.value
 _EXACT, _APPROXIMATELY = Qualifier.EXACT.value, Qualifier.APPROXIMATELY.value
 
 
-class _Kept:
-    """A column's values at the rows of `kept` (the figures of a batch)."""
-
-    def __init__(self, pc: Any, kept: Any) -> None:
-        self.pc = pc
-        self.kept = kept
-
-    def __call__(self, column: Any) -> Any:
-        return self.pc.filter(column, self.kept)
-
-
 def _true(pc: Any, mask: Any) -> int:
     """How many of a boolean column are true."""
     return int(pc.sum(pc.fill_null(mask, False)).as_py() or 0)
@@ -371,7 +360,11 @@ class _Reading:
                 created = self._create(areas[index])
                 found = [created if actor == mark else actor for actor in found]
         actors = pa.array(found, pa.int64())
-        figures = _Kept(pc, kept)
+
+        def figures(column: Any) -> Any:
+            """A column's values at the rows kept: the batch's figures."""
+            return pc.filter(column, kept)
+
         value = figures(batch.value_minor)
         quantity, unit = figures(batch.quantity_milli), figures(batch.quantity_unit)
         weight = figures(batch.net_weight_g)
@@ -453,10 +446,7 @@ class _Reading:
                 these = pc.filter(lines, pc.equal(keys, key))
                 groups[records[1](key)] = (pc.min(these).as_py(), len(these))
         for record, (line, rows) in groups.items():
-            left = self.left.get((kind, record))
-            if left is None:
-                left = self.left[(kind, record)] = _Left(f"{batch.source}:{line}", line)
-            left.rows += rows
+            self._count_left(kind, record, batch.source, line, rows)
 
     def _figure(self, row: ComtradeRow) -> tuple[Any, ...] | None:
         if row.partner2 or row.transport or row.customs not in (None, "C00"):  # is_breakdown
@@ -556,11 +546,14 @@ class _Reading:
         return actor
 
     def _leave(self, row: ComtradeRow, kind: str, record: str) -> None:
+        self._count_left(kind, record, row.source, row.line, 1)
+
+    def _count_left(self, kind: str, record: str, source: str, line: int, rows: int) -> None:
+        """`rows` rows left out as `kind` for `record`; the first seen at `source`:`line`."""
         left = self.left.get((kind, record))
         if left is None:
-            left = self.left[(kind, record)] = _Left(f"{row.source}:{row.line}", row.line)
-        left.rows += 1
-        return None
+            left = self.left[(kind, record)] = _Left(f"{source}:{line}", line)
+        left.rows += rows
 
     def report(self, release: ReleaseWriter) -> None:
         """Findings: every kind of row left out, by code, with its count and first line; a

@@ -125,8 +125,10 @@ class TableStage(Stage):
         self.writer.flush()
 
     def add_columns(self, columns: Any) -> None:
+        import pyarrow as pa
+
         for name, value in zip(self.columns[-len(self.fixed) :], self.fixed, strict=True):
-            columns = columns.append_column(name, _repeated(value, columns.num_rows))
+            columns = columns.append_column(name, pa.repeat(value, columns.num_rows))
         self.writer.add_columns(columns)
 
     def close(self) -> int:
@@ -136,10 +138,3 @@ class TableStage(Stage):
 
     def drop(self) -> None:
         """Nothing: the rows are where they belong."""
-
-
-def _repeated(value: Any, count: int) -> Any:
-    """An Arrow column of `value`, `count` times."""
-    import pyarrow as pa
-
-    return pa.repeat(value, count)

@@ -46,7 +46,7 @@ from bilateral_db.imports.trade_files.comtrade_layouts import (
     QuantityUnit,
 )
 from bilateral_db.imports.trade_files.comtrade_reading import BOOLS, FLAGS, MISSING, TableReading
-from bilateral_db.imports.trade_files.comtrade_rows import ComtradeCounts, NotPlain, Unplaced
+from bilateral_db.imports.trade_files.comtrade_rows import ComtradeCounts, NotPlain
 from bilateral_db.imports.trade_files.inputs import DAMAGED, GZIP_MAGIC
 from bilateral_db.imports.trade_files.m49 import Area
 from bilateral_db.imports.trade_files.numbers import MAX_DIGITS
@@ -153,11 +153,7 @@ class ColumnReading:
                 was = found.get(code, (line, day, day, 0))
                 found[code] = (min(was[0], line), min(was[1], day), max(was[2], day), was[3] + rows)
         for code, (line, low, high, rows) in found.items():
-            seen = self.reader.unplaced.get(code)
-            if seen is None:
-                seen = self.reader.unplaced[code] = Unplaced(f"{self.table.name}:{line}", low, high)
-            seen.first, seen.last = min(seen.first, low), max(seen.last, high)
-            seen.rows += rows
+            self.reader.count_unplaced(code, f"{self.table.name}:{line}", low, high, rows)
 
     def _header(self, binary: IO[bytes]) -> str:
         """The header, on line 1, read as the row reader reads it; the delimiter."""

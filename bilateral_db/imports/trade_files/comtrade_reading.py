@@ -26,7 +26,6 @@ from bilateral_db.imports.trade_files.comtrade_rows import (
     ComtradeCounts,
     ComtradeRow,
     TableSummary,
-    Unplaced,
 )
 from bilateral_db.imports.trade_files.m49 import Area
 from bilateral_db.imports.trade_files.numbers import machine_units
@@ -302,11 +301,7 @@ class TableReading:
         if area is not None and len(self.areas) < 100_000:
             self.areas[code, period] = area
         if area is None:
-            seen = self.reader.unplaced.get(code)
-            if seen is None:
-                seen = self.reader.unplaced[code] = Unplaced(f"{self.table.name}:{line}", day, day)
-            seen.first, seen.last = min(seen.first, day), max(seen.last, day)
-            seen.rows += 1
+            self.reader.count_unplaced(code, f"{self.table.name}:{line}", day, day, 1)
         return area
 
     def _commodity(

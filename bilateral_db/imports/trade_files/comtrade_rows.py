@@ -105,3 +105,12 @@ class ComtradeCounts:
     skipped_members: list[str] = field(default_factory=list)
     rounded_values: int = 0  # Comtrade+ values with fractions of a cent, rounded half to even
     breakdown_rows: int = 0  # Comtrade+ rows by partner2, customs procedure or transport mode
+
+    def count_unplaced(self, code: int, where: str, first: date, last: date, rows: int) -> None:
+        """`rows` rows whose `code` stands for nothing on days first..last; the first seen at
+        `where` (file:line)."""
+        seen = self.unplaced.get(code)
+        if seen is None:
+            seen = self.unplaced[code] = Unplaced(where, first, last)
+        seen.first, seen.last = min(seen.first, first), max(seen.last, last)
+        seen.rows += rows
