@@ -5,9 +5,10 @@ input shares that are part of the key, such as a trade series) are compared with
 the key: rows the input no longer has are deleted, rows whose other values differ are updated
 (`IS DISTINCT FROM`, so NULLs compare as values), new rows are inserted, each in one statement.
 On PostgreSQL, where the key has no nullable column, one hash join finds all three (the
-statements then touch only the rows that differ, by primary key). Rows that are the same are
-neither written nor locked. Into an empty scope the stage is inserted as it is, and the
-table's unique key finds what is given twice.
+statements then touch only the rows that differ, by primary key), and counting what it found
+shows whether the stage gives a key twice, so the stage is not grouped by its key just to
+know that it does not. Rows that are the same are neither written nor locked. Into an empty
+scope the stage is inserted as it is, and the table's unique key finds what is given twice.
 
 An `INSERT … ON CONFLICT DO UPDATE … WHERE` would say it in one statement, but PostgreSQL locks
 (writes) every conflicting row even where the WHERE leaves it alone: an unchanged merge of 1.35M
@@ -16,6 +17,8 @@ trade figures rewrote them all. The split statements write none.
 
 from __future__ import annotations
 
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -28,6 +31,9 @@ from bilateral_db.writing.statistics import renew_if_stale
 # PostgreSQL, for the rest of the write's transaction: the joins and the duplicate check hash a
 # million staged rows in memory rather than spill to disk (the server's memory, not ours).
 WORK_MEM = "128MB"
+# The rows that differ are found by primary key one at a time (an index probe each) while they
+# are at most this share of the scope's rows; more, and a hash join reads the scope once.
+PROBED_SHARE = 0.1
 
 
 @dataclass
@@ -135,15 +141,18 @@ class SetBasedMerge:
         plan = self.plan
         return SetChecked(self.connection, plan.table, rows, plan.staged, plan.fixed, self.value)
 
-    def merge(self, stage: Stage) -> Changes:
-        """Into a scope that holds rows: removed, updated, inserted; the stage has no key twice."""
+    def merge(self, stage: Stage, duplicates: Callable[[], None]) -> Changes:
+        """Into a scope that holds rows: removed, updated, inserted. `duplicates` raises the
+        keys the stage gives twice, named by line (and returns if there are none): called
+        before anything is written, unless the stage is shown to have none."""
         plan = self.plan
         renew_if_stale(self.connection, plan.table.name)  # hash joins, whatever autovacuum did
         columns = plan.table.c
         if self.connection.dialect.name == "postgresql" and not any(
             columns[c].nullable for c in plan.joined
         ):
-            return self._merge_by_one_join(stage)
+            return self._merge_by_one_join(stage, duplicates)
+        duplicates()  # before an update could take either of two rows
         table = plan.table.name
         removed = self.connection.execute(
             text(
@@ -157,7 +166,7 @@ class SetBasedMerge:
         inserted = self.insert(stage, new_only=True)
         return _changes(stage, inserted=inserted, updated=updated, removed=int(removed))
 
-    def _merge_by_one_join(self, stage: Stage) -> Changes:
+    def _merge_by_one_join(self, stage: Stage, duplicates: Callable[[], None]) -> Changes:
         """PostgreSQL: the stage and the scope's rows compared in one hash join (a FULL JOIN,
         which needs a key of plain `=`): what differs is kept apart, a few rows for a changed
         file, and deleted, updated or inserted from there by the target's primary key."""
@@ -168,28 +177,50 @@ class SetBasedMerge:
         found = f"t.{primary[0]} IS NOT NULL"
         diff = f"{stage.name}_differs"
         self.connection.exec_driver_sql(f"DROP TABLE IF EXISTS pg_temp.{diff}")
-        self.connection.execute(
-            text(
-                f"CREATE TEMPORARY TABLE {diff} AS SELECT s.*, "
-                f"{', '.join(f't.{c} AS target_{c}' for c in primary)} FROM {stage.name} s "
-                f"FULL JOIN (SELECT * FROM {table} WHERE {self.scope(table)}) t "
-                f"ON {self.joined('t')} WHERE s.{LINE} IS NULL OR NOT ({found})"
-                + (f" OR {differs}" if differs else "")
-            ),
-            plan.params(),
-        )
+        # The planner prices a hash join on a key of many columns as if their values were
+        # correlated, and sorts both sides for a merge join instead: twice the time, spilled
+        # to disk, for a million rows a side.
+        with _planner(self.connection, enable_mergejoin="off"):
+            self.connection.execute(
+                text(
+                    f"CREATE TEMPORARY TABLE {diff} AS SELECT s.*, "
+                    f"{', '.join(f't.{c} AS target_{c}' for c in primary)} FROM {stage.name} s "
+                    f"FULL JOIN (SELECT * FROM {table} WHERE {self.scope(table)}) t "
+                    f"ON {self.joined('t')} WHERE s.{LINE} IS NULL OR NOT ({found})"
+                    + (f" OR {differs}" if differs else "")
+                ),
+                plan.params(),
+            )
         self.connection.exec_driver_sql(f"ANALYZE {diff}")
-        same = " AND ".join(f"t.{c} = s.target_{c}" for c in primary)
-        removed = self.connection.execute(
+        held, removed, new, differing, repeated = self.connection.execute(
             text(
-                f"DELETE FROM {table} t USING {diff} s WHERE {self.scope('t')} AND {same} "
-                f"AND s.{LINE} IS NULL"
+                f"SELECT (SELECT count(*) FROM {table} WHERE {self.scope(table)}), "
+                f"count(*) FILTER (WHERE {LINE} IS NULL), "
+                f"count(*) FILTER (WHERE target_{primary[0]} IS NULL), count(*), "
+                f"(SELECT count(*) - count(DISTINCT ({', '.join(plan.joined)})) FROM {diff} "
+                f"WHERE target_{primary[0]} IS NULL) FROM {diff}"
             ),
             plan.params(),
-        ).rowcount
-        updated = self._update(diff, f"{same} AND s.{LINE} IS NOT NULL")
-        new = f"(SELECT * FROM {diff} WHERE target_{primary[0]} IS NULL)"
-        inserted = self._insert_from(new, new_only=False)
+        ).one()
+        # Each scope row the stage matched (held - removed) is matched once, and the stage's
+        # new keys are each given once, exactly when the stage gives no key twice.
+        if repeated or stage.rows != held - removed + new:
+            duplicates()
+            raise AssertionError(f"{table}: {stage.name} gives a key twice, on no line found")
+        # A few rows are found by primary key; many, by one read of the scope.
+        probed = differing <= PROBED_SHARE * max(held, 1)
+        same = " AND ".join(f"t.{c} = s.target_{c}" for c in primary)
+        with _planner(self.connection, enable_hashjoin="off" if probed else "on"):
+            removed = self.connection.execute(
+                text(
+                    f"DELETE FROM {table} t USING {diff} s WHERE {self.scope('t')} AND {same} "
+                    f"AND s.{LINE} IS NULL"
+                ),
+                plan.params(),
+            ).rowcount
+            updated = self._update(diff, f"{same} AND s.{LINE} IS NOT NULL")
+        new_rows = f"(SELECT * FROM {diff} WHERE target_{primary[0]} IS NULL)"
+        inserted = self._insert_from(new_rows, new_only=False)
         self.connection.exec_driver_sql(f"DROP TABLE {diff}")
         return _changes(stage, inserted=inserted, updated=updated, removed=int(removed))
 
@@ -231,6 +262,20 @@ class SetBasedMerge:
             f"s.{c} {self.same if columns[c].nullable else '='} {alias}.{c}"
             for c in self.plan.joined
         )
+
+
+@contextmanager
+def _planner(connection: Connection, **settings: str) -> Iterator[None]:
+    """PostgreSQL planner settings for the statements inside, then back to their values
+    (SET LOCAL alone would keep them for the rest of the write)."""
+    before = {name: connection.exec_driver_sql(f"SHOW {name}").scalar_one() for name in settings}
+    for name, value in settings.items():
+        connection.exec_driver_sql(f"SET LOCAL {name} = {value}")
+    try:
+        yield
+    finally:
+        for name, value in before.items():
+            connection.exec_driver_sql(f"SET LOCAL {name} = {value}")
 
 
 def _changes(stage: Stage, *, inserted: int, updated: int, removed: int) -> Changes:

@@ -242,8 +242,7 @@ class StagedTarget:
             self.changes = Changes(rows=rows, inserted=inserted)
         else:
             self.stage.index(self.plan.joined)
-            self._check_duplicates()  # before an update could take either of two rows
-            self.changes = self.merge.merge(self.stage)
+            self.changes = self.merge.merge(self.stage, self._check_duplicates)
         self.stage.drop()
         return self.changes
 

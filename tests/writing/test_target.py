@@ -86,6 +86,31 @@ def test_a_merge_writes_only_what_differs_and_keeps_the_rest(session: Session) -
     assert [row[0] for row in held[:2]] == ids[:2]  # updated in place, not written anew
 
 
+def test_a_few_changed_rows_of_many_are_merged_by_their_keys(session: Session) -> None:
+    """One row of forty differs: on PostgreSQL it is found by primary key (few rows, index
+    probes), the planner's settings are as they were after, and the others stay as written."""
+    connection = session.connection()
+    release = _release(session, "states-test")
+    # Rows of the writing layer's test, not facts: forty codes, one spell each.
+    rows = [
+        _spell(line, line, f"state {line}", "1816-01-01", "2016-12-31") for line in range(2, 42)
+    ]
+    _write(connection, release, "cow", rows)
+    before = _held(connection, release)
+    rows[20] = _spell(22, 22, "state 22, renamed", "1816-01-01", "2016-12-31")
+    changes = _write(connection, release, "cow", rows)
+    assert changes.counts() == {"inserted": 0, "updated": 1, "unchanged": 39, "removed": 0}
+    after = _held(connection, release)
+    assert after[20] == (before[20][0], "cow", 22, "state 22, renamed", "2016-12-31")
+    assert after[:20] + after[21:] == before[:20] + before[21:]
+    if connection.dialect.name == "postgresql":
+        settings = ("enable_hashjoin", "enable_mergejoin")
+        assert [connection.exec_driver_sql(f"SHOW {name}").scalar() for name in settings] == [
+            "on",
+            "on",
+        ]
+
+
 def test_a_merge_touches_no_row_outside_its_scope(session: Session) -> None:
     """The values every row shares that are part of the key (here the list) and the release
     say which held rows are the input's: another list's rows stay."""
@@ -106,21 +131,42 @@ def test_a_merge_touches_no_row_outside_its_scope(session: Session) -> None:
     assert len(_held(connection, other)) == 3
 
 
+# A key given twice: of a held row, changed or as held (PostgreSQL's one-join merge shows
+# these by counting the rows it matched), or a new key (shown among the rows it inserts).
+TWICE = {
+    "held-changed": (
+        [_spell(9, 20, "Canada again", "1920-01-10", "2016-12-31")],
+        "(code 20, start_date 1920-01-10) is also given on line 3",
+    ),
+    "held-the-same": (
+        [_spell(9, 20, "Canada", "1920-01-10", "2016-12-31")],
+        "(code 20, start_date 1920-01-10) is also given on line 3",
+    ),
+    "new": (
+        [
+            _spell(8, 40, "Cuba", "1902-05-20", "1906-09-25"),
+            _spell(9, 40, "Cuba", "1902-05-20", "1906-09-25"),
+        ],
+        "(code 40, start_date 1902-05-20) is also given on line 8",
+    ),
+}
+
+
 @pytest.mark.parametrize("held", [False, True], ids=["into-empty", "into-held"])
+@pytest.mark.parametrize("twice", TWICE, ids=list(TWICE))
 def test_a_key_given_twice_is_named_by_its_lines_and_nothing_is_written(
-    session: Session, held: bool
+    session: Session, held: bool, twice: str
 ) -> None:
     connection = session.connection()
     release = _release(session, "states-test")
     if held:
         _write(connection, release, "cow", FIRST)
     before = _held(connection, release)
-    twice = [*FIRST, _spell(9, 20, "Canada again", "1920-01-10", "2016-12-31")]
+    added, message = TWICE[twice]
     with pytest.raises(FileError) as raised:
-        _write(connection, release, "cow", twice)
+        _write(connection, release, "cow", [*FIRST, *added])
     assert [str(problem) for problem in raised.value.problems] == [
-        "states.csv:9: the system_membership row (code 20, start_date 1920-01-10) is also "
-        "given on line 3"
+        f"states.csv:9: the system_membership row {message}"
     ]
     assert _held(connection, release) == before
 

@@ -103,6 +103,13 @@ class ColumnReading:
         self.table = table
         self.rows = TableReading(reader, table)  # the rules, and caches of what they said
         self.memos: dict[tuple[str, ...], dict[str, Any]] = {}  # by cells: key -> value
+        self.positions = pa.array([], pa.int64())
+
+    def _positions(self, count: int) -> pa.Array:
+        """0 … count - 1, made once: from a Python range it costs as much as a batch's rules."""
+        if len(self.positions) < count:
+            self.positions = pa.array(range(count), pa.int64())
+        return self.positions.slice(0, count)
 
     def batches(self) -> Iterator[ComtradeBatch]:
         try:
@@ -257,7 +264,7 @@ class ColumnReading:
         partners, partner = distinct(("partner", "period_index"), area("partner"), kept=False)
         reporter_area = pa.array(reporters, pa.int32()).take(reporter)
         partner_area = pa.array(partners, pa.int32()).take(partner)
-        lines = pc.add(pa.array(range(count), pa.int64()), first)
+        lines = pc.add(self._positions(count), first)
         if nowhere:
             self._count_unplaced(lines, (reporter_area, partner_area), nowhere)
         # Breakdowns (Comtrade+): their codes read as the row reader reads them, their rows
