@@ -43,6 +43,7 @@ import time
 import uuid
 from collections.abc import Iterator
 from contextlib import contextmanager
+from decimal import Decimal
 from pathlib import Path
 from typing import Any, TextIO
 
@@ -155,20 +156,30 @@ def _text(path: Path) -> TextIO:
 
 def changed_copy(paths: list[Path], out: Path) -> list[Path]:
     """The files with every 100th figure's value one dollar higher (empty values stay),
-    written uncompressed whatever `--file` gave (the importer reads either)."""
+    written uncompressed whatever `--file` gave (the importer reads either). Either layout:
+    the legacy CSV's trade value, or Comtrade+'s primary value (tab-separated) with the CIF or
+    FOB value that states the same number."""
     written = []
     for path in paths:
         plain = path.name.removesuffix(".gz")
         target = out / f"changed-{plain}"
         with _text(path) as source, target.open("w", encoding="utf-8", newline="") as sink:
-            rows = csv.reader(source)
-            writer = csv.writer(sink, lineterminator="\n")
+            delimiter = "\t" if "\t" in source.readline() else ","
+            source.seek(0)
+            rows = csv.reader(source, delimiter=delimiter)
+            writer = csv.writer(sink, delimiter=delimiter, lineterminator="\n")
             header = next(rows)
             writer.writerow(header)
-            value = header.index("Trade Value (US$)")
+            legacy = "Trade Value (US$)" in header
+            value = header.index("Trade Value (US$)" if legacy else "primaryValue")
+            same = [] if legacy else [header.index("cifvalue"), header.index("fobvalue")]
             for number, row in enumerate(rows):
                 if number % 100 == 0 and row[value]:
-                    row[value] = str(int(row[value]) + 1)
+                    given = row[value]
+                    row[value] = str(Decimal(given) + 1)
+                    for column in same:
+                        if row[column] == given:
+                            row[column] = row[value]
                 writer.writerow(row)
         written.append(target)
     return written

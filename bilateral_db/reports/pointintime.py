@@ -105,11 +105,12 @@ def covers_last_day(
     )
 
 
-def spell_covers_last_day(
+def spell_covers_day(
     start: SQLColumnExpression[Any],
     day_after_end: SQLColumnExpression[Any],
-    day_after: SQLColumnExpression[Any],
+    day: SQLColumnExpression[Any],
 ) -> ColumnElement[bool]:
-    """`covers_last_day` for a spell whose start is known and whose day after its end is
-    computed already (NULL: open), as a statement that reads its spells once keeps them."""
-    return and_(start < day_after, or_(day_after_end.is_(None), day_after_end >= day_after))
+    """`covers` for a spell whose start is known and whose day after its end is computed
+    already (NULL: open), as a statement that reads its spells once keeps them: no date is
+    computed per row it is tested against."""
+    return and_(start <= day, or_(day_after_end.is_(None), day_after_end > day))

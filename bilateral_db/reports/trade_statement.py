@@ -5,6 +5,7 @@ ordered and paged (reports/trade.py turns its rows into TradeRow)."""
 from __future__ import annotations
 
 import functools
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import (
@@ -16,6 +17,7 @@ from sqlalchemy import (
     and_,
     bindparam,
     case,
+    cast,
     exists,
     func,
     literal,
@@ -30,8 +32,11 @@ from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
-from bilateral_db.reports.pointintime import period_end_exclusive, spell_covers_last_day
+from bilateral_db.reports.pointintime import period_end_exclusive, spell_covers_day
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY, REGION
+
+# Narrows a part of the statement to the asked periods and category: (part, period, category).
+Filter = Callable[[Select[Any], Any, Any], Select[Any]]
 
 REPORTED = "reported"
 SUM_OF_MEMBERS = "sum_of_members"
@@ -91,6 +96,17 @@ SERIES = (
     "source",
 )
 
+
+# The figure columns a bloc's members' figures are summed by (with their release first).
+GROUPED = (
+    "period_start",
+    "period_end",
+    "period_precision",
+    "flow",
+    "category_id",
+    "valuation",
+    "currency_code",
+)
 
 # What a reported change and a figure stated for the same series and period share.
 KEY = ("reporter_id", "partner_id", "period_start", "period_precision", "flow", "category")
@@ -157,60 +173,35 @@ def _spells(bloc_code: Any, name: str) -> CTE:
     )
 
 
-def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[Any]:
+def _member_sums(
+    side: str, spells: CTE, bloc_code: Any, other: Any, filtered: Filter
+) -> Select[Any]:
     """Figures between `other` and the members of `bloc_code` (its `spells`), summed per period
-    and series.
+    and series; `filtered` narrows the figures read (by their period and category).
 
     `side` says which end of the figure the members are: "partner" or "reporter".
     """
     members_end = FIGURE.c.partner_actor_id if side == "partner" else FIGURE.c.reporter_actor_id
     other_end = FIGURE.c.reporter_actor_id if side == "partner" else FIGURE.c.partner_actor_id
     labels = (other, bloc_code) if side == "partner" else (bloc_code, other)
-    period_end = period_end_exclusive(FIGURE.c.period_start, FIGURE.c.period_precision)
-    every = spells.alias()
-    # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
-    # it is rather than as the bloc's trade.
-    members_total = (
-        select(func.count())
-        .select_from(every)
-        .where(spell_covers_last_day(every.c.start_date, every.c.day_after_end, period_end))
-        .scalar_subquery()
+    # A pair of actors whose figures are all one release's has no claim of another release
+    # beside any of them, so each is preferred: the preferred-claim test, a probe of the table
+    # per figure, is left to the pairs with figures of two releases or more. Which pairs those
+    # are is read from the figures' unique key (both ends, then the release), without the rows.
+    pair = FIGURE.alias()
+    pair_releases = select(func.min(pair.c.release_id) == func.max(pair.c.release_id)).where(
+        pair.c[members_end.name] == spells.c.actor_id, pair.c[other_end.name] == _actor_id(other)
     )
-    low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
-    releases = func.count(RELEASE.c.id.distinct())
-    source = case((releases == 1, low), (releases == 2, low + "+" + high), else_=low + "+…+" + high)
-    columns = (
-        labels[0],
-        labels[1],
-        null(),
-        null(),
-        FIGURE.c.period_start,
-        FIGURE.c.period_precision,
-        FIGURE.c.flow,
-        CATEGORY.c.code,
-        FIGURE.c.valuation,
-        literal("observed"),
-        func.sum(FIGURE.c.value_minor),
-        FIGURE.c.currency_code,
-        CURRENCY.c.minor_unit,
-        null(),
-        literal(SUM_OF_MEMBERS),
-        func.count(),
-        members_total,
-        null(),
-        source,
-    )
-    group = (
-        FIGURE.c.period_start,
-        FIGURE.c.period_precision,
-        FIGURE.c.flow,
-        CATEGORY.c.code,
-        FIGURE.c.valuation,
-        FIGURE.c.currency_code,
-        CURRENCY.c.minor_unit,
-    )
-    return (
-        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
+    one_release = select(spells.c.actor_id).where(pair_releases.scalar_subquery())
+    # Summed per release first: the few sums, not each figure, are then given their category's
+    # code, their currency's minor unit and their release's slug.
+    per_release = filtered(
+        select(
+            *(FIGURE.c[name] for name in GROUPED),
+            FIGURE.c.release_id,
+            func.sum(FIGURE.c.value_minor).label("value_minor"),
+            func.count().label("members"),
+        )
         # Driven from the bloc's spells, so a code that is no bloc costs nothing, and each
         # member's figures with `other` come from an index on both ends
         # (ix_trade_figure_partner_reporter). The driving join keeps SQLite, which plans
@@ -222,16 +213,68 @@ def _member_sums(side: str, spells: CTE, bloc_code: Any, other: Any) -> Select[A
                 and_(members_end == spells.c.actor_id, other_end == _actor_id(other)),
             )
         )
-        .join(CATEGORY, FIGURE.c.category_id == CATEGORY.c.id)
-        .join(CURRENCY, FIGURE.c.currency_code == CURRENCY.c.code)
-        .join(RELEASE, RELEASE.c.id == FIGURE.c.release_id)
         .where(
             FIGURE.c.value_status == "observed",
-            TRADE_FIGURE.preferred(),
             FIGURE.c.series == TradeSeries.REPORTED,  # smoothed and mirror series stay out
-            spell_covers_last_day(spells.c.start_date, spells.c.day_after_end, period_end),
+            # A member on the period's last day.
+            spell_covers_day(spells.c.start_date, spells.c.day_after_end, FIGURE.c.period_end),
+            FIGURE.c.alternative_of_id.is_(None),
+            or_(members_end.in_(one_release), TRADE_FIGURE.preferred()),
         )
-        .group_by(*group)
+        .group_by(*(FIGURE.c[name] for name in GROUPED), FIGURE.c.release_id),
+        FIGURE.c.period_start,
+        FIGURE.c.category_id,
+    ).subquery(f"{spells.name}_{side}")
+    sums = per_release.c
+    every = spells.alias()
+    # How many members the bloc had then, so a sum over fewer of them reads as the lower bound
+    # it is rather than as the bloc's trade.
+    members_total = (
+        select(func.count())
+        .select_from(every)
+        .where(spell_covers_day(every.c.start_date, every.c.day_after_end, sums.period_end))
+        .scalar_subquery()
+    )
+    low, high = func.min(RELEASE.c.slug), func.max(RELEASE.c.slug)
+    releases = func.count(RELEASE.c.id.distinct())
+    source = case((releases == 1, low), (releases == 2, low + "+" + high), else_=low + "+…+" + high)
+    columns = (
+        labels[0],
+        labels[1],
+        null(),
+        null(),
+        sums.period_start,
+        sums.period_precision,
+        sums.flow,
+        CATEGORY.c.code,
+        sums.valuation,
+        literal("observed"),
+        func.sum(sums.value_minor),
+        sums.currency_code,
+        CURRENCY.c.minor_unit,
+        null(),
+        literal(SUM_OF_MEMBERS),
+        cast(func.sum(sums.members), Integer),  # a count, not numeric on PostgreSQL
+        members_total,
+        null(),
+        source,
+    )
+    return (
+        select(*(column.label(name) for column, name in zip(columns, SERIES, strict=True)))
+        .select_from(per_release)
+        .join(CATEGORY, sums.category_id == CATEGORY.c.id)
+        .join(CURRENCY, sums.currency_code == CURRENCY.c.code)
+        .join(RELEASE, RELEASE.c.id == sums.release_id)
+        .group_by(
+            sums.period_start,
+            sums.period_end,
+            sums.period_precision,
+            sums.flow,
+            CATEGORY.c.code,
+            sums.valuation,
+            sums.currency_code,
+            CURRENCY.c.minor_unit,
+        )
     )
 
 
@@ -271,9 +314,13 @@ def statement(
     costlier than running it (dozens of milliseconds of expression trees per call)."""
     a, b = bindparam("a", type_=String), bindparam("b", type_=String)
 
-    def filtered(part: Select[Any], period: Any) -> Select[Any]:
+    def filtered(part: Select[Any], period: Any, category: Any) -> Select[Any]:
+        """`part` narrowed to the asked periods and category (`category`: its id column)."""
         if by_category:
-            part = part.where(CATEGORY.c.code == bindparam("category", type_=String))
+            code = bindparam("category", type_=String)
+            part = part.where(
+                category == select(CATEGORY.c.id).where(CATEGORY.c.code == code).scalar_subquery()
+            )
         if from_period:
             part = part.where(period >= bindparam("period_from", type_=Date))
         if to_period:
@@ -282,21 +329,19 @@ def statement(
 
     spells_a, spells_b = _spells(a, "spells_a"), _spells(b, "spells_b")
     parts = [
-        _figures(a, b),
-        _member_sums("partner", spells_b, b, a),
-        _member_sums("reporter", spells_b, b, a),
-        _member_sums("partner", spells_a, a, b),
-        _member_sums("reporter", spells_a, a, b),
+        filtered(_figures(a, b), FIGURE.c.period_start, FIGURE.c.category_id),
+        _member_sums("partner", spells_b, b, a, filtered),
+        _member_sums("reporter", spells_b, b, a, filtered),
+        _member_sums("partner", spells_a, a, b, filtered),
+        _member_sums("reporter", spells_a, a, b, filtered),
     ]
     # Read twice (the window below, and the changes no figure stands beside): SQLite would
     # compute the members' sums once per read unless told to keep them (PostgreSQL keeps a CTE
     # read twice anyway).
-    figures = (
-        union_all(*(filtered(part, FIGURE.c.period_start) for part in parts))
-        .cte("figure")
-        .prefix_with("MATERIALIZED")
+    figures = union_all(*parts).cte("figure").prefix_with("MATERIALIZED")
+    changes = filtered(_reported_changes(a, b), CHANGE.c.period_start, CHANGE.c.category_id).cte(
+        "change"
     )
-    changes = filtered(_reported_changes(a, b), CHANGE.c.period_start).cte("change")
     f, c = figures.c, changes.c
 
     # The value before, for the computed change: the previous row of the same series.
