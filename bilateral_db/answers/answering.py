@@ -73,16 +73,20 @@ def pages_in_sql(function: Callable[..., Any]) -> bool:
     )
 
 
-def total_function(function: Callable[..., Any], name: str) -> Callable[..., int] | None:
-    """`<report>_total(session, **same_arguments)` where the report's module or the reports
-    package defines it: how many rows the whole answer holds."""
-    wanted = f"{name}_total"
+def companion(function: Callable[..., Any], name: str, suffix: str) -> Callable[..., Any] | None:
+    """`<report>_<suffix>` where the report's module or the reports package defines it."""
+    wanted = f"{name}_{suffix}"
     for module_name in (function.__module__, "bilateral_db.reports"):
         module = sys.modules.get(module_name)
         found = getattr(module, wanted, None) if module is not None else None
         if callable(found):
             return found
     return None
+
+
+def total_function(function: Callable[..., Any], name: str) -> Callable[..., int] | None:
+    """`<report>_total(session, **same_arguments)`: how many rows the whole answer holds."""
+    return companion(function, name, "total")
 
 
 def _paged(
@@ -96,9 +100,18 @@ def _paged(
         rows = everything[page.offset : page.offset + page.limit]
         return rows, len(everything), page.offset + page.limit < len(everything)
     # One row more than asked says whether another page follows, whatever the total costs.
-    rows = function(session, **keywords, limit=page.limit + 1, offset=page.offset)
+    # A report whose `<report>_page` gives the page with the whole answer's count is asked
+    # once: counting apart would compute its answer twice.
+    counted = companion(function, question.report, "page")
+    total = None
+    if counted is not None:
+        rows, total = counted(session, **keywords, limit=page.limit + 1, offset=page.offset)
+    else:
+        rows = function(session, **keywords, limit=page.limit + 1, offset=page.offset)
     more = len(rows) > page.limit
     rows = rows[: page.limit]
+    if total is not None:
+        return rows, total, more
     counter = total_function(function, question.report)
     if counter is not None:
         return rows, counter(session, **keywords), more

@@ -8,7 +8,8 @@ country and bloc codes upper-case, slugs and vocabulary lower-case, days as date
 code that names nothing raises UnknownCode with the closest matches.
 
 List reports take `limit` and `offset` (a page, in the order their docstrings give) and have a
-`<report>_total` function counting the whole answer.
+`<report>_total` function counting the whole answer; a report whose answer is costly to compute
+twice also has `<report>_page`, the page and that count from one query.
 
 Names are imported on first use, so a caller loads the report it asks for (and the models it
 reads), not every report.
@@ -105,6 +106,7 @@ if TYPE_CHECKING:
     from bilateral_db.reports.trade import (
         TradeRow,
         trade_between,
+        trade_between_page,
         trade_between_total,
     )
 
@@ -158,7 +160,7 @@ MODULES: dict[str, tuple[str, ...]] = {
         "release_findings_total",
     ),
     "regions": ("RegionPartRow", "region_parts", "region_parts_total"),
-    "trade": ("TradeRow", "trade_between", "trade_between_total"),
+    "trade": ("TradeRow", "trade_between", "trade_between_page", "trade_between_total"),
 }
 _HOME = {name: module for module, names in MODULES.items() for name in names}
 __all__ = sorted(_HOME)

@@ -250,6 +250,8 @@ _EXISTS: dict[str, Check] = {"actor": actor, "bloc": bloc, "country": country}
 def _is_empty(result: object) -> bool:
     if isinstance(result, list):
         return not result
+    if isinstance(result, tuple) and result and isinstance(result[0], list):
+        return not result[0]  # a page with the whole answer's count (`<report>_page`)
     if is_dataclass(result) and not isinstance(result, type):
         lists = [getattr(result, item.name) for item in fields(result)]
         lists = [value for value in lists if isinstance(value, list)]

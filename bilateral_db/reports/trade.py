@@ -198,6 +198,34 @@ def trade_between(
 
 
 @_checked
+def trade_between_page(
+    session: Connection,
+    *,
+    a: str,
+    b: str,
+    category: str | None = None,
+    year_from: int | None = None,
+    year_to: int | None = None,
+    limit: int,
+    offset: int = 0,
+) -> tuple[list[TradeRow], int | None]:
+    """A page of trade_between and how many rows the whole answer has (None past its end),
+    from one run of the statement: counting apart would sum a bloc's members twice."""
+    params = _parameters(a, b, category, year_from, year_to)
+    params.update(limit=limit, offset=offset)
+    query = statement(
+        category is not None,
+        "period_from" in params,
+        "period_to" in params,
+        True,
+        offset > 0,
+        counted=True,
+    )
+    rows = session.execute(query, params).all()
+    return [_row(row[:-1]) for row in rows], (rows[0][-1] if rows else None)
+
+
+@_checked
 def trade_between_total(
     session: Connection,
     *,

@@ -308,10 +308,17 @@ def _reported_changes(a: Any, b: Any) -> Select[Any]:
 
 @functools.cache
 def statement(
-    by_category: bool, from_period: bool, to_period: bool, limited: bool, skipped: bool
+    by_category: bool,
+    from_period: bool,
+    to_period: bool,
+    limited: bool,
+    skipped: bool,
+    *,
+    counted: bool = False,
 ) -> Any:
     """The report's one statement, built once per filter combination: building it is far
-    costlier than running it (dozens of milliseconds of expression trees per call)."""
+    costlier than running it (dozens of milliseconds of expression trees per call).
+    `counted`: each row ends with how many rows the whole answer has, before any page."""
     a, b = bindparam("a", type_=String), bindparam("b", type_=String)
 
     def filtered(part: Select[Any], period: Any, category: Any) -> Select[Any]:
@@ -393,6 +400,8 @@ def statement(
     statement = select(rows, FACT.c.confidence, FACT.c.note).select_from(
         rows.outerjoin(FACT, FACT.c.id == func.coalesce(r.fact_id, r.change_fact_id))
     )
+    if counted:  # a window over every row, counted before the page is cut
+        statement = statement.add_columns(func.count().over().label("rows_in_answer"))
     if from_period:  # the year before the range was read only for its values
         statement = statement.where(r.period_start >= bindparam("year_start", type_=Date))
     statement = statement.order_by(
