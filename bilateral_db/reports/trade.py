@@ -185,16 +185,8 @@ def trade_between(
 ) -> list[TradeRow]:
     """Every series between `a` and `b` (countries or blocs), both directions, in one query;
     a page of it with `limit` and `offset` (see the module's docstring for the order)."""
-    params = _parameters(a, b, category, year_from, year_to)
-    params.update(limit=limit, offset=offset)
-    query = statement(
-        category is not None,
-        "period_from" in params,
-        "period_to" in params,
-        limit is not None,
-        offset > 0,
-    )
-    return [_row(row) for row in session.execute(query, params)]
+    rows = _executed(session, (a, b, category, year_from, year_to), limit, offset, counted=False)
+    return [_row(row) for row in rows]
 
 
 @_checked
@@ -211,18 +203,30 @@ def trade_between_page(
 ) -> tuple[list[TradeRow], int | None]:
     """A page of trade_between and how many rows the whole answer has (None past its end),
     from one run of the statement: counting apart would sum a bloc's members twice."""
-    params = _parameters(a, b, category, year_from, year_to)
+    rows = _executed(session, (a, b, category, year_from, year_to), limit, offset, counted=True)
+    return [_row(row[:-1]) for row in rows], (rows[0][-1] if rows else None)
+
+
+def _executed(
+    session: Connection,
+    asked: tuple[str, str, str | None, int | None, int | None],
+    limit: int | None,
+    offset: int,
+    *,
+    counted: bool,
+) -> list[Any]:
+    """The statement's rows for the `asked` pair, category and years, a page of them."""
+    params = _parameters(*asked)
     params.update(limit=limit, offset=offset)
     query = statement(
-        category is not None,
+        asked[2] is not None,
         "period_from" in params,
         "period_to" in params,
-        True,
+        limit is not None,
         offset > 0,
-        counted=True,
+        counted=counted,
     )
-    rows = session.execute(query, params).all()
-    return [_row(row[:-1]) for row in rows], (rows[0][-1] if rows else None)
+    return list(session.execute(query, params))
 
 
 @_checked
