@@ -267,15 +267,14 @@ class SetBasedMerge:
 @contextmanager
 def _planner(connection: Connection, **settings: str) -> Iterator[None]:
     """PostgreSQL planner settings for the statements inside, then back to their values
-    (SET LOCAL alone would keep them for the rest of the write)."""
+    (SET LOCAL alone would keep them for the rest of the write). Not after an error: the
+    rollback that must follow undoes them, and a statement now would hide the error."""
     before = {name: connection.exec_driver_sql(f"SHOW {name}").scalar_one() for name in settings}
     for name, value in settings.items():
         connection.exec_driver_sql(f"SET LOCAL {name} = {value}")
-    try:
-        yield
-    finally:
-        for name, value in before.items():
-            connection.exec_driver_sql(f"SET LOCAL {name} = {value}")
+    yield
+    for name, value in before.items():
+        connection.exec_driver_sql(f"SET LOCAL {name} = {value}")
 
 
 def _changes(stage: Stage, *, inserted: int, updated: int, removed: int) -> Changes:

@@ -7,6 +7,7 @@ from typing import Any
 
 import pytest
 from sqlalchemy import Connection, text
+from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 from support.world import World
 
@@ -109,6 +110,19 @@ def test_a_few_changed_rows_of_many_are_merged_by_their_keys(session: Session) -
             "on",
             "on",
         ]
+
+
+def test_a_row_the_database_refuses_in_a_merge_raises_its_own_error(session: Session) -> None:
+    """A changed row that breaks a check (an end before the start) fails as the database
+    said, not as a later statement in a failed transaction would."""
+    connection = session.connection()
+    release = _release(session, "states-test")
+    _write(connection, release, "cow", FIRST)
+    again = [*FIRST[:1], _spell(3, 20, "Canada", "1920-01-10", "1919-12-31"), *FIRST[2:]]
+    refused = pytest.raises(IntegrityError, match="end_date_not_before_start_date")
+    with refused, connection.begin_nested():
+        _write(connection, release, "cow", again)
+    assert [row[4] for row in _held(connection, release)] == ["2016-12-31"] * 2 + ["1917-12-05"]
 
 
 def test_a_merge_touches_no_row_outside_its_scope(session: Session) -> None:
