@@ -8,9 +8,9 @@ edge of the data (2015-12-31): the source says nothing after it. A post is cover
 first spell to its last; gaps between spells inside that are days with no leader.
 
 A leader is linked to a person already in the database only when certain: the person's
-`archigos` id is the leader's id, or the person has a term of the same country overlapping the
-spell and their name contains the leader's surname. A leader matching on one of the two only
-is listed for review and stored as a person of its own.
+`archigos` id is the leader's id, or the person has a curated term of the same country
+overlapping the spell (its start known) and their name contains the leader's surname. A leader
+matching on one of the two only is listed for review and stored as a person of its own.
 """
 
 from __future__ import annotations
@@ -24,6 +24,7 @@ from itertools import pairwise
 
 from sqlalchemy import Connection, bindparam, delete, insert, select, update
 
+from bilateral_db.core.curated import CURATED_RELEASE_ID
 from bilateral_db.crosswalk import Crosswalk
 from bilateral_db.imports.base import Importer, Progress
 from bilateral_db.imports.reading import DataFile, Row
@@ -308,14 +309,18 @@ class _People:
                     self.own[archigos_id] = person_id
                 else:
                     self.by_archigos[archigos_id] = person_id
-        # Terms of other releases by country (person, name, start, end): to match name and dates.
+        # Curated terms by country (person, name, start, end): to match name and dates. Not
+        # other data sets': the Office of the Historian holds thousands of a country's envoys
+        # and officials, and a surname with a term overlapping a spell (Nicholas Roosevelt,
+        # minister to Hungary until 1933-05-09, and Franklin Roosevelt from 1933-03-04) is no
+        # evidence that they are the leader.
         self.terms: dict[int, list[tuple[int, str, date | None, date | None]]] = defaultdict(list)
         rows = connection.execute(
             select(Actor.country_id, Person.id, Person.name, Term.start_date, Term.end_date)
             .join(Post, Post.actor_id == Actor.id)
             .join(Term, Term.post_id == Post.id)
             .join(Person, Person.id == Term.person_id)
-            .where(Term.release_id != release.release_id, Term.alternative_of_id.is_(None))
+            .where(Term.release_id == CURATED_RELEASE_ID, Term.alternative_of_id.is_(None))
         )
         for country_id, person_id, name, start, end in rows:
             if country_id is not None:  # a post of a bloc is no leader's
@@ -357,7 +362,10 @@ class _People:
                 if not surname or surname not in _words(name):
                     continue
                 by_name.add(person_id)
-                if (start is None or start <= piece.end) and (end is None or end >= piece.start):
+                # Only a known start makes the overlap certain: a term whose start its source
+                # does not give (POCOM's chiefs of mission, often) may have begun after the
+                # spell ended.
+                if start is not None and start <= piece.end and (end is None or end >= piece.start):
                     certain.add(person_id)
         if len(certain) == 1:
             return certain.pop()

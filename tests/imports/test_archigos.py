@@ -141,3 +141,75 @@ def test_an_end_on_the_datas_edge_without_still_in_office_is_a_finding(
             {"release": ARCHIGOS},
         ).one()
     assert (str(status[0])[:10], status[1]) == ("2015-12-31", "ended")
+
+
+def _term(session: Session, release: int, person: tuple[str, str], office: str, **dates) -> None:
+    """A term of a post of the USA (an envoy's or an official's, in the real record)."""
+    from bilateral_db import models as m
+
+    usa = session.scalar(
+        text("SELECT a.id FROM actor a JOIN country c ON c.id = a.country_id WHERE c.code = 'USA'")
+    )
+    holder = m.Person(slug=person[0], name=person[1], release_id=release)
+    post = m.Post(actor_id=usa, office=office, title=office, single_seat=True, release_id=release)
+    session.add_all([holder, post])
+    session.flush()
+    session.add(
+        m.Term(
+            person_id=holder.id,
+            post_id=post.id,
+            single_seat=True,
+            release_id=release,
+            end_status="ended",
+            end_date_precision="day",
+            **dates,
+        )
+    )
+
+
+def test_only_a_curated_term_with_a_known_start_links_a_leader(curated_engine: Engine) -> None:
+    """From the Office of the Historian (../shared/data/hsg/pocom, missions-countries/
+    hungary.xml and missions-orgs/representative-to-nato.xml): Nicholas Roosevelt, minister
+    to Hungary 1930-11-12 to 1933-05-09, overlaps Franklin Roosevelt's first two months, but
+    an imported data set's term is no evidence that he was the leader; William Howard Taft
+    IV's term as representative to NATO has no start (appointed 1989-08-03, ended
+    1992-06-26), so even as a curated term it cannot be known to overlap President Taft's
+    1909-1913. Both leaders stay people of Archigos's own; Taft's name match is for review."""
+    from bilateral_db import models as m
+    from bilateral_db.core.curated import CURATED_RELEASE_ID
+
+    with Session(curated_engine) as session:
+        pocom = m.Release(slug="pocom-test", dataset="pocom", title="POCOM", precedence=55)
+        session.add(pocom)
+        session.flush()
+        _term(
+            session,
+            pocom.id,
+            ("roosevelt-nicholas", "Nicholas Roosevelt"),
+            "ambassador",
+            started_on=date(1930, 11, 12),
+            started_on_precision="day",
+            start_date=date(1930, 11, 12),
+            start_date_precision="day",
+            end_date=date(1933, 5, 9),
+        )
+        _term(
+            session,
+            CURATED_RELEASE_ID,
+            ("taft-william-howard2", "William Howard Taft, IV"),
+            "representative-to-nato",
+            appointed_on=date(1989, 8, 3),
+            appointed_on_precision="day",
+            end_date=date(1992, 6, 26),
+        )
+        session.commit()
+    result = import_dataset(curated_engine, "archigos", SLICE)
+    leaders = [
+        (row.person, row.name)
+        for day in (date(1910, 6, 1), date(1933, 4, 1))
+        for row in _leaders(curated_engine, "USA", day)
+    ]
+    assert leaders == [("taft-usa-1857", "Taft"), ("roosevelt-f-usa-1882", "Roosevelt, F.")]
+    review = [f.message.split(":")[0] for f in result.findings if f.kind == "uncertain_match"]
+    assert "not linked to taft-william-howard2" in review
+    assert not [message for message in review if "roosevelt-nicholas" in message]
