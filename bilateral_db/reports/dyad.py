@@ -10,6 +10,7 @@ from typing import Any
 from sqlalchemy import (
     CompoundSelect,
     Connection,
+    Integer,
     SQLColumnExpression,
     and_,
     func,
@@ -34,19 +35,26 @@ from bilateral_db.reports.claims.kinds.memberships import BLOC, MEMBERSHIP, Memb
 from bilateral_db.reports.claims.kinds.terms import TermRow
 from bilateral_db.reports.diplomacy import RelationRow, relations_during
 from bilateral_db.reports.envoys import envoys_during
-from bilateral_db.reports.lookup import ACTOR, checked, named_actors
+from bilateral_db.reports.lookup import checked, named_actors
 from bilateral_db.reports.meetings import (
     MEETING,
     MeetingRow,
-    actor_took_part,
     meeting_row,
     meeting_select,
+    meetings_involving,
 )
 from bilateral_db.reports.members import membership_pairs
 from bilateral_db.reports.pointintime import overlaps, partial
 from bilateral_db.reports.pointintime import period_end_exclusive as sql_end_exclusive
 from bilateral_db.reports.trade import TradeRow, trade_between
 from bilateral_db.tables import AGREEMENT_TOPIC, MEETING_TOPIC, RELATION_TOPIC, TOPIC
+
+# The aliases the report's queries read, made once: an alias copies every column.
+MINE, THEIRS = MEMBERSHIP.table.alias("mine"), MEMBERSHIP.table.alias("theirs")
+MY_RELEASE, THEIR_RELEASE = RELEASE.alias("my_release"), RELEASE.alias("their_release")
+PARTY_A, PARTY_B = PARTY.alias("party_a"), PARTY.alias("party_b")
+TOPIC_MEETING = MEETING.alias("topic_meeting")
+TOPIC_AGREEMENT = AGREEMENT.alias("topic_agreement")
 
 
 @dataclass(frozen=True)
@@ -155,13 +163,18 @@ def dyad_report(
     undated.
     """
     years = _Years.of(year_from, year_to)
+    # The two actors' ids, read once: each query below then finds their rows through indexes.
     named = named_actors()
-    actor_a = select(named.c.actor_id).where(named.c.code == a).scalar_subquery()
-    actor_b = select(named.c.actor_id).where(named.c.code == b).scalar_subquery()
+    ids = dict(
+        session.execute(
+            select(named.c.code, named.c.actor_id).where(named.c.code.in_((a, b)))
+        ).all()
+    )
+    actor_a, actor_b = (literal(ids.get(code), Integer) for code in (a, b))
 
-    mine, theirs = MEMBERSHIP.table.alias("mine"), MEMBERSHIP.table.alias("theirs")
+    mine, theirs = MINE, THEIRS
     m, t = mine.c, theirs.c
-    my_release, their_release = RELEASE.alias("my_release"), RELEASE.alias("their_release")
+    my_release, their_release = MY_RELEASE, THEIR_RELEASE
     shared = session.execute(
         select(
             BLOC.c.code,
@@ -225,25 +238,9 @@ def dyad_report(
         if years.holds(row.start_date, row.end_date)
     ]
 
-    def involves(actor_id: ColumnElement[Any]) -> ColumnElement[bool]:
-        """The actor took part, hosted (a country) or organised (a bloc) the meeting."""
-        own = ACTOR.alias()
-        hosted_or_organised = (
-            select(own.c.id)
-            .where(
-                own.c.id == actor_id,
-                or_(
-                    own.c.country_id == MEETING.c.host_country_id,
-                    own.c.bloc_id == MEETING.c.bloc_id,
-                ),
-            )
-            .exists()
-        )
-        return or_(actor_took_part(actor_id), hosted_or_organised)
-
     between = and_(
-        involves(actor_a),
-        involves(actor_b),
+        MEETING.c.id.in_(meetings_involving(actor_a)),
+        MEETING.c.id.in_(meetings_involving(actor_b)),
         years.shares_a_day(
             MEETING.c.start_date,
             func.coalesce(MEETING.c.end_date, MEETING.c.start_date),
@@ -265,7 +262,7 @@ def dyad_report(
         )
     ]
 
-    party_a, party_b = PARTY.alias(), PARTY.alias()
+    party_a, party_b = PARTY_A, PARTY_B
     agreements = [
         agreement_row(row)
         for row in session.execute(
@@ -277,13 +274,11 @@ def dyad_report(
         )
     ]
 
-    meeting_ids = select(MEETING.c.id).where(between)
-    party_a2, party_b2 = PARTY.alias(), PARTY.alias()
     agreement_ids = (
-        select(party_a2.c.agreement_id)
-        .join(party_b2, party_b2.c.agreement_id == party_a2.c.agreement_id)
-        .join(AGREEMENT, AGREEMENT.c.id == party_a2.c.agreement_id)
-        .where(party_a2.c.actor_id == actor_a, party_b2.c.actor_id == actor_b, in_force)
+        select(party_a.c.agreement_id)
+        .join(party_b, party_b.c.agreement_id == party_a.c.agreement_id)
+        .join(AGREEMENT, AGREEMENT.c.id == party_a.c.agreement_id)
+        .where(party_a.c.actor_id == actor_a, party_b.c.actor_id == actor_b, in_force)
     )
     relation = (
         select(
@@ -307,7 +302,7 @@ def dyad_report(
             )
         )
     )
-    topic_meeting = MEETING.alias("topic_meeting")
+    topic_meeting = TOPIC_MEETING
     at_meetings = (
         select(
             TOPIC.c.slug,
@@ -318,9 +313,9 @@ def dyad_report(
         )
         .join(TOPIC, MEETING_TOPIC.c.topic_id == TOPIC.c.id)
         .join(topic_meeting, topic_meeting.c.id == MEETING_TOPIC.c.meeting_id)
-        .where(MEETING_TOPIC.c.meeting_id.in_(meeting_ids))
+        .where(topic_meeting.c.slug.in_([row.slug for row in meetings]))  # read above
     )
-    topic_agreement = AGREEMENT.alias("topic_agreement")
+    topic_agreement = TOPIC_AGREEMENT
     in_agreements = (
         select(
             TOPIC.c.slug,

@@ -6,7 +6,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Select, exists, func, or_, select
+from sqlalchemy import CompoundSelect, Connection, Select, exists, func, or_, select, union
 
 from bilateral_db.core.dates import PartialDate
 from bilateral_db.reports.citations import SourceRow, release_source, sources_for
@@ -170,25 +170,44 @@ def meeting_row(row: Any) -> MeetingRow:
     )
 
 
-def actor_took_part(actor_id: Any, meeting_id: Any = None) -> Any:
-    """SQL: the actor took part in the meeting, by name or through an official of its own.
+# The tables meetings_involving reads, aliased once (an alias copies every column).
+_INVOLVING = (PARTICIPANT.alias(), TERM.alias(), POST.alias(), MEETING.alias(), ACTOR.alias())
 
-    An official counts for the country whose post they held on the meeting's first day.
+
+def meetings_involving(actor_id: Any) -> CompoundSelect[Any]:
+    """SQL: the ids of the meetings the actor took part in, by name or through an official of
+    its own, hosted (a country) or organised (a bloc).
+
+    An official counts for the country whose post they held on the meeting's first day. A set
+    read from the actor's own rows through their indexes, so a question about one actor does not
+    test every meeting in turn.
     """
-    meeting_id = MEETING.c.id if meeting_id is None else meeting_id
-    participant, term, post = PARTICIPANT.alias(), TERM.alias(), POST.alias()
-    as_actor = exists().where(
-        participant.c.meeting_id == meeting_id, participant.c.actor_id == actor_id
+    participant, term, post, meeting, own = _INVOLVING
+    by_name = select(participant.c.meeting_id).where(participant.c.actor_id == actor_id)
+    through_official = (
+        select(participant.c.meeting_id)
+        .join(term, term.c.person_id == participant.c.person_id)
+        .join(post, post.c.id == term.c.post_id)
+        .join(meeting, meeting.c.id == participant.c.meeting_id)
+        .where(
+            participant.c.actor_id.is_(None),
+            post.c.actor_id == actor_id,
+            covers(
+                term.c.start_date, term.c.end_date, term.c.end_date_precision, meeting.c.start_date
+            ),
+        )
     )
-    through_official = exists().where(
-        participant.c.meeting_id == meeting_id,
-        participant.c.actor_id.is_(None),
-        term.c.person_id == participant.c.person_id,
-        post.c.id == term.c.post_id,
-        post.c.actor_id == actor_id,
-        covers(term.c.start_date, term.c.end_date, term.c.end_date_precision, MEETING.c.start_date),
+    hosted = (
+        select(meeting.c.id)
+        .join(own, own.c.country_id == meeting.c.host_country_id)
+        .where(own.c.id == actor_id)
     )
-    return or_(as_actor, through_official)
+    organised = (
+        select(meeting.c.id)
+        .join(own, own.c.bloc_id == meeting.c.bloc_id)
+        .where(own.c.id == actor_id)
+    )
+    return union(by_name, through_official, hosted, organised)
 
 
 def actor_id_of(code: str, *, kind: str) -> Any:
@@ -198,13 +217,6 @@ def actor_id_of(code: str, *, kind: str) -> Any:
     key = actor.c.country_id if kind == "country" else actor.c.bloc_id
     statement = select(actor.c.id).join(named, key == named.c.id)
     return statement.where(named.c.code == code).scalar_subquery()
-
-
-def _involves(table: Any, own_column: Any, code: str, kind: str) -> ColumnElement[bool]:
-    """The meeting is hosted or organised by `code` (through `own_column`), or it took part."""
-    named = table.alias()
-    own = select(named.c.id).where(named.c.code == code).scalar_subquery()
-    return or_(own_column == own, actor_took_part(actor_id_of(code, kind=kind)))
 
 
 def _meetings(
@@ -234,11 +246,12 @@ def _meetings(
             )
         )
     if country is not None:
-        statement = statement.where(
-            _involves(COUNTRY, MEETING.c.host_country_id, country, "country")
-        )
+        involving = meetings_involving(actor_id_of(country, kind="country"))
+        statement = statement.where(MEETING.c.id.in_(involving))
     if bloc is not None:
-        statement = statement.where(_involves(BLOC, MEETING.c.bloc_id, bloc, "bloc"))
+        statement = statement.where(
+            MEETING.c.id.in_(meetings_involving(actor_id_of(bloc, kind="bloc")))
+        )
     if topic is not None:
         statement = statement.where(
             exists().where(

@@ -1,10 +1,15 @@
 from __future__ import annotations
 
+from collections import defaultdict
 from datetime import date
 
 import pytest
+from sqlalchemy import Engine, Integer, literal, select
 
+from bilateral_db.core.dates import covers
 from bilateral_db.reports import UnknownCode, find_meetings, meeting_detail
+from bilateral_db.reports.meetings import meetings_involving
+from bilateral_db.tables import ACTOR, MEETING, PARTICIPANT, POST, TERM
 
 
 def _slugs(rows) -> list[str]:
@@ -73,3 +78,57 @@ def test_invitation_and_attendance_are_both_shown(world) -> None:
 def test_unknown_meeting(world) -> None:
     with pytest.raises(UnknownCode):
         meeting_detail(world.session, slug="amm-53")
+
+
+def test_meetings_involving_is_the_rule_applied_to_every_meeting(loaded_engine: Engine) -> None:
+    """The set read through the actor's own rows equals the rule applied to each meeting in
+    turn, on the shipped data sets (the Office of the Historian's travels and visits, whose
+    participants are officials, and its chiefs of mission): named, through an official holding
+    a post of the actor on the meeting's first day, hosting (a country) or organising (a bloc)."""
+    with loaded_engine.connect() as connection:
+        meetings = connection.execute(
+            select(MEETING.c.id, MEETING.c.start_date, MEETING.c.host_country_id, MEETING.c.bloc_id)
+        ).all()
+        participants = connection.execute(
+            select(PARTICIPANT.c.meeting_id, PARTICIPANT.c.actor_id, PARTICIPANT.c.person_id)
+        ).all()
+        terms = defaultdict(list)
+        for person, actor, start, end, precision in connection.execute(
+            select(
+                TERM.c.person_id,
+                POST.c.actor_id,
+                TERM.c.start_date,
+                TERM.c.end_date,
+                TERM.c.end_date_precision,
+            ).join(POST, POST.c.id == TERM.c.post_id)
+        ):
+            terms[person].append((actor, start, end, precision))
+        actors = {row.id: row for row in connection.execute(select(ACTOR))}
+        by_meeting = {row.id: row for row in meetings}
+        involved = defaultdict(set)
+        for meeting_id, actor_id, person_id in participants:
+            if actor_id is not None:
+                involved[actor_id].add(meeting_id)
+                continue
+            day = by_meeting[meeting_id].start_date
+            for actor, start, end, precision in terms[person_id]:
+                if day is not None and covers(start, end, precision, day):
+                    involved[actor].add(meeting_id)
+        hosts, organisers = defaultdict(set), defaultdict(set)
+        for meeting in meetings:
+            hosts[meeting.host_country_id].add(meeting.id)
+            organisers[meeting.bloc_id].add(meeting.id)
+        for actor in actors.values():
+            involved[actor.id] |= hosts.get(actor.country_id, set()) if actor.country_id else set()
+            involved[actor.id] |= organisers.get(actor.bloc_id, set()) if actor.bloc_id else set()
+        busiest = sorted((a for a in involved if involved[a]), key=lambda a: -len(involved[a]))
+        # The busiest and the least busy, each bloc that organised a meeting, and one in none.
+        blocs = [a.id for a in actors.values() if a.bloc_id in organisers]
+        asked = [*busiest[:4], *busiest[-4:], *blocs, max(actors) + 1]
+        through_officials = 0
+        for actor_id in asked:
+            found = set(connection.scalars(meetings_involving(literal(actor_id, Integer))))
+            assert found == involved.get(actor_id, set()), actor_id
+            named = {m for m, a, _ in participants if a == actor_id}
+            through_officials += len(found - named)
+        assert max(map(len, involved.values())) > 1000 and through_officials > 1000
