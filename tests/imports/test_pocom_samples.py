@@ -129,7 +129,13 @@ def _draws(pocom: Path, count: int, left_out: set[str]) -> list[tuple[str, date,
             continue  # ended, the record does not say when: not a clean day to ask about
         # Another mission's chiefs whose territory is the same country that day are its
         # holders too (a mission renamed with its country): draw days with one mission only.
-        if any(maps.country_of(territories[h.chief], day) not in (None, country) for h in holding):
+        # A holder of the same mission accredited elsewhere (the ambassadors resident at Taipei
+        # in the China mission, 1950-1979) holds another country's post: not a clean day either.
+        if any(
+            h.chief in maps.chief_countries
+            or maps.country_of(territories[h.chief], day) not in (None, country)
+            for h in holding
+        ):
             continue
         draws.append((country.country, day, holding))
     return draws
