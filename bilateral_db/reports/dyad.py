@@ -172,9 +172,7 @@ def dyad_report(
     )
     actor_a, actor_b = (literal(ids.get(code), Integer) for code in (a, b))
 
-    mine, theirs = MINE, THEIRS
-    m, t = mine.c, theirs.c
-    my_release, their_release = MY_RELEASE, THEIR_RELEASE
+    m, t = MINE.c, THEIRS.c
     shared = session.execute(
         select(
             BLOC.c.code,
@@ -190,19 +188,19 @@ def dyad_report(
             t.end_date,
             t.end_date_precision,
             t.end_status,
-            my_release.c.slug,
-            their_release.c.slug,
+            MY_RELEASE.c.slug,
+            THEIR_RELEASE.c.slug,
         )
-        .select_from(mine)
-        .join(theirs, t.bloc_id == m.bloc_id)
+        .select_from(MINE)
+        .join(THEIRS, t.bloc_id == m.bloc_id)
         .join(BLOC, BLOC.c.id == m.bloc_id)
-        .join(my_release, my_release.c.id == m.release_id)
-        .join(their_release, their_release.c.id == t.release_id)
+        .join(MY_RELEASE, MY_RELEASE.c.id == m.release_id)
+        .join(THEIR_RELEASE, THEIR_RELEASE.c.id == t.release_id)
         .where(
             m.actor_id == actor_a,
             t.actor_id == actor_b,
-            MEMBERSHIP.preferred(mine),
-            MEMBERSHIP.preferred(theirs),
+            MEMBERSHIP.preferred(MINE),
+            MEMBERSHIP.preferred(THEIRS),
             years.shares_a_day(m.start_date, m.end_date, m.end_date_precision),
             years.shares_a_day(t.start_date, t.end_date, t.end_date_precision),
             overlaps(
@@ -262,23 +260,22 @@ def dyad_report(
         )
     ]
 
-    party_a, party_b = PARTY_A, PARTY_B
     agreements = [
         agreement_row(row)
         for row in session.execute(
             agreement_select()
-            .join(party_a, party_a.c.agreement_id == AGREEMENT.c.id)
-            .join(party_b, party_b.c.agreement_id == AGREEMENT.c.id)
-            .where(party_a.c.actor_id == actor_a, party_b.c.actor_id == actor_b, in_force)
+            .join(PARTY_A, PARTY_A.c.agreement_id == AGREEMENT.c.id)
+            .join(PARTY_B, PARTY_B.c.agreement_id == AGREEMENT.c.id)
+            .where(PARTY_A.c.actor_id == actor_a, PARTY_B.c.actor_id == actor_b, in_force)
             .order_by(AGREEMENT.c.signed_on, AGREEMENT.c.slug)
         )
     ]
 
     agreement_ids = (
-        select(party_a.c.agreement_id)
-        .join(party_b, party_b.c.agreement_id == party_a.c.agreement_id)
-        .join(AGREEMENT, AGREEMENT.c.id == party_a.c.agreement_id)
-        .where(party_a.c.actor_id == actor_a, party_b.c.actor_id == actor_b, in_force)
+        select(PARTY_A.c.agreement_id)
+        .join(PARTY_B, PARTY_B.c.agreement_id == PARTY_A.c.agreement_id)
+        .join(AGREEMENT, AGREEMENT.c.id == PARTY_A.c.agreement_id)
+        .where(PARTY_A.c.actor_id == actor_a, PARTY_B.c.actor_id == actor_b, in_force)
     )
     relation = (
         select(
@@ -302,30 +299,28 @@ def dyad_report(
             )
         )
     )
-    topic_meeting = TOPIC_MEETING
     at_meetings = (
         select(
             TOPIC.c.slug,
             TOPIC.c.name,
             literal("meeting"),
-            topic_meeting.c.slug,
+            TOPIC_MEETING.c.slug,
             MEETING_TOPIC.c.fact_id,
         )
         .join(TOPIC, MEETING_TOPIC.c.topic_id == TOPIC.c.id)
-        .join(topic_meeting, topic_meeting.c.id == MEETING_TOPIC.c.meeting_id)
-        .where(topic_meeting.c.slug.in_([row.slug for row in meetings]))  # read above
+        .join(TOPIC_MEETING, TOPIC_MEETING.c.id == MEETING_TOPIC.c.meeting_id)
+        .where(TOPIC_MEETING.c.slug.in_([row.slug for row in meetings]))  # read above
     )
-    topic_agreement = TOPIC_AGREEMENT
     in_agreements = (
         select(
             TOPIC.c.slug,
             TOPIC.c.name,
             literal("agreement"),
-            topic_agreement.c.slug,
+            TOPIC_AGREEMENT.c.slug,
             AGREEMENT_TOPIC.c.fact_id,
         )
         .join(TOPIC, AGREEMENT_TOPIC.c.topic_id == TOPIC.c.id)
-        .join(topic_agreement, topic_agreement.c.id == AGREEMENT_TOPIC.c.agreement_id)
+        .join(TOPIC_AGREEMENT, TOPIC_AGREEMENT.c.id == AGREEMENT_TOPIC.c.agreement_id)
         .where(AGREEMENT_TOPIC.c.agreement_id.in_(agreement_ids))
     )
     topic_sources: CompoundSelect[str, str, str, str | None, int] = union_all(

@@ -159,6 +159,25 @@ def existing(kind: str, column: ColumnElement[str]) -> Callable[[Connection, str
     return check
 
 
+# The tables actor_id_named reads, aliased once (an alias copies every column).
+_NAMED = (ACTOR.alias(), COUNTRY.alias(), BLOC.alias(), REGION.alias())
+
+
+def actor_id_named(code: Any) -> Any:
+    """SQL: the id of the actor called `code` (country, else bloc, else region, as
+    `actor` resolves it), computed once per query: for statements that find an actor's rows
+    through the indexes on its id."""
+    actor, country, bloc, region = _NAMED
+    as_country = select(actor.c.id).join(country, actor.c.country_id == country.c.id)
+    as_bloc = select(actor.c.id).join(bloc, actor.c.bloc_id == bloc.c.id)
+    as_region = select(actor.c.id).join(region, actor.c.region_id == region.c.id)
+    return func.coalesce(
+        as_country.where(country.c.code == code).scalar_subquery(),
+        as_bloc.where(bloc.c.code == code).scalar_subquery(),
+        as_region.where(region.c.code == code).scalar_subquery(),
+    )
+
+
 def named_actors() -> CTE:
     """A CTE (actor_id, code, name, kind) naming every actor by its ISO, bloc or region code."""
     countries = select(

@@ -219,7 +219,7 @@ def _executed(
     params = _parameters(*asked)
     params.update(limit=limit, offset=offset)
     query = statement(
-        asked[2] is not None,
+        "category" in params,
         "period_from" in params,
         "period_to" in params,
         limit is not None,

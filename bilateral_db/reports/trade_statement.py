@@ -32,8 +32,9 @@ from bilateral_db.reports.claims.description import RELEASE
 from bilateral_db.reports.claims.kinds.memberships import MEMBERSHIP
 from bilateral_db.reports.claims.kinds.trade import REPORTED_CHANGE, TRADE_FIGURE
 from bilateral_db.reports.join_order import driving_join
+from bilateral_db.reports.lookup import actor_id_named
 from bilateral_db.reports.pointintime import period_end_exclusive, spell_covers_day
-from bilateral_db.tables import ACTOR, BLOC, COUNTRY, CURRENCY, FACT, PRODUCT_CATEGORY, REGION
+from bilateral_db.tables import BLOC, CURRENCY, FACT, PRODUCT_CATEGORY
 
 # Narrows a part of the statement to the asked periods and category: (part, period, category).
 Filter = Callable[[Select[Any], Any, Any], Select[Any]]
@@ -47,30 +48,16 @@ MEMBER = MEMBERSHIP.table
 CATEGORY = PRODUCT_CATEGORY
 
 
-def _actor_id(code: Any) -> Any:
-    """SQL: the id of the actor called `code` (country, else bloc, else region, as
-    lookup.actor resolves it), computed once per query."""
-    actor, country, bloc, region = ACTOR.alias(), COUNTRY.alias(), BLOC.alias(), REGION.alias()
-    as_country = select(actor.c.id).join(country, actor.c.country_id == country.c.id)
-    as_bloc = select(actor.c.id).join(bloc, actor.c.bloc_id == bloc.c.id)
-    as_region = select(actor.c.id).join(region, actor.c.region_id == region.c.id)
-    return func.coalesce(
-        as_country.where(country.c.code == code).scalar_subquery(),
-        as_bloc.where(bloc.c.code == code).scalar_subquery(),
-        as_region.where(region.c.code == code).scalar_subquery(),
-    )
-
-
 def _between(reporter: Any, partner: Any, a: Any, b: Any) -> Any:
     """Both directions of the pair, on the indexed actor id columns."""
     return or_(
-        and_(reporter == _actor_id(a), partner == _actor_id(b)),
-        and_(reporter == _actor_id(b), partner == _actor_id(a)),
+        and_(reporter == actor_id_named(a), partner == actor_id_named(b)),
+        and_(reporter == actor_id_named(b), partner == actor_id_named(a)),
     )
 
 
 def _label(column: Any, a: Any, b: Any) -> Any:
-    return case((column == _actor_id(a), a), else_=b)
+    return case((column == actor_id_named(a), a), else_=b)
 
 
 # The columns of a series row, in the order every part of the union gives them.
@@ -190,7 +177,8 @@ def _member_sums(
     # are is read from the figures' unique key (both ends, then the release), without the rows.
     pair = FIGURE.alias()
     pair_releases = select(func.min(pair.c.release_id) == func.max(pair.c.release_id)).where(
-        pair.c[members_end.name] == spells.c.actor_id, pair.c[other_end.name] == _actor_id(other)
+        pair.c[members_end.name] == spells.c.actor_id,
+        pair.c[other_end.name] == actor_id_named(other),
     )
     one_release = select(spells.c.actor_id).where(pair_releases.scalar_subquery())
     # Summed per release first: the few sums, not each figure, are then given their category's
@@ -210,7 +198,7 @@ def _member_sums(
             driving_join(
                 spells,
                 FIGURE,
-                and_(members_end == spells.c.actor_id, other_end == _actor_id(other)),
+                and_(members_end == spells.c.actor_id, other_end == actor_id_named(other)),
             )
         )
         .where(

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import NamedTuple
 
-from sqlalchemy import ColumnElement, CompoundSelect, Connection, Select, func, select, union_all
+from sqlalchemy import ColumnElement, Connection, Select, func
 
 from bilateral_db import tables
 from bilateral_db.core.dates import PartialDate
@@ -15,6 +15,7 @@ from bilateral_db.reports.claims.coverage import COVERAGE, CoverageKey, Coverage
 from bilateral_db.reports.claims.description import DatedKind, Where
 from bilateral_db.reports.claims.engine import Claim
 from bilateral_db.reports.claims.provenance import Provenance
+from bilateral_db.reports.lookup import actor_id_named
 from bilateral_db.tables import ACTOR, BLOC, COUNTRY, PERSON, POST
 
 TERM_TABLE = tables.TERM
@@ -112,25 +113,14 @@ def _details(statement: Select[tuple[object, ...]]) -> Select[tuple[object, ...]
     )
 
 
-def _coded(code: str) -> CompoundSelect[tuple[int]]:
-    """SQL: the actor of the country or of the bloc `code`: the ids a post's own index is
-    searched with, where comparing the joined codes would read every term."""
-    return union_all(
-        select(ACTOR.c.id)
-        .join(COUNTRY, COUNTRY.c.id == ACTOR.c.country_id)
-        .where(COUNTRY.c.code == code),
-        select(ACTOR.c.id).join(BLOC, BLOC.c.id == ACTOR.c.bloc_id).where(BLOC.c.code == code),
-    )
-
-
 def of_country(code: str) -> Where:
     """Terms in the posts of the country or bloc `code`."""
-    return POST.c.actor_id.in_(_coded(code))
+    return POST.c.actor_id == actor_id_named(code)
 
 
 def accredited_to(code: str) -> Where:
     """Envoys' terms in posts accredited to the country or bloc `code`."""
-    return POST.c.accredited_to_actor_id.in_(_coded(code))
+    return POST.c.accredited_to_actor_id == actor_id_named(code)
 
 
 def in_post(office: str) -> Where:
